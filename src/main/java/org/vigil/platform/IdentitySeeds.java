@@ -1,0 +1,29 @@
+package org.vigil.platform;
+
+import java.util.List;
+
+/** The shape of {@code seeds/identity/*.yaml} and {@code seeds/demo/users.yaml}. */
+final class IdentitySeeds {
+
+    private IdentitySeeds() {}
+
+    record GroupsAndGrants(List<GroupSeed> groups, String adminGroup, List<GrantSeed> grants, TaskFilterSeeds taskFilters) {
+        GroupsAndGrants {
+            groups = groups == null ? List.of() : groups;
+            grants = grants == null ? List.of() : grants;
+        }
+    }
+
+    record GroupSeed(String id, String name, String type) {}
+
+    record GrantSeed(List<String> groups, String resource, String resourceId, List<String> permissions) {}
+
+    record TaskFilterSeeds(List<String> groups, List<TaskFilterView> views) {}
+
+    /** {@code name} is a format with one {@code %s} for the group's name. */
+    record TaskFilterView(String view, String name, int priority, String color) {}
+
+    record DemoUsers(String password, List<UserSeed> users) {}
+
+    record UserSeed(String id, String firstName, String lastName, String email, List<String> groups) {}
+}

@@ -1,0 +1,17 @@
+package org.vigil.platform;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class PlatformConfiguration {
+
+    /** The one clock every capability reads, in the company's zone; tests replace it. */
+    @Bean
+    Clock clock(@Value("${vigil.company.zone}") ZoneId companyZone) {
+        return Clock.system(companyZone);
+    }
+}

@@ -1,0 +1,70 @@
+package org.vigil.platform;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+/**
+ * Who may call what. The engine REST API, Vigil's own API and the metrics take HTTP Basic against Camunda's
+ * identity service, and every call then runs with the caller's Camunda authorizations. The webapps keep
+ * their own session login and CSRF protection.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService) throws Exception {
+        // Path patterns, not MVC matchers: the engine REST API is a Jersey servlet beside Spring MVC's.
+        var paths = PathPatternRequestMatcher.withDefaults();
+        http.securityMatcher(new OrRequestMatcher(
+                        paths.matcher("/engine-rest/**"), paths.matcher("/api/**"), paths.matcher("/actuator/**")))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(paths.matcher("/actuator/health"), paths.matcher("/actuator/health/**"),
+                                paths.matcher("/actuator/info")).permitAll()
+                        .anyRequest().authenticated())
+                .httpBasic(basic -> basic.realmName("Vigil"))
+                // Stateless Basic clients carry no cookie a forged request could ride on.
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class);
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain webappSecurity(HttpSecurity http) throws Exception {
+        // Tasklist, Cockpit and Admin authenticate against the engine themselves and have their own CSRF filter.
+        http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(AbstractHttpConfigurer::disable)
+                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
+        return http.build();
+    }
+
+    @Bean
+    FilterRegistrationBean<OrQueryExpressionGuard> orQueryExpressionGuard() {
+        var registration = new FilterRegistrationBean<>(new OrQueryExpressionGuard());
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+        // Before Spring Security and the webapps' own filters, so no path reaches the engine unchecked.
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<AdminSetupGuard> adminSetupGuard(IdentityService identityService) {
+        var registration = new FilterRegistrationBean<>(new AdminSetupGuard(identityService));
+        registration.addUrlPatterns("/camunda/api/admin/setup/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+}

@@ -1,0 +1,101 @@
+package org.vigil.platform;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.stereotype.Component;
+
+/**
+ * Loads the reference data in {@code seeds/} at every start, and {@code seeds/demo/} in the demo profile.
+ * Idempotent; a database lock keeps two nodes starting together from seeding twice.
+ */
+@Component
+@Order(0)
+class SeedLoader implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(SeedLoader.class);
+    private static final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+
+    private final DataSource dataSource;
+    private final ResourceLoader resources;
+    private final IdentitySeedLoader identity;
+    private final SeedFileRepository seedFiles;
+    private final Clock clock;
+    private final boolean demo;
+
+    SeedLoader(DataSource dataSource, ResourceLoader resources, IdentitySeedLoader identity,
+            SeedFileRepository seedFiles, Clock clock, @Value("${vigil.seeds.demo:false}") boolean demo) {
+        this.dataSource = dataSource;
+        this.resources = resources;
+        this.identity = identity;
+        this.seedFiles = seedFiles;
+        this.clock = clock;
+        this.demo = demo;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws SQLException {
+        try (Connection lock = dataSource.getConnection()) {
+            acquire(lock);
+            try {
+                identity.load(read("seeds/identity/groups-and-grants.yaml", IdentitySeeds.GroupsAndGrants.class));
+                if (demo) {
+                    identity.load(read("seeds/demo/users.yaml", IdentitySeeds.DemoUsers.class));
+                }
+            } finally {
+                try (var release = lock.prepareStatement("SELECT RELEASE_LOCK('vigil.seeds')")) {
+                    release.execute();
+                }
+            }
+        }
+    }
+
+    private static void acquire(Connection connection) throws SQLException {
+        try (var statement = connection.prepareStatement("SELECT GET_LOCK('vigil.seeds', 60)");
+                var result = statement.executeQuery()) {
+            if (!result.next() || result.getInt(1) != 1) {
+                throw new IllegalStateException("Another node held the seed lock for 60 s");
+            }
+        }
+    }
+
+    private <T> T read(String path, Class<T> type) {
+        Resource resource = resources.getResource("classpath:" + path);
+        try {
+            byte[] content = resource.getContentAsByteArray();
+            T seeds = yaml.readValue(content, type);
+            seedFiles.save(new SeedFile(path, sha256(content), Instant.now(clock)));
+            log.info("Seed {} loaded", path);
+            return seeds;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Seed file " + path + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

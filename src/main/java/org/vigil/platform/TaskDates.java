@@ -1,0 +1,52 @@
+package org.vigil.platform;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.Period;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import org.springframework.stereotype.Component;
+
+/**
+ * Due and follow-up dates for user tasks, for models to call as {@code ${taskDates.followUp(dueDate, 'P2D')}}.
+ * Dates from forms arrive as ISO strings; a date without a time means the end of that working day.
+ */
+@Component("taskDates")
+public class TaskDates {
+
+    private static final LocalTime END_OF_WORKING_DAY = LocalTime.of(17, 0);
+    private final Clock clock;
+
+    TaskDates(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** The task's due instant from a form value: a {@link Date}, an ISO date, or an ISO date-time. */
+    public Date due(Object value) {
+        return Date.from(toInstant(value));
+    }
+
+    /** {@code lead} (ISO period, e.g. {@code P2D}) before the due date, but never before now. */
+    public Date followUp(Object due, String lead) {
+        ZonedDateTime dueAt = toInstant(due).atZone(clock.getZone());
+        Instant followUp = dueAt.minus(Period.parse(lead)).toInstant();
+        Instant now = clock.instant();
+        return Date.from(followUp.isBefore(now) ? now : followUp);
+    }
+
+    private Instant toInstant(Object value) {
+        if (value instanceof Date date) {
+            return date.toInstant();
+        }
+        if (value instanceof String text && !text.isBlank()) {
+            if (text.length() == 10) {
+                return LocalDate.parse(text).atTime(END_OF_WORKING_DAY).atZone(clock.getZone()).toInstant();
+            }
+            return OffsetDateTime.parse(text).toInstant();
+        }
+        throw new IllegalArgumentException("Not a date: " + value);
+    }
+}

@@ -1,0 +1,11 @@
+/**
+ * Platform: the engine, the database (embedded MariaDB by default), security and identity, deployment of
+ * models and forms, seed loading and operational metrics. Every other capability builds on it; it knows
+ * none of them.
+ *
+ * <p>Serves ISO 27001 A.5.15-A.5.18 (access control, identity, authentication) and A.8.15 (logging):
+ * REST calls run with the caller's Camunda authorizations, and the two known holes of Camunda 7.24.0
+ * (expressions in {@code orQueries}, the Admin setup endpoint) are closed here.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Platform")
+package org.vigil.platform;
