@@ -1,0 +1,59 @@
+package org.vigil;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.modulith.core.ApplicationModules;
+
+/** The package-per-capability layout of DESIGN.md and the house rules of STYLE.md. */
+class ArchitectureTest {
+
+    static final JavaClasses vigil = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.vigil");
+
+    @Test
+    void capabilitiesTalkOnlyThroughEachOthersPublicApi() {
+        ApplicationModules.of(VigilApplication.class).verify();
+    }
+
+    @Test
+    void nobodyReadsTheSystemClockDirectly() {
+        noClasses().should().callMethod(Instant.class, "now")
+                .orShould().callMethod(LocalDate.class, "now")
+                .orShould().callMethod(LocalDateTime.class, "now")
+                .orShould().callMethod(OffsetDateTime.class, "now")
+                .orShould().callMethod(ZonedDateTime.class, "now")
+                .orShould().callMethod(System.class, "currentTimeMillis")
+                .because("deadlines must be testable: read the injected java.time.Clock")
+                .check(vigil);
+    }
+
+    @Test
+    void onlyPlatformDelegatesListenersAndProcessClassesTouchCamunda() {
+        noClasses().that().resideOutsideOfPackage("org.vigil.platform..")
+                .and().haveSimpleNameNotEndingWith("Delegate")
+                .and().haveSimpleNameNotEndingWith("Listener")
+                .and().haveSimpleNameNotEndingWith("Process")
+                .and().haveSimpleNameNotEndingWith("ProcessStarter")
+                .should().dependOnClassesThat().resideInAPackage("org.camunda..")
+                .because("a later move to Operaton or CIB seven must stay a mechanical rename")
+                .allowEmptyShould(true)
+                .check(vigil);
+    }
+
+    @Test
+    void noFieldInjection() {
+        noFields().should().beAnnotatedWith(Autowired.class).check(vigil);
+    }
+}

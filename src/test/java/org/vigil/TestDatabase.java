@@ -1,0 +1,122 @@
+package org.vigil;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.vigil.platform.EmbeddedMariaDb;
+
+/**
+ * The MariaDB every test of one JVM shares: a fresh database on the server named by {@code VIGIL_TEST_DB_URL}
+ * (dropped when the JVM ends), or else one embedded MariaDB with a fresh data directory under {@code target/}.
+ */
+public final class TestDatabase {
+
+    private static String url;
+    private static String user = env("VIGIL_TEST_DB_USER", "root");
+    private static String password = env("VIGIL_TEST_DB_PASSWORD", "");
+
+    private TestDatabase() {}
+
+    public static synchronized String url() {
+        if (url == null) {
+            String server = System.getProperty("vigil.test.db.url", System.getenv("VIGIL_TEST_DB_URL"));
+            url = server == null || server.isBlank() || server.startsWith("${") ? embedded() : freshDatabaseOn(server);
+        }
+        return url;
+    }
+
+    public static String user() {
+        url();
+        return user;
+    }
+
+    public static String password() {
+        url();
+        return password;
+    }
+
+    private static String embedded() {
+        Path dataDir = Path.of("target", "test-mariadb", "data").toAbsolutePath();
+        deleteRecursively(dataDir);
+        EmbeddedMariaDb server = EmbeddedMariaDb.start(dataDir, 0, "vigil_test");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            awaitSpringContextsClosed();
+            server.close();
+        }, "test-mariadb-stop"));
+        user = "root";
+        password = "";
+        return server.jdbcUrl();
+    }
+
+    private static String freshDatabaseOn(String serverUrl) {
+        String database = "vigil_test_" + ProcessHandle.current().pid() + "_" + System.currentTimeMillis() % 100_000;
+        String base = serverUrl.replaceFirst("(jdbc:mariadb://[^/?]+).*", "$1");
+        try (var connection = DriverManager.getConnection(base + "/", user, password);
+                var statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE `" + database + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create a test database on " + base + ": " + e.getMessage(), e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> dropDatabase(base, database), "test-db-drop"));
+        return base + "/" + database;
+    }
+
+    private static void dropDatabase(String base, String database) {
+        try (var connection = DriverManager.getConnection(base + "/", user, password);
+                var statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS `" + database + "`");
+        } catch (SQLException ignored) {
+            // Best effort: a leftover test database is harmless and named as such.
+        }
+    }
+
+    /**
+     * JVM shutdown hooks run side by side: the server must outlive the cached Spring contexts, whose engines
+     * still write to it while they close.
+     */
+    private static void awaitSpringContextsClosed() {
+        Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().startsWith("Spring") && thread.getName().endsWith("ShutdownHook"))
+                .forEach(thread -> {
+                    try {
+                        thread.join(20_000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null ? fallback : value;
+    }
+
+    /** Points a Spring test context at the shared test database. */
+    public static class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            TestPropertyValues.of(
+                    "spring.datasource.url=" + url(),
+                    "spring.datasource.username=" + user(),
+                    "spring.datasource.password=" + password()).applyTo(context);
+        }
+    }
+}

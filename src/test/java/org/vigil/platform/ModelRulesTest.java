@@ -1,0 +1,100 @@
+package org.vigil.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** What DESIGN.md asks of every model in processes/, checked on the files as they are. */
+class ModelRulesTest {
+
+    static Stream<Path> models() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("processes"))) {
+            List<Path> bpmn = files.filter(f -> f.toString().endsWith(".bpmn")).sorted().toList();
+            assertThat(bpmn).as("models in processes/").isNotEmpty();
+            return bpmn.stream();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("models")
+    void processIdEqualsFileNameAndHistoryIsKept(Path file) {
+        Process process = executableProcess(Bpmn.readModelFromFile(file.toFile()));
+        assertThat(file.getFileName().toString()).isEqualTo(process.getId() + ".bpmn");
+        assertThat(process.getName()).as("human name").isNotBlank();
+        assertThat(process.getCamundaHistoryTimeToLiveString()).as("history time to live").isNotBlank();
+    }
+
+    @ParameterizedTest
+    @MethodSource("models")
+    void everyUserTaskHasGroupDueFollowUpAndADeployedForm(Path file) {
+        BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+        for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+            String where = file.getFileName() + "#" + task.getId();
+            assertThat(task.getName()).as(where + " name").isNotBlank();
+            assertThat(task.getCamundaCandidateGroups()).as(where + " candidate groups").isNotBlank();
+            assertThat(task.getCamundaAssignee()).as(where + " hard-coded assignee").isNull();
+            assertThat(task.getCamundaDueDate()).as(where + " due date").isNotBlank();
+            assertThat(task.getCamundaFollowUpDate()).as(where + " follow-up date").isNotBlank();
+            assertFormIsDeployedWithTheModel(where, task.getCamundaFormRef(), task.getCamundaFormRefBinding());
+        }
+        for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
+            if (start.getCamundaFormRef() != null) {
+                assertFormIsDeployedWithTheModel(file.getFileName() + "#" + start.getId(),
+                        start.getCamundaFormRef(), start.getCamundaFormRefBinding());
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("models")
+    void serviceTasksCallADelegateBeanBehindASavePoint(Path file) {
+        BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+        for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
+            String where = file.getFileName() + "#" + task.getId();
+            assertThat(task.getCamundaDelegateExpression()).as(where + " delegate expression").matches("\\$\\{[a-z][A-Za-z]*Delegate}");
+            assertThat(task.isCamundaAsyncBefore()).as(where + " asyncBefore").isTrue();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("models")
+    void divergingGatewaysHaveADefaultFlow(Path file) {
+        BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+        for (ExclusiveGateway gateway : model.getModelElementsByType(ExclusiveGateway.class)) {
+            if (gateway.getOutgoing().size() > 1) {
+                assertThat(gateway.getDefault()).as(file.getFileName() + "#" + gateway.getId() + " default flow").isNotNull();
+            }
+        }
+    }
+
+    private static void assertFormIsDeployedWithTheModel(String where, String formRef, String binding) {
+        assertThat(formRef).as(where + " form").isNotBlank();
+        assertThat(binding).as(where + " formRefBinding").isEqualTo("deployment");
+        Path form = Path.of("forms", formRef + ".form");
+        assertThat(form).as(where + " form file").exists();
+        try {
+            assertThat(new ObjectMapper().readTree(form.toFile()).path("id").asText()).as(form + " id").isEqualTo(formRef);
+        } catch (IOException e) {
+            throw new AssertionError(form + " is not valid JSON: " + e.getMessage());
+        }
+    }
+
+    private static Process executableProcess(BpmnModelInstance model) {
+        return model.getModelElementsByType(Process.class).stream().filter(Process::isExecutable).findFirst()
+                .orElseThrow(() -> new AssertionError("no executable process"));
+    }
+}
