@@ -116,7 +116,9 @@ public final class TestDatabase {
             TestPropertyValues.of(
                     "spring.datasource.url=" + url(),
                     "spring.datasource.username=" + user(),
-                    "spring.datasource.password=" + password()).applyTo(context);
+                    "spring.datasource.password=" + password(),
+                    "spring.mail.host=127.0.0.1",
+                    "spring.mail.port=" + TestMailServer.port()).applyTo(context);
         }
     }
 }

@@ -1,0 +1,53 @@
+package org.vigil.notification;
+
+import java.io.StringWriter;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.velocity.Template;
+import org.apache.velocity.VelocityContext;
+import org.apache.velocity.app.VelocityEngine;
+import org.apache.velocity.runtime.RuntimeConstants;
+import org.apache.velocity.runtime.resource.loader.ClasspathResourceLoader;
+import org.springframework.stereotype.Component;
+
+/**
+ * Velocity templates under {@code templates/notification/}: the first line is {@code Subject: ...}, then a blank
+ * line, then the plain-text body. Strict mode, so a missing value fails instead of printing {@code $name}.
+ */
+@Component
+class MailTemplates {
+
+    record RenderedMail(String subject, String body) {}
+
+    private static final String FOLDER = "templates/notification/";
+    private final VelocityEngine velocity;
+
+    MailTemplates() {
+        var properties = new Properties();
+        properties.setProperty(RuntimeConstants.RESOURCE_LOADERS, "classpath");
+        properties.setProperty("resource.loader.classpath.class", ClasspathResourceLoader.class.getName());
+        properties.setProperty(RuntimeConstants.RUNTIME_REFERENCES_STRICT, "true");
+        properties.setProperty(RuntimeConstants.INPUT_ENCODING, "UTF-8");
+        velocity = new VelocityEngine(properties);
+        velocity.init();
+    }
+
+    void requireExists(String template) {
+        if (!velocity.resourceExists(FOLDER + template + ".vm")) {
+            throw new IllegalArgumentException("No mail template " + template);
+        }
+    }
+
+    RenderedMail render(String template, Map<String, ?> model) {
+        Template vm = velocity.getTemplate(FOLDER + template + ".vm", "UTF-8");
+        var out = new StringWriter();
+        vm.merge(new VelocityContext(new java.util.HashMap<>(model)), out);
+        String text = out.toString();
+        int end = text.indexOf('\n');
+        String firstLine = end < 0 ? text : text.substring(0, end);
+        if (!firstLine.startsWith("Subject: ")) {
+            throw new IllegalStateException("Mail template " + template + " must start with 'Subject: '");
+        }
+        return new RenderedMail(firstLine.substring("Subject: ".length()).strip(), end < 0 ? "" : text.substring(end + 1).strip());
+    }
+}

@@ -1,0 +1,70 @@
+package org.vigil.notification;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.vigil.platform.PeopleDirectory;
+
+/** Records e-mail to people in the caller's transaction; it goes out once that transaction has committed. */
+@Service
+public class Notifications {
+
+    private static final ObjectMapper json = new ObjectMapper();
+
+    private final OutboundMailRepository outbox;
+    private final PeopleDirectory people;
+    private final MailTemplates templates;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Notifications(OutboundMailRepository outbox, PeopleDirectory people, MailTemplates templates,
+            ApplicationEventPublisher events, Clock clock) {
+        this.outbox = outbox;
+        this.people = people;
+        this.templates = templates;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Queues the mail unless one with the same event key was queued before.
+     *
+     * @return whether this call queued it
+     */
+    @Transactional
+    public boolean queue(MailRequest request) {
+        templates.requireExists(request.template());
+        if (outbox.existsByEventKey(request.eventKey())) {
+            return false;
+        }
+        Set<String> recipients = new LinkedHashSet<>();
+        request.toUsers().forEach(user -> people.emailOf(user).ifPresent(recipients::add));
+        request.toGroups().forEach(group -> recipients.addAll(people.emailsOfGroup(group)));
+        if (recipients.isEmpty()) {
+            throw new IllegalArgumentException("Mail " + request.eventKey() + " has no recipient with an e-mail address");
+        }
+        var mail = outbox.save(new OutboundMail(request.eventKey(), request.template(), String.join(",", recipients),
+                toJson(request), clock.instant()));
+        events.publishEvent(new MailQueued(mail.id()));
+        return true;
+    }
+
+    /** Whether a mail for this event key was sent (for evidence and tests). */
+    @Transactional(readOnly = true)
+    public boolean wasSent(String eventKey) {
+        return outbox.findByEventKey(eventKey).map(OutboundMail::isSent).orElse(false);
+    }
+
+    private static String toJson(MailRequest request) {
+        try {
+            return json.writeValueAsString(request.model());
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Mail model of " + request.eventKey() + " is not serialisable", e);
+        }
+    }
+}

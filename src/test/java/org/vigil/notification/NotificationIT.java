@@ -1,0 +1,97 @@
+package org.vigil.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.vigil.TestMailServer;
+import org.vigil.VigilSpringTest;
+
+/** E-mail through the outbox, to a real SMTP server. */
+@VigilSpringTest
+class NotificationIT {
+
+    @Autowired Notifications notifications;
+    @Autowired TransactionTemplate transaction;
+    @Autowired IncompleteEventPublications incomplete;
+
+    @Test
+    void aQueuedMailReachesEveryMemberOfTheGroupAfterCommit() throws Exception {
+        String title = "Reminder " + UUID.randomUUID();
+        notifications.queue(MailRequest.toGroups("test:" + title, "test-message", List.of("privacy-office"),
+                Map.of("title", title, "text", "Notice due soon.")));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> TestMailServer.withSubject(title).size() == 1);
+        var mail = TestMailServer.withSubject(title).get(0);
+        assertThat(mail.getAllRecipients()).extracting(Object::toString).containsExactly("privacy@vigil.example");
+        assertThat(mail.getSubject()).isEqualTo("[Vigil] " + title);
+        assertThat(notifications.wasSent("test:" + title)).isTrue();
+    }
+
+    @Test
+    void theSameEventIsNeverMailedTwice() throws Exception {
+        String title = "Once " + UUID.randomUUID();
+        var request = new MailRequest("test:" + title, "test-message", List.of("ciso"), List.of("managers"),
+                Map.of("title", title, "text", "x"));
+
+        assertThat(notifications.queue(request)).isTrue();
+        assertThat(notifications.queue(request)).isFalse();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> notifications.wasSent("test:" + title));
+        Thread.sleep(500);
+        // GreenMail keeps one copy per recipient: one mail, to the CISO and the manager.
+        var copies = TestMailServer.withSubject(title);
+        assertThat(copies).hasSize(2);
+        assertThat(copies.stream().map(TestMailServer::messageId).distinct()).hasSize(1);
+        assertThat(copies.get(0).getAllRecipients()).extracting(Object::toString)
+                .containsExactlyInAnyOrder("ciso@vigil.example", "manager@vigil.example");
+    }
+
+    @Test
+    void nothingIsMailedWhenTheStateChangeRollsBack() throws Exception {
+        String title = "Rolled back " + UUID.randomUUID();
+        transaction.executeWithoutResult(status -> {
+            notifications.queue(MailRequest.toGroups("test:" + title, "test-message", List.of("ciso"),
+                    Map.of("title", title, "text", "x")));
+            status.setRollbackOnly();
+        });
+
+        Thread.sleep(1500);
+        assertThat(TestMailServer.withSubject(title)).isEmpty();
+        assertThat(notifications.wasSent("test:" + title)).isFalse();
+    }
+
+    @Test
+    void aMailThatFailedIsSentWhenResubmitted() throws Exception {
+        String title = "Retried " + UUID.randomUUID();
+        var smtp = TestMailServer.get();
+        smtp.stop();
+        try {
+            notifications.queue(MailRequest.toGroups("test:" + title, "test-message", List.of("ciso"),
+                    Map.of("title", title, "text", "x")));
+            Thread.sleep(2000);
+            assertThat(notifications.wasSent("test:" + title)).isFalse();
+        } finally {
+            smtp.start();
+        }
+        incomplete.resubmitIncompletePublications(publication -> true);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> notifications.wasSent("test:" + title));
+        assertThat(TestMailServer.withSubject(title)).hasSize(1);
+    }
+
+    @Test
+    void anUnknownTemplateIsRefusedBeforeAnythingIsRecorded() {
+        assertThatThrownBy(() -> notifications.queue(MailRequest.toGroups("test:nope", "no-such-template",
+                List.of("ciso"), Map.of()))).hasMessageContaining("no-such-template");
+        assertThat(notifications.wasSent("test:nope")).isFalse();
+    }
+}
