@@ -43,6 +43,28 @@ class ApplicationIT {
     }
 
     @Test
+    void everyBeanAModelNamesExists() throws IOException {
+        var named = java.util.regex.Pattern.compile("\\$\\{([a-z][A-Za-z0-9]*)[.}(]");
+        try (Stream<Path> models = Files.list(Path.of("processes"))) {
+            for (Path model : models.filter(f -> f.toString().endsWith(".bpmn")).toList()) {
+                var matcher = named.matcher(Files.readString(model));
+                while (matcher.find()) {
+                    String name = matcher.group(1);
+                    if (!PROCESS_VARIABLES.contains(name)) {
+                        assertThat(context.containsBean(name)).as(model.getFileName() + " names bean " + name).isTrue();
+                    }
+                }
+            }
+        }
+    }
+
+    /** Names in expressions that are process variables, not beans. */
+    static final java.util.Set<String> PROCESS_VARIABLES = java.util.Set.of("candidateGroup", "category", "severity",
+            "patientDataInvolved", "notificationsRequired", "notABreachApproved", "noticeApproved", "obligationId", "dueDate");
+
+    @Autowired org.springframework.context.ApplicationContext context;
+
+    @Test
     void healthIsOpenAndReportsDatabaseAndEngine() {
         var health = new WebClient(port).get("/actuator/health");
         assertThat(health.statusCode()).isEqualTo(200);

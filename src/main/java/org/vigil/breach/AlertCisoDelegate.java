@@ -1,0 +1,33 @@
+package org.vigil.breach;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import org.vigil.notification.MailRequest;
+import org.vigil.notification.Notifications;
+
+/** Service task Task_AlertCiso: patient safety at stake, the CISO hears of it at once. Safe to re-run: one mail per incident. */
+@Component
+class AlertCisoDelegate implements JavaDelegate {
+
+    private final Notifications notifications;
+    private final BreachLinks links;
+
+    AlertCisoDelegate(Notifications notifications, BreachLinks links) {
+        this.notifications = notifications;
+        this.links = links;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        long incidentId = BreachResponseProcess.incidentId(execution);
+        notifications.queue(MailRequest.toGroups("incident:" + incidentId + ":patient-safety-alert", "patient-safety-alert",
+                List.of("ciso"), Map.of(
+                        "incidentId", Long.toString(incidentId),
+                        "category", String.valueOf(execution.getVariable(BreachResponseProcess.CATEGORY)),
+                        "severity", String.valueOf(execution.getVariable(BreachResponseProcess.SEVERITY)),
+                        "link", links.cockpit(execution.getProcessInstanceId()))));
+    }
+}

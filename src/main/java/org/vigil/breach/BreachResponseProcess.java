@@ -1,0 +1,53 @@
+package org.vigil.breach;
+
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/** The ids and variables of processes/breach-response.bpmn that code and tests use, and its starter. */
+@Component
+class BreachResponseProcess {
+
+    static final String KEY = "breach-response";
+    static final String INCIDENT_ID = "incidentId";
+    static final String REPORTED_BY = "reportedBy";
+    static final String CATEGORY = "category";
+    static final String SEVERITY = "severity";
+
+    static final String Task_TriageIncident = "Task_TriageIncident";
+    static final String Task_ContainIncident = "Task_ContainIncident";
+    static final String Task_InvestigateIncident = "Task_InvestigateIncident";
+    static final String Task_AssessRisk = "Task_AssessRisk";
+    static final String Task_ApproveNotABreach = "Task_ApproveNotABreach";
+    static final String Task_PlanNotifications = "Task_PlanNotifications";
+    static final String Event_ObligationsSettled = "Event_ObligationsSettled";
+    static final String Task_ReviewPostIncident = "Task_ReviewPostIncident";
+    static final String Message_ObligationsSettled = "Message_ObligationsSettled";
+
+    private final RuntimeService runtime;
+
+    BreachResponseProcess(RuntimeService runtime) {
+        this.runtime = runtime;
+    }
+
+    String start(long incidentId, String reportedBy) {
+        return runtime.startProcessInstanceByKey(KEY, businessKey(incidentId),
+                Map.of(INCIDENT_ID, incidentId, REPORTED_BY, reportedBy)).getId();
+    }
+
+    /** Lets the breach process go on to the review once every obligation is sent or settled otherwise. */
+    void obligationsSettled(long incidentId) {
+        runtime.createMessageCorrelation(Message_ObligationsSettled)
+                .processInstanceBusinessKey(businessKey(incidentId))
+                .correlateAllWithResult();
+    }
+
+    static String businessKey(long incidentId) {
+        return "incident-" + incidentId;
+    }
+
+    static long incidentId(DelegateExecution execution) {
+        return ((Number) execution.getVariable(INCIDENT_ID)).longValue();
+    }
+}

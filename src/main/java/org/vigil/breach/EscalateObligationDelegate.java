@@ -1,0 +1,24 @@
+package org.vigil.breach;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/** Task_EscalateToLeadAndCiso: 48 hours (12 for hour clocks) before the deadline. Safe to re-run. */
+@Component
+class EscalateObligationDelegate implements JavaDelegate {
+
+    private final Obligations obligations;
+    private final String privacyLead;
+
+    EscalateObligationDelegate(Obligations obligations, @Value("${vigil.breach.privacy-lead:}") String privacyLead) {
+        this.obligations = obligations;
+        this.privacyLead = privacyLead;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        obligations.escalate(NotificationObligationProcess.obligationId(execution), privacyLead);
+    }
+}

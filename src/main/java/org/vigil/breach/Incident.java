@@ -1,0 +1,173 @@
+package org.vigil.breach;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.vigil.platform.EncryptedText;
+
+/** A reported security incident. Text that may hold patient data is encrypted at rest. */
+@Entity
+@Table(name = "incident")
+class Incident {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "external_reference")
+    private String externalReference;
+
+    @Convert(converter = EncryptedText.class)
+    @Column(nullable = false, columnDefinition = "text")
+    private String title;
+
+    @Convert(converter = EncryptedText.class)
+    @Column(columnDefinition = "text")
+    private String description;
+
+    @Column(name = "occurred_at")
+    private Instant occurredAt;
+
+    @Column(name = "discovered_at", nullable = false)
+    private Instant discoveredAt;
+
+    @Convert(converter = EncryptedText.class)
+    @Column(name = "discovered_by", columnDefinition = "text")
+    private String discoveredBy;
+
+    @Convert(converter = EncryptedText.class)
+    @Column(name = "systems_involved", columnDefinition = "text")
+    private String systemsInvolved;
+
+    @Convert(converter = JsonColumns.StringList.class)
+    @Column(name = "data_categories", nullable = false, length = 1000)
+    private List<String> dataCategories;
+
+    @Convert(converter = JsonColumns.CountsByJurisdiction.class)
+    @Column(name = "affected_estimate", nullable = false, length = 2000)
+    private Map<String, Integer> affectedEstimate;
+
+    @Column(name = "reported_by", nullable = false, length = 64)
+    private String reportedBy;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 40)
+    private IncidentStatus status;
+
+    @Column(length = 60)
+    private String category;
+
+    @Column(length = 20)
+    private String severity;
+
+    /** Investigation facts as JSON (counts, data elements, encryption, law enforcement, GDPR, NIS2). */
+    @Column(columnDefinition = "text")
+    private String facts;
+
+    /** The HIPAA four-factor assessment, its rationales and conclusion, as JSON; rationales may cite patient data. */
+    @Convert(converter = EncryptedText.class)
+    @Column(name = "risk_assessment", columnDefinition = "text")
+    private String riskAssessment;
+
+    /** Lessons learned and corrective actions, as JSON. */
+    @Convert(converter = EncryptedText.class)
+    @Column(columnDefinition = "text")
+    private String review;
+
+    @Column(name = "process_instance_id", length = 64)
+    private String processInstanceId;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "closed_at")
+    private Instant closedAt;
+
+    @Column(name = "retain_until")
+    private LocalDate retainUntil;
+
+    @Version
+    private long version;
+
+    protected Incident() {}
+
+    Incident(IncidentReport report, String reportedBy, Instant createdAt) {
+        this.externalReference = report.externalReference();
+        this.title = report.title();
+        this.description = report.description();
+        this.occurredAt = report.occurredAt() == null ? null : report.occurredAt().toInstant();
+        this.discoveredAt = report.discoveredAt().toInstant();
+        this.discoveredBy = report.discoveredBy();
+        this.systemsInvolved = report.systemsInvolved() == null ? null : String.join("\n", report.systemsInvolved());
+        this.dataCategories = report.dataCategories() == null ? List.of() : List.copyOf(report.dataCategories());
+        this.affectedEstimate = report.affectedEstimate() == null ? Map.of() : Map.copyOf(report.affectedEstimate());
+        this.reportedBy = reportedBy;
+        this.status = IncidentStatus.REPORTED;
+        this.createdAt = createdAt;
+    }
+
+    Long id() { return id; }
+    String externalReference() { return externalReference; }
+    String title() { return title; }
+    String description() { return description; }
+    Instant occurredAt() { return occurredAt; }
+    Instant discoveredAt() { return discoveredAt; }
+    String discoveredBy() { return discoveredBy; }
+    List<String> systemsInvolved() { return systemsInvolved == null ? List.of() : List.of(systemsInvolved.split("\n")); }
+    List<String> dataCategories() { return dataCategories; }
+    Map<String, Integer> affectedEstimate() { return affectedEstimate; }
+    String reportedBy() { return reportedBy; }
+    IncidentStatus status() { return status; }
+    String category() { return category; }
+    String severity() { return severity; }
+    String facts() { return facts; }
+    String riskAssessment() { return riskAssessment; }
+    String processInstanceId() { return processInstanceId; }
+    Instant createdAt() { return createdAt; }
+    Instant closedAt() { return closedAt; }
+    LocalDate retainUntil() { return retainUntil; }
+
+    void startedAs(String processInstanceId) { this.processInstanceId = processInstanceId; }
+
+    void classified(String category, String severity) {
+        this.category = category;
+        this.severity = severity;
+        this.status = IncidentStatus.TRIAGED;
+    }
+
+    void moveTo(IncidentStatus status) { this.status = status; }
+
+    void recordFacts(String factsJson) {
+        this.facts = factsJson;
+        this.status = IncidentStatus.INVESTIGATED;
+    }
+
+    void recordRiskAssessment(String assessmentJson) {
+        this.riskAssessment = assessmentJson;
+        this.status = IncidentStatus.ASSESSED;
+    }
+
+    void recordReview(String reviewJson) {
+        this.review = reviewJson;
+        this.status = IncidentStatus.REVIEW;
+    }
+
+    String review() { return review; }
+
+    void close(Instant at, LocalDate retainUntil) {
+        this.closedAt = at;
+        this.retainUntil = retainUntil;
+        this.status = IncidentStatus.CLOSED;
+    }
+}

@@ -1,0 +1,3 @@
+package org.vigil.breach;
+
+public enum IncidentStatus { REPORTED, TRIAGED, CONTAINED, INVESTIGATED, ASSESSED, NOT_A_BREACH, NOTIFYING, REVIEW, CLOSED }

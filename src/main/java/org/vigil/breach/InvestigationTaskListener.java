@@ -1,0 +1,109 @@
+package org.vigil.breach;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Completion of Task_InvestigateIncident: the form's facts are checked and stored with the incident, where the
+ * notification plan reads them. A wrong entry refuses the completion with a message naming the field.
+ */
+@Component
+class InvestigationTaskListener implements TaskListener {
+
+    static final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
+
+    private final Incidents incidents;
+
+    InvestigationTaskListener(Incidents incidents) {
+        this.incidents = incidents;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        var facts = read(task);
+        try {
+            incidents.recordFacts(((Number) task.getVariable(BreachResponseProcess.INCIDENT_ID)).longValue(), json.writeValueAsString(facts));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        task.setVariable("affectedTotal", facts.affectedCounts().values().stream().mapToInt(Integer::intValue).sum());
+    }
+
+    static InvestigationFacts read(DelegateTask task) {
+        var counts = IncidentIntakeListener.counts(FormText.text(task, "affectedCounts"), "affectedCounts");
+        if (counts.isEmpty()) {
+            throw new BadUserRequestException("Field affectedCounts is required: at least one jurisdiction, e.g. US-TX: 300");
+        }
+        String leForm = FormText.text(task, "lawEnforcementForm");
+        var lawEnforcement = leForm == null || leForm.equals("none") ? null : new InvestigationFacts.LawEnforcement(leForm,
+                required(FormText.dateTime(task.getVariable("lawEnforcementStatementAt"), "lawEnforcementStatementAt"), "lawEnforcementStatementAt"),
+                integer(task.getVariable("lawEnforcementDays"), "lawEnforcementDays"),
+                FormText.dateTime(task.getVariable("lawEnforcementWrittenAt"), "lawEnforcementWrittenAt"),
+                date(FormText.text(task, "lawEnforcementDelayUntil"), "lawEnforcementDelayUntil"));
+        var businessAssociate = !FormText.flag(task, "businessAssociateInvolved") ? null : new InvestigationFacts.BusinessAssociate(
+                required(FormText.dateTime(task.getVariable("businessAssociateDiscoveredAt"), "businessAssociateDiscoveredAt"), "businessAssociateDiscoveredAt"),
+                required(FormText.dateTime(task.getVariable("businessAssociateNotifiedAt"), "businessAssociateNotifiedAt"), "businessAssociateNotifiedAt"),
+                FormText.flag(task, "businessAssociateIsAgent"));
+        var gdpr = !FormText.flag(task, "gdprApplies") ? null : new InvestigationFacts.Gdpr(
+                valueOr(FormText.text(task, "gdprRegime"), "GDPR"),
+                valueOr(FormText.text(task, "gdprRole"), "controller"),
+                FormText.dateTime(task.getVariable("gdprAwarenessAt"), "gdprAwarenessAt"),
+                valueOr(FormText.text(task, "gdprRiskLevel"), "risk"),
+                FormText.text(task, "gdprMainEstablishment"),
+                FormText.text(task, "gdprEuRepresentative"));
+        List<String> flags = new ArrayList<>();
+        String nis2 = FormText.text(task, "nis2Entity");
+        if ("essential".equals(nis2)) flags.add("nis2_essential_entity");
+        if ("important".equals(nis2)) flags.add("nis2_important_entity");
+        if (FormText.flag(task, "caLicensedFacility")) flags.add("ca_licensed_clinic_health_facility_hha_or_hospice");
+        if (FormText.flag(task, "pipedaCommercialActivity")) flags.add("pipeda_commercial_activity");
+        if (FormText.flag(task, "auAppEntity")) flags.add("au_app_entity_health_service_provider");
+        Integer outOfDate = integer(task.getVariable("contactInfoOutOfDateCount"), "contactInfoOutOfDateCount");
+        return new InvestigationFacts(counts, FormText.dataElements(task), outOfDate == null ? 0 : outOfDate,
+                FormText.flag(task, "encryptedNistSafeHarbor"), FormText.flag(task, "encryptionKeyCompromised"),
+                FormText.dateTime(task.getVariable("firstKnownToWorkforceAt"), "firstKnownToWorkforceAt"),
+                FormText.dateTime(task.getVariable("determinationAt"), "determinationAt"),
+                valueOr(FormText.text(task, "role"), "covered_entity"), lawEnforcement, businessAssociate, gdpr, flags);
+    }
+
+    private static <T> T required(T value, String field) {
+        if (value == null) {
+            throw new BadUserRequestException("Field " + field + " is required");
+        }
+        return value;
+    }
+
+    private static Integer integer(Object value, String field) {
+        if (value == null || value.toString().isBlank()) {
+            return null;
+        }
+        try {
+            int number = value instanceof Number n ? n.intValue() : Integer.parseInt(value.toString().strip());
+            if (number < 0) {
+                throw new BadUserRequestException("Field " + field + " must not be negative");
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw new BadUserRequestException("Field " + field + " is not a whole number");
+        }
+    }
+
+    private static LocalDate date(String value, String field) {
+        try {
+            return value == null ? null : LocalDate.parse(value.length() > 10 ? value.substring(0, 10) : value);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new BadUserRequestException("Field " + field + " is not a date (expected 2026-04-30)");
+        }
+    }
+
+    private static String valueOr(String value, String fallback) {
+        return value == null ? fallback : value;
+    }
+}

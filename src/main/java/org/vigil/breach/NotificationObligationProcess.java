@@ -1,0 +1,64 @@
+package org.vigil.breach;
+
+import java.util.Date;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.stereotype.Component;
+
+/** The ids and variables of processes/notification-obligation.bpmn, its starter, and moving its timers on a re-plan. */
+@Component
+class NotificationObligationProcess {
+
+    static final String KEY = "notification-obligation";
+    static final String OBLIGATION_ID = "obligationId";
+
+    static final String Task_PrepareNotice = "Task_PrepareNotice";
+    static final String Task_ApproveNotice = "Task_ApproveNotice";
+    static final String Task_RecordDispatch = "Task_RecordDispatch";
+    static final String Task_FollowUpMissedNotice = "Task_FollowUpMissedNotice";
+    static final String Event_HoldLifted = "Event_HoldLifted";
+    static final String BoundaryEvent_ReminderDue = "BoundaryEvent_ReminderDue";
+    static final String BoundaryEvent_EscalationDue = "BoundaryEvent_EscalationDue";
+    static final String BoundaryEvent_DeadlinePassed = "BoundaryEvent_DeadlinePassed";
+
+    private final RuntimeService runtime;
+    private final ManagementService management;
+
+    NotificationObligationProcess(RuntimeService runtime, ManagementService management) {
+        this.runtime = runtime;
+        this.management = management;
+    }
+
+    String start(long obligationId, long incidentId) {
+        return runtime.startProcessInstanceByKey(KEY, "obligation-" + obligationId,
+                Map.of(OBLIGATION_ID, obligationId, BreachResponseProcess.INCIDENT_ID, incidentId)).getId();
+    }
+
+    /** A re-plan moved the deadline: the pending timers of this obligation follow it. */
+    void moveTimers(String processInstanceId, Date reminderAt, Date escalationAt, Date deadline, Date holdUntil) {
+        for (var job : management.createJobQuery().processInstanceId(processInstanceId).timers().list()) {
+            var activity = management.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId()).singleResult().getActivityId();
+            Date due = switch (activity) {
+                case BoundaryEvent_ReminderDue -> reminderAt;
+                case BoundaryEvent_EscalationDue -> escalationAt;
+                case BoundaryEvent_DeadlinePassed -> deadline;
+                case Event_HoldLifted -> holdUntil;
+                default -> null;
+            };
+            if (due != null) {
+                management.setJobDuedate(job.getId(), due);
+            }
+        }
+    }
+
+    static long obligationId(VariableScope scope) {
+        return ((Number) scope.getVariable(OBLIGATION_ID)).longValue();
+    }
+
+    static long incidentId(DelegateExecution execution) {
+        return BreachResponseProcess.incidentId(execution);
+    }
+}

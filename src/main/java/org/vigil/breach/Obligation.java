@@ -1,0 +1,187 @@
+package org.vigil.breach;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * One notification an incident obliges: to whom, under which law, by when. A duty without a fixed legal
+ * deadline ("without undue delay") gets an internal target deadline so that it is chased all the same.
+ */
+@Entity
+@Table(name = "notification_obligation")
+class Obligation {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "incident_id", nullable = false)
+    private long incidentId;
+
+    @Column(nullable = false, length = 100)
+    private String recipient;
+
+    @Column(nullable = false, length = 20)
+    private String jurisdiction;
+
+    @Column(nullable = false, length = 200)
+    private String regime;
+
+    @Column(nullable = false, length = 300)
+    private String basis;
+
+    @Column(nullable = false, length = 20)
+    private String confidence;
+
+    @Column(name = "deadline_rule", nullable = false, length = 200)
+    private String deadlineRule;
+
+    private Instant deadline;
+
+    @Column(name = "target_deadline", nullable = false)
+    private Instant targetDeadline;
+
+    @Column(name = "hour_based", nullable = false)
+    private boolean hourBased;
+
+    @Column(name = "hold_until")
+    private Instant holdUntil;
+
+    @Column(name = "alternative_deadline")
+    private Instant alternativeDeadline;
+
+    @Column(columnDefinition = "text")
+    private String ambiguity;
+
+    @Column(nullable = false, columnDefinition = "text")
+    private String computation;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private ObligationStatus status;
+
+    @Column(name = "sent_at")
+    private Instant sentAt;
+
+    @Column(length = 100)
+    private String channel;
+
+    @Column(columnDefinition = "text")
+    private String proof;
+
+    @Column(name = "notice_reference", columnDefinition = "text")
+    private String noticeReference;
+
+    @Column(name = "catalog_version", nullable = false, length = 40)
+    private String catalogVersion;
+
+    @Column(name = "planned_at", nullable = false)
+    private Instant plannedAt;
+
+    @Column(name = "process_instance_id", length = 64)
+    private String processInstanceId;
+
+    @Version
+    private long version;
+
+    protected Obligation() {}
+
+    Obligation(long incidentId, PlannedDuty duty, String catalogVersion, Instant plannedAt) {
+        this.incidentId = incidentId;
+        this.recipient = duty.recipient();
+        this.jurisdiction = duty.jurisdiction();
+        this.status = ObligationStatus.OPEN;
+        this.catalogVersion = catalogVersion;
+        this.plannedAt = plannedAt;
+        replan(duty, catalogVersion);
+    }
+
+    /** New facts move an open obligation's dates; a sent one is never changed. */
+    boolean replan(PlannedDuty duty, String catalogVersion) {
+        if (status == ObligationStatus.SENT || status == ObligationStatus.SENT_LATE) {
+            return false;
+        }
+        boolean moved = !duty.targetDeadline().equals(targetDeadline) || !java.util.Objects.equals(duty.holdUntil(), holdUntil);
+        this.regime = duty.regime();
+        this.basis = duty.basis();
+        this.confidence = duty.confidence();
+        this.deadlineRule = duty.deadlineRule();
+        this.deadline = duty.deadline();
+        this.targetDeadline = duty.targetDeadline();
+        this.hourBased = duty.hourBased();
+        this.holdUntil = duty.holdUntil();
+        this.alternativeDeadline = duty.alternativeDeadline();
+        this.ambiguity = duty.ambiguity();
+        this.computation = duty.computation();
+        this.catalogVersion = catalogVersion;
+        return moved;
+    }
+
+    /**
+     * Reminder to the group when a quarter of the time is left, at the latest 7 days (day-based) or 24 hours
+     * (hour-based) before the deadline.
+     */
+    Instant reminderAt() {
+        Duration total = Duration.between(plannedAt, targetDeadline);
+        Instant quarterLeft = targetDeadline.minus(total.dividedBy(4));
+        Instant latest = targetDeadline.minus(hourBased ? Duration.ofHours(24) : Duration.ofDays(7));
+        return earliestNotBefore(quarterLeft.isBefore(latest) ? quarterLeft : latest);
+    }
+
+    /** Escalation to the privacy-office lead and the CISO 48 hours before (12 hours for hour-based deadlines). */
+    Instant escalationAt() {
+        return earliestNotBefore(targetDeadline.minus(hourBased ? Duration.ofHours(12) : Duration.ofHours(48)));
+    }
+
+    private Instant earliestNotBefore(Instant at) {
+        return at.isBefore(plannedAt) ? plannedAt : at;
+    }
+
+    void prepared(String noticeReference) {
+        this.noticeReference = noticeReference;
+        this.status = ObligationStatus.PREPARED;
+    }
+    void approved() { status = ObligationStatus.APPROVED; }
+
+    void sent(Instant at, String channel, String proof) {
+        this.sentAt = at;
+        this.channel = channel;
+        this.proof = proof;
+        this.status = at.isAfter(targetDeadline) ? ObligationStatus.SENT_LATE : ObligationStatus.SENT;
+    }
+
+    void missed() {
+        if (status != ObligationStatus.SENT && status != ObligationStatus.SENT_LATE) {
+            status = ObligationStatus.MISSED;
+        }
+    }
+
+    void startedAs(String processInstanceId) { this.processInstanceId = processInstanceId; }
+
+    Long id() { return id; }
+    long incidentId() { return incidentId; }
+    String recipient() { return recipient; }
+    String jurisdiction() { return jurisdiction; }
+    Instant targetDeadline() { return targetDeadline; }
+    Instant holdUntil() { return holdUntil; }
+    ObligationStatus status() { return status; }
+    boolean hourBased() { return hourBased; }
+    Instant sentAt() { return sentAt; }
+    String noticeReference() { return noticeReference; }
+    boolean isSettled() { return status == ObligationStatus.SENT || status == ObligationStatus.SENT_LATE; }
+    String processInstanceId() { return processInstanceId; }
+
+    IncidentView.ObligationView toView() {
+        return new IncidentView.ObligationView(id, recipient, jurisdiction, regime, basis, confidence, deadlineRule, deadline,
+                targetDeadline, holdUntil, alternativeDeadline, ambiguity, computation, status.name(), sentAt, channel);
+    }
+}

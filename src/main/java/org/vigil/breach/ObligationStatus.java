@@ -1,0 +1,3 @@
+package org.vigil.breach;
+
+public enum ObligationStatus { OPEN, PREPARED, APPROVED, SENT, MISSED, SENT_LATE }

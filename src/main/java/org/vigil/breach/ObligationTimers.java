@@ -1,0 +1,36 @@
+package org.vigil.breach;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Date;
+import org.springframework.stereotype.Component;
+
+/** Timer dates of notification-obligation.bpmn, read from the obligation: {@code ${obligationTimers.reminderAt(obligationId)}}. */
+@Component("obligationTimers")
+class ObligationTimers {
+
+    private final Obligations obligations;
+    private final Clock clock;
+
+    ObligationTimers(Obligations obligations, Clock clock) {
+        this.obligations = obligations;
+        this.clock = clock;
+    }
+
+    public Date reminderAt(Object obligationId) { return Date.from(obligation(obligationId).reminderAt()); }
+    public Date escalationAt(Object obligationId) { return Date.from(obligation(obligationId).escalationAt()); }
+    public Date targetDeadline(Object obligationId) { return Date.from(obligation(obligationId).targetDeadline()); }
+
+    public boolean onHold(Object obligationId) {
+        var holdUntil = obligation(obligationId).holdUntil();
+        return holdUntil != null && holdUntil.isAfter(clock.instant());
+    }
+
+    public Date holdUntil(Object obligationId) { return Date.from(obligation(obligationId).holdUntil()); }
+
+    public Date followUpDue() { return Date.from(clock.instant().plus(Duration.ofDays(1))); }
+
+    private Obligation obligation(Object obligationId) {
+        return obligations.require(((Number) obligationId).longValue());
+    }
+}

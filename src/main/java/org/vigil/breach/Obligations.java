@@ -1,0 +1,146 @@
+package org.vigil.breach;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.vigil.notification.MailRequest;
+import org.vigil.notification.Notifications;
+
+/**
+ * The notification obligations of incidents: created from the plan, chased by timers, settled by a recorded
+ * dispatch. A re-plan adds new duties and moves open ones; a sent obligation is never dropped or changed.
+ */
+@Service
+class Obligations {
+
+    private final ObligationRepository obligations;
+    private final NotificationObligationProcess process;
+    private final BreachResponseProcess breachProcess;
+    private final Notifications notifications;
+    private final BreachLinks links;
+    private final Clock clock;
+
+    Obligations(ObligationRepository obligations, NotificationObligationProcess process, BreachResponseProcess breachProcess,
+            Notifications notifications, BreachLinks links, Clock clock) {
+        this.obligations = obligations;
+        this.process = process;
+        this.breachProcess = breachProcess;
+        this.notifications = notifications;
+        this.links = links;
+        this.clock = clock;
+    }
+
+    /** Stores the plan's duties as obligations; starts a notification process for each new one. Safe to re-run. */
+    @Transactional
+    List<Long> apply(long incidentId, PlanResult plan) {
+        List<Long> started = new ArrayList<>();
+        for (PlannedDuty duty : plan.duties()) {
+            var existing = obligations.findByIncidentIdAndRecipientAndJurisdiction(incidentId, duty.recipient(), duty.jurisdiction());
+            if (existing.isPresent()) {
+                var obligation = existing.get();
+                if (obligation.replan(duty, plan.catalogVersion()) && obligation.processInstanceId() != null) {
+                    process.moveTimers(obligation.processInstanceId(), Date.from(obligation.reminderAt()),
+                            Date.from(obligation.escalationAt()), Date.from(obligation.targetDeadline()),
+                            obligation.holdUntil() == null ? null : Date.from(obligation.holdUntil()));
+                }
+                continue;
+            }
+            var obligation = obligations.saveAndFlush(new Obligation(incidentId, duty, plan.catalogVersion(), clock.instant()));
+            obligation.startedAs(process.start(obligation.id(), incidentId));
+            started.add(obligation.id());
+        }
+        return started;
+    }
+
+    @Transactional
+    Obligation require(long obligationId) {
+        return obligations.findById(obligationId)
+                .orElseThrow(() -> new IllegalStateException("Obligation " + obligationId + " does not exist"));
+    }
+
+    @Transactional
+    void prepared(long obligationId, String noticeReference) {
+        require(obligationId).prepared(noticeReference);
+    }
+
+    @Transactional
+    void approved(long obligationId) {
+        require(obligationId).approved();
+    }
+
+    /** Records the dispatch; refused before the end of a law-enforcement hold or in the future. */
+    @Transactional
+    void recordDispatch(long obligationId, Instant sentAt, String channel, String proof) {
+        var obligation = require(obligationId);
+        if (obligation.holdUntil() != null && sentAt.isBefore(obligation.holdUntil())) {
+            throw new IllegalArgumentException("Field sentAt: the notice may not be released before the law-enforcement hold ends at "
+                    + obligation.holdUntil());
+        }
+        if (sentAt.isAfter(clock.instant())) {
+            throw new IllegalArgumentException("Field sentAt lies in the future");
+        }
+        obligation.sent(sentAt, channel, proof);
+    }
+
+    /** After a dispatch: when no obligation of the incident is left open, the breach process goes on to the review. */
+    @Transactional
+    void settle(long obligationId) {
+        var obligation = require(obligationId);
+        boolean allSettled = obligations.findByIncidentIdOrderByTargetDeadline(obligation.incidentId()).stream()
+                .allMatch(Obligation::isSettled);
+        if (allSettled) {
+            breachProcess.obligationsSettled(obligation.incidentId());
+        }
+    }
+
+    @Transactional
+    void remind(long obligationId) {
+        var obligation = require(obligationId);
+        if (obligation.isSettled()) {
+            return;
+        }
+        notifications.queue(MailRequest.toGroups(key(obligation, "reminder"), "obligation-reminder",
+                List.of("privacy-office"), model(obligation)));
+    }
+
+    @Transactional
+    void escalate(long obligationId, String privacyLead) {
+        var obligation = require(obligationId);
+        if (obligation.isSettled()) {
+            return;
+        }
+        notifications.queue(new MailRequest(key(obligation, "escalation"), "obligation-escalation",
+                privacyLead == null || privacyLead.isBlank() ? List.of() : List.of(privacyLead), List.of("ciso"), model(obligation)));
+    }
+
+    @Transactional
+    void missed(long obligationId) {
+        var obligation = require(obligationId);
+        if (obligation.isSettled()) {
+            return;
+        }
+        obligation.missed();
+        notifications.queue(MailRequest.toGroups(key(obligation, "missed"), "obligation-missed",
+                List.of("ciso", "managers"), model(obligation)));
+    }
+
+    /** One mail per obligation, kind and deadline: a moved deadline may remind again, a re-run never does. */
+    private static String key(Obligation obligation, String kind) {
+        return "obligation:" + obligation.id() + ":" + kind + ":" + obligation.targetDeadline().getEpochSecond();
+    }
+
+    private Map<String, String> model(Obligation obligation) {
+        return Map.of(
+                "obligationId", Long.toString(obligation.id()),
+                "incidentId", Long.toString(obligation.incidentId()),
+                "recipient", obligation.recipient(),
+                "jurisdiction", obligation.jurisdiction(),
+                "deadline", obligation.targetDeadline().toString(),
+                "link", links.tasklist());
+    }
+}

@@ -1,0 +1,64 @@
+package org.vigil.breach;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Completion of Task_AssessRisk: each of the four factors of 45 CFR 164.402(2) with its rationale, and any
+ * 164.402(1) exception, are kept with the incident (encrypted: a rationale may cite patient data). The process
+ * keeps only the conclusion and the exception.
+ */
+@Component
+class RiskAssessmentTaskListener implements TaskListener {
+
+    static final Set<String> CONCLUSIONS = Set.of("low_probability_of_compromise", "not_low_probability");
+    static final Set<String> EXCEPTIONS = Set.of("none", "164.402(1)(i)", "164.402(1)(ii)", "164.402(1)(iii)");
+    static final String[] FACTORS = {"factorNature", "factorRecipient", "factorAcquired", "factorMitigation"};
+
+    private final Incidents incidents;
+
+    RiskAssessmentTaskListener(Incidents incidents) {
+        this.incidents = incidents;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        String conclusion = oneOf(task, "riskConclusion", CONCLUSIONS);
+        String exception = FormText.text(task, "hipaaException") == null ? "none" : oneOf(task, "hipaaException", EXCEPTIONS);
+        Map<String, Object> assessment = new LinkedHashMap<>();
+        for (String factor : FACTORS) {
+            String rationaleField = "phi" + Character.toUpperCase(factor.charAt(0)) + factor.substring(1) + "Rationale";
+            String rationale = FormText.text(task, rationaleField);
+            if (rationale == null) {
+                throw new BadUserRequestException("Field " + rationaleField + " is required: each factor needs its rationale");
+            }
+            assessment.put(factor, Map.of("level", oneOf(task, factor, Set.of("low", "medium", "high")), "rationale", rationale));
+        }
+        assessment.put("hipaaException", exception);
+        assessment.put("conclusion", conclusion);
+        assessment.put("assessedBy", task.getAssignee() == null ? "" : task.getAssignee());
+        try {
+            incidents.recordRiskAssessment(((Number) task.getVariable(BreachResponseProcess.INCIDENT_ID)).longValue(),
+                    InvestigationTaskListener.json.writeValueAsString(assessment));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        task.setVariable("hipaaException", exception);
+        task.setVariable("riskConclusion", conclusion);
+        FormText.removeTransientFields(task.getExecution());
+    }
+
+    private static String oneOf(DelegateTask task, String field, Set<String> allowed) {
+        String value = FormText.text(task, field);
+        if (value == null || !allowed.contains(value)) {
+            throw new BadUserRequestException("Field " + field + " must be one of " + String.join(", ", allowed.stream().sorted().toList()));
+        }
+        return value;
+    }
+}

@@ -1,0 +1,92 @@
+package org.vigil.platform;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * AES-256-GCM for text that may hold patient data (HIPAA 164.312(a)(2)(iv), ISO 27001 A.8.24). A value is stored as
+ * {@code v1:<key id>:<base64 of IV and ciphertext>}, so keys can rotate: new values use the active key, old ones
+ * still decrypt with the key they name.
+ */
+@Component
+public class FieldEncryption {
+
+    /** {@code vigil.crypto.active-key} names one of {@code vigil.crypto.keys} (id to base64 of 32 bytes). */
+    @ConfigurationProperties("vigil.crypto")
+    record CryptoSettings(String activeKey, Map<String, String> keys) {}
+
+    private static final int IV_BYTES = 12;
+    private static final int TAG_BITS = 128;
+    private final SecureRandom random = new SecureRandom();
+    private final String activeKeyId;
+    private final Map<String, SecretKeySpec> keys;
+
+    FieldEncryption(CryptoSettings settings) {
+        if (settings.keys() == null || settings.keys().isEmpty() || settings.activeKey() == null) {
+            throw new IllegalStateException("Set vigil.crypto.active-key and vigil.crypto.keys.<id> (base64 of 32 random bytes,"
+                    + " e.g. VIGIL_CRYPTO_KEYS_K1=$(openssl rand -base64 32)): patient data is stored encrypted");
+        }
+        this.keys = settings.keys().entrySet().stream().collect(Collectors.toUnmodifiableMap(Map.Entry::getKey,
+                entry -> aesKey(entry.getKey(), entry.getValue())));
+        if (!keys.containsKey(settings.activeKey())) {
+            throw new IllegalStateException("vigil.crypto.active-key " + settings.activeKey() + " is not among vigil.crypto.keys");
+        }
+        this.activeKeyId = settings.activeKey();
+    }
+
+    public String encrypt(String plaintext) {
+        if (plaintext == null) {
+            return null;
+        }
+        try {
+            byte[] iv = new byte[IV_BYTES];
+            random.nextBytes(iv);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, keys.get(activeKeyId), new GCMParameterSpec(TAG_BITS, iv));
+            cipher.updateAAD(activeKeyId.getBytes(StandardCharsets.UTF_8));
+            byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
+            byte[] stored = ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array();
+            return "v1:" + activeKeyId + ":" + Base64.getEncoder().encodeToString(stored);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Encryption failed", e);
+        }
+    }
+
+    public String decrypt(String stored) {
+        if (stored == null) {
+            return null;
+        }
+        String[] parts = stored.split(":", 3);
+        if (parts.length != 3 || !parts[0].equals("v1") || !keys.containsKey(parts[1])) {
+            // Never echo the stored value: it is ciphertext of patient data at best.
+            throw new IllegalStateException("Stored value is not decryptable with the configured keys");
+        }
+        try {
+            byte[] bytes = Base64.getDecoder().decode(parts[2]);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, keys.get(parts[1]), new GCMParameterSpec(TAG_BITS, bytes, 0, IV_BYTES));
+            cipher.updateAAD(parts[1].getBytes(StandardCharsets.UTF_8));
+            return new String(cipher.doFinal(bytes, IV_BYTES, bytes.length - IV_BYTES), StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Stored value failed its integrity check", e);
+        }
+    }
+
+    private static SecretKeySpec aesKey(String id, String base64) {
+        byte[] key = Base64.getDecoder().decode(base64.strip());
+        if (key.length != 32) {
+            throw new IllegalStateException("vigil.crypto.keys." + id + " must be 32 bytes (AES-256), base64-encoded");
+        }
+        return new SecretKeySpec(key, "AES");
+    }
+}

@@ -1,0 +1,329 @@
+package org.vigil.breach;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.vigil.TestMailServer;
+import org.vigil.VigilSpringTest;
+
+/** Process test for processes/breach-response.bpmn and processes/notification-obligation.bpmn. */
+@VigilSpringTest
+class BreachResponseProcessTest {
+
+    @Autowired ProcessEngine engine;
+    @Autowired RuntimeService runtime;
+    @Autowired TaskService tasks;
+    @Autowired ManagementService management;
+    @Autowired Incidents incidents;
+    @Autowired ObligationRepository obligations;
+    @Autowired IncidentRepository incidentRows;
+
+    @BeforeEach
+    void initAssertions() {
+        BpmnAwareTests.init(engine);
+    }
+
+    // --- the paths ---------------------------------------------------------------------------------------------
+
+    @Test
+    void aPatientSafetyIncidentAlertsTheCisoAndMustBeContainedWithinHours() throws Exception {
+        var instance = reported("Infusion pump firmware tampered");
+        complete(task(instance), triage(Map.of("medicalDeviceInvolved", true, "estimatedAffected", 0)));
+
+        assertThat(instance).isWaitingAt("Task_AlertCiso").variables()
+                .containsEntry("category", "patient_safety_device").containsEntry("severity", "critical");
+        execute(job(instance));
+
+        assertThat(instance).isWaitingAt("Task_ContainIncident");
+        assertThat(task(instance)).hasCandidateGroup("it-operations");
+        assertThat(task(instance).getDueDate()).isBefore(java.util.Date.from(Instant.now().plus(Duration.ofHours(4)).plusSeconds(60)));
+        long incidentId = incidentOf(instance);
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                !TestMailServer.withSubject("incident " + incidentId + " (critical)").isEmpty());
+        assertThat(TestMailServer.withSubject("incident " + incidentId + " (critical)").get(0).getAllRecipients())
+                .extracting(Object::toString).containsExactly("ciso@vigil.example");
+    }
+
+    @Test
+    void anIncidentWithoutPatientDataGoesFromInvestigationStraightToTheReview() {
+        var instance = reported("Phishing wave, no data lost");
+        complete(task(instance), triage(Map.of("insiderSuspected", false, "estimatedAffected", 0)));
+        assertThat(instance).variables().containsEntry("category", "other_security_event").containsEntry("severity", "low");
+        complete(task(instance), Map.of("containedAt", "2026-03-02T12:00:00-05:00"));
+        complete(task(instance), investigation("US-NY: 0"));
+
+        assertThat(instance).isWaitingAt("Task_ReviewPostIncident");
+        complete(task(instance), Map.of("phiLessonsLearned", "Train staff on phishing", "phiCorrectiveActions", "it-operations | 2026-04-01 | MFA"));
+        execute(job(instance));
+
+        assertThat(instance).isEnded().hasPassed("EndEvent_IncidentClosed");
+        var incident = incidentRows.findById(incidentOf(instance)).orElseThrow();
+        assertThat(incident.status()).isEqualTo(IncidentStatus.CLOSED);
+        assertThat(incident.retainUntil()).isEqualTo(incident.closedAt().atZone(java.time.ZoneId.of("America/New_York")).toLocalDate().plusYears(6));
+    }
+
+    @Test
+    void aHipaaExceptionIsNotABreachOnceThePrivacyOfficerApproves() {
+        var instance = atRiskAssessment("US-TX: 40");
+        complete(task(instance), riskAssessment("164.402(1)(i)", "not_low_probability"));
+        execute(job(instance));
+
+        assertThat(instance).isWaitingAt("Task_ApproveNotABreach").variables().containsEntry("notificationsRequired", false);
+        complete(task(instance), Map.of("notABreachApproved", true));
+        assertThat(instance).isWaitingAt("Task_ReviewPostIncident");
+        assertThat(obligations.findByIncidentIdOrderByTargetDeadline(incidentOf(instance))).isEmpty();
+    }
+
+    @Test
+    void aRejectedNotABreachConclusionGoesBackToTheRiskAssessment() {
+        var instance = atRiskAssessment("US-TX: 40");
+        complete(task(instance), riskAssessment("none", "low_probability_of_compromise"));
+        execute(job(instance));
+
+        complete(task(instance), Map.of("notABreachApproved", false));
+        assertThat(instance).isWaitingAt("Task_AssessRisk");
+    }
+
+    @Test
+    void encryptedDataWithItsKeySafeIsNotABreachButWithTheKeyLostItIs() {
+        var safe = atRiskAssessment("US-TX: 40", Map.of("encryptedNistSafeHarbor", true));
+        complete(task(safe), riskAssessment("none", "not_low_probability"));
+        execute(job(safe));
+        assertThat(safe).isWaitingAt("Task_ApproveNotABreach");
+
+        var keyLost = atRiskAssessment("US-TX: 40", Map.of("encryptedNistSafeHarbor", true, "encryptionKeyCompromised", true));
+        complete(task(keyLost), riskAssessment("none", "not_low_probability"));
+        execute(job(keyLost));
+        assertThat(keyLost).isWaitingAt("Event_ObligationsSettled");
+    }
+
+    @Test
+    void fewerThan500PeopleGiveIndividualNoticesAndAnAnnualHhsLogButNoMedia() {
+        var instance = atRiskAssessment("US-TX: 300");
+        complete(task(instance), riskAssessment("none", "not_low_probability"));
+        execute(job(instance));
+
+        assertThat(instance).isWaitingAt("Event_ObligationsSettled");
+        var duties = dutiesOf(instance);
+        assertThat(duties).containsKeys("individuals/US", "hhs/US", "state_ag:TX/US-TX");
+        assertThat(duties).doesNotContainKey("media/US-TX");
+        assertThat(duties.get("hhs/US").toView().deadlineRule()).isEqualTo("annual_log_by");
+        assertThat(duties.keySet()).anyMatch(key -> key.startsWith("counterparty:"));
+    }
+
+    @Test
+    void moreThan500InOneStateBringTheMediaAndHhsWithinSixtyDays() {
+        var instance = atRiskAssessment("US-TX: 600");
+        complete(task(instance), riskAssessment("none", "not_low_probability"));
+        execute(job(instance));
+
+        var duties = dutiesOf(instance);
+        assertThat(duties).containsKeys("individuals/US", "hhs/US", "media/US-TX");
+        assertThat(duties.get("hhs/US").toView().deadlineRule()).startsWith("contemporaneous_with");
+    }
+
+    @Test
+    void aGdprBreachGetsASeventyTwoHourAuthorityNoticeWithHourTimers() {
+        var instance = atRiskAssessment("EU-DE: 20", Map.of("role", "none", "gdprApplies", true, "gdprRole", "controller",
+                "gdprRiskLevel", "risk", "gdprMainEstablishment", "DE", "gdprAwarenessAt", "2026-03-02T10:00:00+01:00"));
+        complete(task(instance), riskAssessment("none", "not_low_probability"));
+        execute(job(instance));
+
+        var authority = dutiesOf(instance).get("supervisory_authority:DE/EU-DE");
+        assertThat(authority).isNotNull();
+        assertThat(authority.hourBased()).isTrue();
+        assertThat(authority.targetDeadline()).isEqualTo(OffsetDateTime.parse("2026-03-05T10:00:00+01:00").toInstant());
+
+        var obligationProcess = obligationProcess(authority);
+        assertThat(timer(obligationProcess, "BoundaryEvent_EscalationDue").getDuedate().toInstant())
+                .isEqualTo(authority.targetDeadline().minus(12, ChronoUnit.HOURS));
+    }
+
+    @Test
+    void aNoticeIsPreparedApprovedSentAndTheLastOneSendsTheIncidentToItsReview() {
+        var instance = atRiskAssessment("US-TX: 40");
+        complete(task(instance), riskAssessment("none", "not_low_probability"));
+        execute(job(instance));
+
+        for (Obligation obligation : dutiesOf(instance).values()) {
+            var notice = obligationProcess(obligation);
+            complete(task(notice), Map.of("noticeReference", "DOC-" + obligation.id()));
+            complete(task(notice), Map.of("noticeApproved", true));
+            assertThat(notice).isWaitingAt("Task_RecordDispatch");
+            complete(task(notice), Map.of("sentAt", OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(5).toString(),
+                    "channel", "first_class_mail", "proof", "USPS-" + obligation.id()));
+            execute(job(notice));
+            assertThat(notice).isEnded();
+        }
+
+        assertThat(instance).isWaitingAt("Task_ReviewPostIncident");
+        assertThat(obligations.findByIncidentIdOrderByTargetDeadline(incidentOf(instance)))
+                .allMatch(obligation -> obligation.status() == ObligationStatus.SENT);
+    }
+
+    @Test
+    void aNoticeUnderALawEnforcementHoldCannotBeReleasedBeforeTheHoldEnds() {
+        var statement = OffsetDateTime.now(ZoneOffset.UTC).minusDays(1).truncatedTo(ChronoUnit.SECONDS);
+        var instance = atRiskAssessment("US-TX: 40", Map.of("lawEnforcementForm", "oral", "lawEnforcementStatementAt", statement.toString()));
+        complete(task(instance), riskAssessment("none", "not_low_probability"));
+        execute(job(instance));
+
+        var individuals = dutiesOf(instance).get("individuals/US");
+        assertThat(individuals.holdUntil()).isAfter(Instant.now());
+        var notice = obligationProcess(individuals);
+        complete(task(notice), Map.of("noticeReference", "DOC-1"));
+        complete(task(notice), Map.of("noticeApproved", true));
+
+        assertThat(notice).isWaitingAt("Event_HoldLifted");
+        assertThat(timer(notice, "Event_HoldLifted").getDuedate().toInstant()).isEqualTo(individuals.holdUntil());
+        execute(timer(notice, "Event_HoldLifted"));
+        assertThatThrownBy(() -> complete(task(notice), Map.of("sentAt", OffsetDateTime.now(ZoneOffset.UTC).toString(),
+                "channel", "first_class_mail", "proof", "x")))
+                .isInstanceOf(BadUserRequestException.class).hasMessageContaining("hold");
+    }
+
+    @Test
+    void aMissedDeadlineIsMarkedTheCisoAndManagersAreToldAndAFollowUpOpens() throws Exception {
+        var instance = atRiskAssessment("US-TX: 40");
+        complete(task(instance), riskAssessment("none", "not_low_probability"));
+        execute(job(instance));
+        var individuals = dutiesOf(instance).get("individuals/US");
+        var notice = obligationProcess(individuals);
+
+        var reminder = timer(notice, "BoundaryEvent_ReminderDue");
+        assertThat(reminder.getDuedate().toInstant()).isEqualTo(individuals.reminderAt());
+        execute(reminder);
+        execute(jobAt(notice, "Task_RemindGroup"));
+        execute(timer(notice, "BoundaryEvent_DeadlinePassed"));
+        execute(jobAt(notice, "Task_MarkMissed"));
+
+        assertThat(obligations.findById(individuals.id()).orElseThrow().status()).isEqualTo(ObligationStatus.MISSED);
+        assertThat(tasks.createTaskQuery().processInstanceId(notice.getId()).taskDefinitionKey("Task_FollowUpMissedNotice").count()).isEqualTo(1);
+        String subject = "MISSED: notice to individuals (US)";
+        await().atMost(Duration.ofSeconds(10)).until(() -> TestMailServer.withSubject(subject).stream()
+                .anyMatch(mail -> body(mail).contains("incident " + individuals.incidentId() + " ")));
+    }
+
+    // --- intake and what is stored -----------------------------------------------------------------------------
+
+    @Test
+    void aReportFromTheTasklistFormKeepsItsTextOutOfTheProcess() {
+        var variables = new HashMap<String, Object>(Map.of("phiTitle", "Laptop stolen", "phiDescription", "Jane Doe's chart on it",
+                "discoveredAt", "2026-03-02T10:15:00-05:00", "dataName", true, "dataDiagnosis", true,
+                "affectedEstimate", "US-TX: 12", "phiSystemsInvolved", "EHR\nLaptop"));
+        var instance = engine.getFormService().submitStartForm(
+                engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("breach-response").latestVersion().singleResult().getId(),
+                variables);
+
+        assertThat(instance).isWaitingAt("Task_TriageIncident").variables().containsKey("incidentId")
+                .doesNotContainKeys("phiTitle", "phiDescription", "phiSystemsInvolved");
+        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+                .variableNameLike("phi%").count()).isZero();
+        assertThat(engine.getHistoryService().createHistoricDetailQuery().processInstanceId(instance.getId()).list())
+                .noneMatch(detail -> detail.toString().contains("Jane Doe"));
+        var incident = incidentRows.findById(incidentOf(instance)).orElseThrow();
+        assertThat(incident.description()).isEqualTo("Jane Doe's chart on it");
+        assertThat(incident.dataCategories()).containsExactly("diagnosis", "name");
+        assertThat(incident.affectedEstimate()).containsEntry("US-TX", 12);
+    }
+
+    // --- helpers -----------------------------------------------------------------------------------------------
+
+    private ProcessInstance reported(String title) {
+        var reported = incidents.report(new IncidentReport(null, title, "details", null,
+                OffsetDateTime.parse("2026-03-02T10:15:00-06:00"), "sysadmin", List.of("EHR"), List.of("name"), Map.of("US-TX", 10)), "staff");
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(BreachResponseProcess.businessKey(reported.incidentId())).singleResult();
+    }
+
+    private ProcessInstance atRiskAssessment(String counts) {
+        return atRiskAssessment(counts, Map.of());
+    }
+
+    private ProcessInstance atRiskAssessment(String counts, Map<String, Object> facts) {
+        var instance = reported("Breach " + counts);
+        complete(task(instance), triage(Map.of("patientDataInvolved", true, "estimatedAffected", 10)));
+        complete(task(instance), Map.of("containedAt", "2026-03-02T12:00:00-05:00"));
+        var investigation = investigation(counts);
+        investigation.putAll(facts);
+        complete(task(instance), investigation);
+        assertThat(instance).isWaitingAt("Task_AssessRisk");
+        return instance;
+    }
+
+    private static Map<String, Object> triage(Map<String, Object> answers) {
+        var variables = new HashMap<String, Object>(Map.of("patientDataInvolved", false, "patientCareAffected", false,
+                "medicalDeviceInvolved", false, "insiderSuspected", false));
+        variables.putAll(answers);
+        return variables;
+    }
+
+    private static HashMap<String, Object> investigation(String counts) {
+        return new HashMap<>(Map.of("affectedCounts", counts, "dataName", true, "dataDiagnosis", true, "role", "covered_entity",
+                "lawEnforcementForm", "none"));
+    }
+
+    private static Map<String, Object> riskAssessment(String exception, String conclusion) {
+        var variables = new HashMap<String, Object>(Map.of("hipaaException", exception, "riskConclusion", conclusion));
+        for (String factor : RiskAssessmentTaskListener.FACTORS) {
+            variables.put(factor, "medium");
+            variables.put("phi" + Character.toUpperCase(factor.charAt(0)) + factor.substring(1) + "Rationale", "Rationale for " + factor);
+        }
+        return variables;
+    }
+
+    private long incidentOf(ProcessInstance instance) {
+        return ((Number) runtime.getVariable(instance.getId(), "incidentId")).longValue();
+    }
+
+    private Map<String, Obligation> dutiesOf(ProcessInstance instance) {
+        var duties = new HashMap<String, Obligation>();
+        obligations.findByIncidentIdOrderByTargetDeadline(incidentOf(instance))
+                .forEach(obligation -> duties.put(obligation.recipient() + "/" + obligation.jurisdiction(), obligation));
+        return duties;
+    }
+
+    private ProcessInstance obligationProcess(Obligation obligation) {
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey("obligation-" + obligation.id()).singleResult();
+    }
+
+    private Job timer(ProcessInstance instance, String activityId) {
+        return management.createJobQuery().processInstanceId(instance.getId()).timers().activityId(activityId).singleResult();
+    }
+
+    private Job jobAt(ProcessInstance instance, String activityId) {
+        return management.createJobQuery().processInstanceId(instance.getId()).activityId(activityId).singleResult();
+    }
+
+    private static String body(jakarta.mail.internet.MimeMessage mail) {
+        try {
+            return mail.getContent().toString();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
