@@ -38,18 +38,25 @@ class UserTaskDeadlineListener extends AbstractProcessEnginePlugin implements Ta
         var parseListeners = configuration.getCustomPostBPMNParseListeners() == null
                 ? new java.util.ArrayList<org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener>()
                 : new java.util.ArrayList<>(configuration.getCustomPostBPMNParseListeners());
-        parseListeners.add(new AbstractBpmnParseListener() {
-            @Override
-            public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-                var behavior = (UserTaskActivityBehavior) activity.getActivityBehavior();
-                var definition = behavior.getTaskDefinition();
-                definition.addTaskListener(TaskListener.EVENTNAME_CREATE, UserTaskDeadlineListener.this);
-                definition.addTaskListener(TaskListener.EVENTNAME_UPDATE, UserTaskDeadlineListener.this);
-                definition.addTaskListener(TaskListener.EVENTNAME_COMPLETE, UserTaskDeadlineListener.this);
-                definition.addTaskListener(TaskListener.EVENTNAME_DELETE, UserTaskDeadlineListener.this);
-            }
-        });
+        parseListeners.add(new OnEveryUserTaskParseListener(this));
         configuration.setCustomPostBPMNParseListeners(parseListeners);
+    }
+
+    /** Attaches the listener to every user task of every deployed model. */
+    private static final class OnEveryUserTaskParseListener extends AbstractBpmnParseListener {
+        private final TaskListener listener;
+
+        OnEveryUserTaskParseListener(TaskListener listener) {
+            this.listener = listener;
+        }
+
+        @Override
+        public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+            var definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+            for (String event : new String[] {EVENTNAME_CREATE, EVENTNAME_UPDATE, EVENTNAME_COMPLETE, EVENTNAME_DELETE}) {
+                definition.addTaskListener(event, listener);
+            }
+        }
     }
 
     @Override
