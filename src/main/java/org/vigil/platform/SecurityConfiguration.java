@@ -22,6 +22,22 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+    /** The SLA dashboard: a browser page with a login form, for those who answer for deadlines. */
+    @Bean
+    @Order(0)
+    SecurityFilterChain dashboardSecurity(HttpSecurity http) throws Exception {
+        var paths = PathPatternRequestMatcher.withDefaults();
+        http.securityMatcher(new OrRequestMatcher(paths.matcher("/sla"), paths.matcher("/sla/**"), paths.matcher("/api/sla/**"),
+                        paths.matcher("/login"), paths.matcher("/logout")))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(paths.matcher("/login")).permitAll()
+                        .anyRequest().hasAnyAuthority("managers", "ciso", "privacy-office"))
+                .formLogin(form -> form.defaultSuccessUrl("/sla", false))
+                .httpBasic(basic -> basic.realmName("Vigil"))
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"));
+        return http.build();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService) throws Exception {

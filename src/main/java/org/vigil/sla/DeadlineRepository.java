@@ -1,0 +1,53 @@
+package org.vigil.sla;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+
+interface DeadlineRepository extends JpaRepository<DeadlineEntry, Long> {
+
+    Optional<DeadlineEntry> findBySourceTypeAndSourceId(String sourceType, String sourceId);
+
+    List<DeadlineEntry> findByStatusInOrderByDueAt(Collection<DeadlineStatus> statuses, Pageable page);
+
+    List<DeadlineEntry> findByStatusInAndDueAtBeforeOrderByDueAt(Collection<DeadlineStatus> statuses, Instant before, Pageable page);
+
+    /** Keeps stored statuses current as time passes; idempotent, so safe after a restart and on every node. */
+    @Modifying
+    @Query("update DeadlineEntry d set d.status = org.vigil.sla.DeadlineStatus.OVERDUE "
+            + "where d.completedAt is null and d.dueAt < :now and d.status <> org.vigil.sla.DeadlineStatus.OVERDUE")
+    int markOverdue(Instant now);
+
+    @Modifying
+    @Query("update DeadlineEntry d set d.status = org.vigil.sla.DeadlineStatus.AT_RISK "
+            + "where d.completedAt is null and d.dueAt >= :now and d.warnAt <= :now and d.status = org.vigil.sla.DeadlineStatus.OPEN")
+    int markAtRisk(Instant now);
+
+    @Query("select d.processKey, d.status, count(d) from DeadlineEntry d where d.completedAt is null group by d.processKey, d.status")
+    List<Object[]> countOpenByProcessAndStatus();
+
+    @Query("select d.processKey, year(d.completedAt), extract(quarter from d.completedAt), "
+            + "sum(case when d.status = org.vigil.sla.DeadlineStatus.MET then 1 else 0 end), count(d) "
+            + "from DeadlineEntry d where d.completedAt >= :since and d.status in (org.vigil.sla.DeadlineStatus.MET, org.vigil.sla.DeadlineStatus.MISSED) "
+            + "group by d.processKey, year(d.completedAt), extract(quarter from d.completedAt)")
+    List<Object[]> onTimeByProcessAndQuarter(Instant since);
+
+    @Query(value = "select avg(timestampdiff(SECOND, created_at, completed_at)) from deadline_entry "
+            + "where step = :step and status in ('MET', 'MISSED') and completed_at >= :since", nativeQuery = true)
+    Double meanSecondsToComplete(String step, Instant since);
+
+    @Query(value = "select avg(timestampdiff(SECOND, created_at, completed_at)) from deadline_entry "
+            + "where source_type = :sourceType and status in ('MET', 'MISSED') and completed_at >= :since", nativeQuery = true)
+    Double meanSecondsToCompleteOfType(String sourceType, Instant since);
+
+    @Query("select count(d) from DeadlineEntry d where d.sourceType = :sourceType and d.createdAt >= :since")
+    long countOfTypeSince(String sourceType, Instant since);
+
+    @Query("select count(d) from DeadlineEntry d where d.sourceType = :sourceType and d.createdAt >= :since and d.status in (org.vigil.sla.DeadlineStatus.MET, org.vigil.sla.DeadlineStatus.MISSED)")
+    long countCompletedOfTypeSince(String sourceType, Instant since);
+}

@@ -1,0 +1,59 @@
+package org.vigil.sla;
+
+import java.time.Clock;
+import java.time.Instant;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The deadline registry: capabilities track their deadlines here and report when they are done. */
+@Service
+public class Deadlines {
+
+    private final DeadlineRepository deadlines;
+    private final SlaMetrics metrics;
+    private final Clock clock;
+
+    Deadlines(DeadlineRepository deadlines, SlaMetrics metrics, Clock clock) {
+        this.deadlines = deadlines;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /** Starts watching a deadline, or moves it if it is watched already (a re-plan, a changed due date). */
+    @Transactional
+    public void track(DeadlineSpec spec) {
+        var now = clock.instant();
+        deadlines.findBySourceTypeAndSourceId(spec.sourceType(), spec.sourceId())
+                .ifPresentOrElse(entry -> entry.update(spec, now), () -> deadlines.save(new DeadlineEntry(spec, now)));
+    }
+
+    /** Done: met if on time, missed if late. Completing twice changes nothing. */
+    @Transactional
+    public void complete(String sourceType, String sourceId, Instant at) {
+        deadlines.findBySourceTypeAndSourceId(sourceType, sourceId).ifPresent(entry -> {
+            boolean wasOpen = entry.completedAt() == null;
+            entry.complete(at);
+            if (wasOpen) {
+                metrics.completed(entry.processKey(), java.time.Duration.between(entry.dueAt(), at));
+            }
+        });
+    }
+
+    /** No longer owed (its process was cancelled): left out of the on-time figures. */
+    @Transactional
+    public void cancel(String sourceType, String sourceId) {
+        deadlines.findBySourceTypeAndSourceId(sourceType, sourceId).ifPresent(entry -> entry.cancel(clock.instant()));
+    }
+
+    @Transactional(readOnly = true)
+    public java.util.Optional<DeadlineStatus> statusOf(String sourceType, String sourceId) {
+        return deadlines.findBySourceTypeAndSourceId(sourceType, sourceId).map(DeadlineEntry::status);
+    }
+
+    /** Brings stored statuses up to date with the clock: at risk, overdue. */
+    @Transactional
+    public int refresh() {
+        var now = clock.instant();
+        return deadlines.markOverdue(now) + deadlines.markAtRisk(now);
+    }
+}

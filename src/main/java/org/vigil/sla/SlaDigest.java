@@ -1,0 +1,59 @@
+package org.vigil.sla;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.vigil.notification.MailRequest;
+import org.vigil.notification.Notifications;
+
+/** The daily digest to managers: what is at risk or overdue, by owner group. One per day, whichever node sends it. */
+@Component
+class SlaDigest {
+
+    private final SlaDashboard dashboard;
+    private final Notifications notifications;
+    private final Clock clock;
+
+    SlaDigest(SlaDashboard dashboard, Notifications notifications, Clock clock) {
+        this.dashboard = dashboard;
+        this.notifications = notifications;
+        this.clock = clock;
+    }
+
+    @Scheduled(cron = "${vigil.sla.digest-cron:0 0 7 * * MON-FRI}", zone = "${vigil.company.zone}")
+    void daily() {
+        send(LocalDate.now(clock));
+    }
+
+    /** @return whether a digest was queued (nothing at risk or overdue: no mail) */
+    boolean send(LocalDate day) {
+        var overdue = dashboard.overdue();
+        var atRisk = dashboard.atRisk(7).stream().filter(row -> !row.status().equals("OVERDUE")).toList();
+        if (overdue.isEmpty() && atRisk.isEmpty()) {
+            return false;
+        }
+        return notifications.queue(MailRequest.toGroups("sla-digest:" + day, "sla-digest", List.of("managers"), Map.of(
+                "day", day.toString(),
+                "overdueCount", Integer.toString(overdue.size()),
+                "atRiskCount", Integer.toString(atRisk.size()),
+                "overdue", lines(overdue),
+                "atRisk", lines(atRisk))));
+    }
+
+    private static String lines(List<SlaDashboard.DeadlineRow> rows) {
+        if (rows.isEmpty()) {
+            return "  (none)";
+        }
+        return rows.stream()
+                .collect(Collectors.groupingBy(SlaDashboard.DeadlineRow::ownerGroup, java.util.TreeMap::new, Collectors.toList()))
+                .entrySet().stream()
+                .map(group -> "  " + group.getKey() + ":\n" + group.getValue().stream()
+                        .map(row -> "    - " + row.what() + " (" + row.processKey() + "), due " + row.dueAt())
+                        .collect(Collectors.joining("\n")))
+                .collect(Collectors.joining("\n"));
+    }
+}

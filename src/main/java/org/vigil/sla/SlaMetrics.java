@@ -1,0 +1,62 @@
+package org.vigil.sla;
+
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * Prometheus: open and overdue deadlines per process (gauges, refreshed with the statuses), and how early or late
+ * deadlines are completed relative to their due time (hours; negative is early).
+ */
+@Component
+class SlaMetrics {
+
+    private final MeterRegistry registry;
+    private final MultiGauge open;
+    private final MultiGauge overdue;
+
+    SlaMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.open = MultiGauge.builder("vigil.sla.deadlines.open").description("Open deadlines per process").register(registry);
+        this.overdue = MultiGauge.builder("vigil.sla.deadlines.overdue").description("Overdue deadlines per process").register(registry);
+    }
+
+    void completed(String processKey, Duration lateness) {
+        DistributionSummary.builder("vigil.sla.completion.relative.to.due")
+                .description("Hours between due time and completion; negative is early")
+                .baseUnit("hours")
+                .tag("process", processKey)
+                .publishPercentileHistogram()
+                .register(registry)
+                .record(lateness.toSeconds() / 3600.0);
+    }
+
+    void openCounts(List<Object[]> byProcessAndStatus) {
+        Map<String, Long> openByProcess = new HashMap<>();
+        Map<String, Long> overdueByProcess = new HashMap<>();
+        for (Object[] row : byProcessAndStatus) {
+            String process = (String) row[0];
+            long count = ((Number) row[2]).longValue();
+            openByProcess.merge(process, count, Long::sum);
+            if (row[1] == DeadlineStatus.OVERDUE) {
+                overdueByProcess.merge(process, count, Long::sum);
+            }
+            overdueByProcess.putIfAbsent(process, 0L);
+        }
+        open.register(rows(openByProcess), true);
+        overdue.register(rows(overdueByProcess), true);
+    }
+
+    private static List<MultiGauge.Row<?>> rows(Map<String, Long> counts) {
+        List<MultiGauge.Row<?>> rows = new ArrayList<>();
+        counts.forEach((process, count) -> rows.add(MultiGauge.Row.of(Tags.of("process", process), count)));
+        return rows;
+    }
+}
