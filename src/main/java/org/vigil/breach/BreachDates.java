@@ -10,8 +10,9 @@ import org.springframework.stereotype.Component;
  * Patient-safety incidents are contained within hours; the rest by severity. (The SLA policies in seeds will
  * replace these defaults with working-hour rules.)
  */
+// Public: the models call it through JUEL, which invokes only methods of public classes.
 @Component("breachDates")
-class BreachDates {
+public class BreachDates {
 
     private final Clock clock;
 

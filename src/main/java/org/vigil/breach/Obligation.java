@@ -176,6 +176,7 @@ class Obligation {
     ObligationStatus status() { return status; }
     boolean hourBased() { return hourBased; }
     Instant sentAt() { return sentAt; }
+    Instant plannedAt() { return plannedAt; }
     String noticeReference() { return noticeReference; }
     boolean isSettled() { return status == ObligationStatus.SENT || status == ObligationStatus.SENT_LATE; }
     String processInstanceId() { return processInstanceId; }

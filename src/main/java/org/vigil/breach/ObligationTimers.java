@@ -6,8 +6,9 @@ import java.util.Date;
 import org.springframework.stereotype.Component;
 
 /** Timer dates of notification-obligation.bpmn, read from the obligation: {@code ${obligationTimers.reminderAt(obligationId)}}. */
+// Public: the models call it through JUEL, which invokes only methods of public classes.
 @Component("obligationTimers")
-class ObligationTimers {
+public class ObligationTimers {
 
     private final Obligations obligations;
     private final Clock clock;

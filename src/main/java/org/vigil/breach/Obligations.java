@@ -10,6 +10,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.vigil.notification.MailRequest;
 import org.vigil.notification.Notifications;
+import org.vigil.sla.DeadlineSpec;
+import org.vigil.sla.Deadlines;
 
 /**
  * The notification obligations of incidents: created from the plan, chased by timers, settled by a recorded
@@ -23,15 +25,17 @@ class Obligations {
     private final BreachResponseProcess breachProcess;
     private final Notifications notifications;
     private final BreachLinks links;
+    private final Deadlines deadlines;
     private final Clock clock;
 
     Obligations(ObligationRepository obligations, NotificationObligationProcess process, BreachResponseProcess breachProcess,
-            Notifications notifications, BreachLinks links, Clock clock) {
+            Notifications notifications, BreachLinks links, Deadlines deadlines, Clock clock) {
         this.obligations = obligations;
         this.process = process;
         this.breachProcess = breachProcess;
         this.notifications = notifications;
         this.links = links;
+        this.deadlines = deadlines;
         this.clock = clock;
     }
 
@@ -47,14 +51,24 @@ class Obligations {
                     process.moveTimers(obligation.processInstanceId(), Date.from(obligation.reminderAt()),
                             Date.from(obligation.escalationAt()), Date.from(obligation.targetDeadline()),
                             obligation.holdUntil() == null ? null : Date.from(obligation.holdUntil()));
+                    track(obligation);
                 }
                 continue;
             }
             var obligation = obligations.saveAndFlush(new Obligation(incidentId, duty, plan.catalogVersion(), clock.instant()));
             obligation.startedAs(process.start(obligation.id(), incidentId));
+            track(obligation);
             started.add(obligation.id());
         }
         return started;
+    }
+
+    /** Every obligation is a deadline the SLA dashboard watches. */
+    private void track(Obligation obligation) {
+        deadlines.track(new DeadlineSpec(DeadlineSpec.OBLIGATION, obligation.id().toString(), BreachResponseProcess.KEY,
+                obligation.recipient(), obligation.processInstanceId(), null,
+                "Notice to " + obligation.recipient() + " (" + obligation.jurisdiction() + "), incident " + obligation.incidentId(),
+                "privacy-office", obligation.plannedAt(), obligation.targetDeadline(), obligation.reminderAt(), obligation.escalationAt()));
     }
 
     @Transactional
@@ -85,6 +99,7 @@ class Obligations {
             throw new IllegalArgumentException("Field sentAt lies in the future");
         }
         obligation.sent(sentAt, channel, proof);
+        deadlines.complete(DeadlineSpec.OBLIGATION, obligation.id().toString(), sentAt);
     }
 
     /** After a dispatch: when no obligation of the incident is left open, the breach process goes on to the review. */

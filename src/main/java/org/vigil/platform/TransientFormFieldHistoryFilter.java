@@ -3,6 +3,7 @@ package org.vigil.platform;
 import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
@@ -22,7 +23,13 @@ class TransientFormFieldHistoryFilter extends AbstractProcessEnginePlugin {
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         configuration.setEnableDefaultDbHistoryEventHandler(false);
-        configuration.setCustomHistoryEventHandlers(List.of(new Filtering(new DbHistoryEventHandler())));
+        // Other plugins (the starter's event publisher) add handlers of their own: keep them, mutable.
+        var handlers = new java.util.ArrayList<HistoryEventHandler>();
+        if (configuration.getCustomHistoryEventHandlers() != null) {
+            handlers.addAll(configuration.getCustomHistoryEventHandlers());
+        }
+        handlers.add(new Filtering(new DbHistoryEventHandler()));
+        configuration.setCustomHistoryEventHandlers(handlers);
     }
 
     static boolean isTransient(String variableName) {
@@ -33,7 +40,10 @@ class TransientFormFieldHistoryFilter extends AbstractProcessEnginePlugin {
     private record Filtering(HistoryEventHandler delegate) implements HistoryEventHandler {
         @Override
         public void handleEvent(HistoryEvent event) {
-            if (!(event instanceof HistoricVariableUpdateEventEntity update && isTransient(update.getVariableName()))) {
+            boolean transientVariable = event instanceof HistoricVariableUpdateEventEntity update && isTransient(update.getVariableName());
+            // A submitted start or task form is recorded field by field as well.
+            boolean transientFormField = event instanceof HistoricFormPropertyEventEntity field && isTransient(field.getPropertyId());
+            if (!transientVariable && !transientFormField) {
                 delegate.handleEvent(event);
             }
         }

@@ -1,0 +1,163 @@
+package org.vigil.regulation;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Decides whether a duty applies to this incident and, when it does not, says why in words counsel can check
+ * (PLAN-API.md {@code notRequired}): role and flags, the HIPAA breach test (H2-H4), the GDPR risk and Art. 34(3),
+ * thresholds (C9) and the state's treatment of HIPAA entities (C8).
+ */
+final class DutyScreen {
+
+    private final IncidentFacts facts;
+    private final RuleCatalog catalog;
+
+    DutyScreen(IncidentFacts facts, RuleCatalog catalog) {
+        this.facts = facts;
+        this.catalog = catalog;
+    }
+
+    Optional<String> ruledOut(Rule rule, Duty target) {
+        var when = rule.appliesTo();
+        String basis = " (" + rule.basis() + ")";
+        if (rule.effectiveFrom() != null && facts.discoveryDate.isBefore(rule.effectiveFrom())) {
+            return Optional.of("in force for breaches discovered from " + rule.effectiveFrom() + "; discovered "
+                    + facts.discoveryDate + basis);
+        }
+        if (when.roles() != null && !when.roles().contains(facts.role)) {
+            return Optional.of("applies to " + words(when.roles()) + "; the role is " + word(facts.role) + basis
+                    + note(rule.hipaaNote()));
+        }
+        if (when.anyEntityFlag() != null && when.anyEntityFlag().stream().noneMatch(facts.flags::contains)) {
+            return Optional.of("applies only to an entity flagged " + words(when.anyEntityFlag()) + basis);
+        }
+        if (when.dataElementsAnyOf() != null && (facts.request.dataElements() == null
+                || when.dataElementsAnyOf().stream().noneMatch(facts.request.dataElements()::contains))) {
+            return Optional.of("applies only when the data include " + String.join(" or ", when.dataElementsAnyOf()) + basis);
+        }
+        if (when.hipaaBreach()) {
+            Optional<String> noBreach = hipaaNoBreachReason();
+            if (noBreach.isPresent()) {
+                return noBreach;
+            }
+        }
+        if (when.unsecuredData() && facts.encryptedWithKeySafe()) {
+            return Optional.of("the data was encrypted as the HHS guidance specifies (74 FR 19006) and the key was not "
+                    + "compromised, so it is not unsecured" + basis);
+        }
+        if (when.gdprRoles() != null && !when.gdprRoles().contains(facts.gdprRole())) {
+            return Optional.of("applies to a " + words(when.gdprRoles()) + "; the entity is the " + word(facts.gdprRole()) + basis);
+        }
+        if (when.gdprRiskLevels() != null && !when.gdprRiskLevels().contains(facts.gdprRiskLevel())) {
+            return Optional.of("the breach is assessed as '" + word(facts.gdprRiskLevel()) + "' risk; this duty needs "
+                    + words(when.gdprRiskLevels()) + basis + note(rule.hipaaNote()));
+        }
+        if (when.art34Exceptions() != null && !when.art34Exceptions().contains(facts.art34Exception())) {
+            return Optional.of(art34Reason() + basis);
+        }
+        if (rule.threshold() != null) {
+            var threshold = rule.threshold();
+            long count = measure(rule, target);
+            if (count == 0) {
+                return Optional.of("no " + measured(rule, target) + basis);
+            }
+            if (!threshold.isMetBy(count)) {
+                return Optional.of(count + " " + measured(rule, target) + ", " + threshold.operator().negation + " "
+                        + threshold.value() + basis);
+            }
+        }
+        if (facts.isHipaaEntity()) {
+            String hipaaNote = note(rule.hipaaNote());
+            return switch (rule.hipaaEntities()) {
+                case EXEMPT -> Optional.of("does not apply to HIPAA covered entities or business associates" + basis + hipaaNote);
+                case DEEMED_COMPLIANT -> Optional.of("HIPAA-compliant notice is deemed compliance" + basis + hipaaNote);
+                case DEEMED_WITH_REGULATOR_NOTICE_KEPT -> Optional.of("HIPAA-compliant notice is deemed compliance; "
+                        + "the regulator notice is still due" + basis + hipaaNote);
+                case APPLIES, SHORTEST_DEADLINE_WINS -> Optional.empty();
+            };
+        }
+        return Optional.empty();
+    }
+
+    /** H2-H4, in the order counsel applies them: exceptions, the safe harbor, then the risk assessment. */
+    private Optional<String> hipaaNoBreachReason() {
+        String exception = facts.request.hipaaBreachException();
+        if (exception != null) {
+            return Optional.of("not a breach: exception " + exception + ", " + catalog.hipaaBreachException(exception).orElseThrow()
+                    + "; document the decision and keep it six years (45 CFR 164.402(1), 164.530(j))");
+        }
+        if (facts.encryptedWithKeySafe()) {
+            return Optional.of("secured PHI: encrypted as the HHS guidance specifies (74 FR 19006) and the key was not "
+                    + "compromised, so not a breach of unsecured PHI (45 CFR 164.402)");
+        }
+        if (facts.lowProbabilityOfCompromise()) {
+            return Optional.of("not a breach: the four-factor risk assessment shows a low probability that the PHI has been "
+                    + "compromised; keep the assessment six years (45 CFR 164.402(2), 164.530(j))");
+        }
+        return Optional.empty();
+    }
+
+    private String art34Reason() {
+        return switch (facts.art34Exception()) {
+            case "34(3)(a)" -> "exception Art. 34(3)(a): the data was rendered unintelligible (encryption with the key safe); "
+                    + "the Art. 33 notice to the supervisory authority is unaffected";
+            case "34(3)(b)" -> "exception Art. 34(3)(b): later measures mean the high risk is no longer likely to materialise; "
+                    + "the Art. 33 notice is unaffected";
+            case "34(3)(c)" -> "exception Art. 34(3)(c): individual communication would involve disproportionate effort, "
+                    + "so a public communication replaces it";
+            default -> "no Art. 34(3)(c) disproportionate-effort exception claimed";
+        };
+    }
+
+    private long measure(Rule rule, Duty target) {
+        return switch (rule.threshold().count()) {
+            case PER_STATE -> target.count();
+            case AGGREGATE -> facts.count(territoryOf(target.jurisdiction()));
+            case OUT_OF_DATE_CONTACTS -> facts.outOfDateContacts;
+        };
+    }
+
+    private String measured(Rule rule, Duty target) {
+        return switch (rule.threshold().count()) {
+            case PER_STATE -> "residents of " + target.jurisdiction();
+            case AGGREGATE -> "individuals affected in total (" + territoryOf(target.jurisdiction()) + ")";
+            case OUT_OF_DATE_CONTACTS -> "individuals with insufficient or out-of-date contact information";
+        };
+    }
+
+    String thresholdMet(Rule rule, Duty target) {
+        var threshold = rule.threshold();
+        String head = measure(rule, target) + " " + threshold.operator().symbol + " " + threshold.value() + " ";
+        return switch (threshold.count()) {
+            case PER_STATE -> head + catalog.jurisdictionName(target.jurisdiction()) + " residents";
+            case AGGREGATE -> head + "individuals affected in total (" + territoryOf(target.jurisdiction()) + ")";
+            case OUT_OF_DATE_CONTACTS -> head + "individuals with insufficient or out-of-date contact information";
+        };
+    }
+
+    static String territoryOf(String code) {
+        if (code.startsWith("US")) {
+            return "US";
+        }
+        if (code.startsWith("EU")) {
+            return "EU";
+        }
+        if (code.equals("CA") || code.startsWith("CA-")) {
+            return "CA";
+        }
+        return code;
+    }
+
+    private static String word(Enum<?> value) {
+        return value.name().toLowerCase();
+    }
+
+    private static String words(List<? extends Enum<?>> values) {
+        return String.join(" or ", values.stream().map(DutyScreen::word).toList());
+    }
+
+    static String note(String text) {
+        return text == null ? "" : "; " + text;
+    }
+}

@@ -1,0 +1,116 @@
+package org.vigil.regulation;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One incident as the notification-plan API receives it (PLAN-API.md). Optional fields may be {@code null};
+ * {@link NotificationPlans#plan(PlanRequest)} validates the whole request and names the offending field.
+ */
+public record PlanRequest(
+        OffsetDateTime discoveredAt,
+        OffsetDateTime firstKnownToWorkforceAt,
+        String entityTimezone,
+        Role role,
+        Map<String, Integer> affectedCounts,
+        List<String> dataElements,
+        Integer contactInfoOutOfDateCount,
+        LawEnforcementDelay lawEnforcementDelay,
+        Boolean encryptedNistSafeHarbor,
+        Boolean encryptionKeyCompromised,
+        RiskAssessmentConclusion riskAssessmentConclusion,
+        String hipaaBreachException,
+        OffsetDateTime stateDeterminationAt,
+        BusinessAssociateDiscovery businessAssociate,
+        Gdpr gdpr,
+        List<EntityFlag> entityFlags,
+        List<SentNotice> sentNotices) {
+
+    public enum Role {
+        @JsonProperty("covered_entity") COVERED_ENTITY,
+        @JsonProperty("business_associate") BUSINESS_ASSOCIATE,
+        @JsonProperty("phr_vendor") PHR_VENDOR,
+        /** Third-party service provider of a PHR vendor (16 CFR 318.3(b)); an extension of PLAN-API.md. */
+        @JsonProperty("phr_service_provider") PHR_SERVICE_PROVIDER,
+        @JsonProperty("none") NONE;
+
+        boolean isHipaaEntity() {
+            return this == COVERED_ENTITY || this == BUSINESS_ASSOCIATE;
+        }
+    }
+
+    public enum RiskAssessmentConclusion {
+        @JsonProperty("low_probability_of_compromise") LOW_PROBABILITY_OF_COMPROMISE,
+        @JsonProperty("not_low_probability") NOT_LOW_PROBABILITY
+    }
+
+    public enum EntityFlag {
+        @JsonProperty("nis2_essential_entity") NIS2_ESSENTIAL_ENTITY,
+        @JsonProperty("nis2_important_entity") NIS2_IMPORTANT_ENTITY,
+        @JsonProperty("ca_licensed_clinic_health_facility_hha_or_hospice") CA_LICENSED_CLINIC_HEALTH_FACILITY_HHA_OR_HOSPICE,
+        @JsonProperty("pipeda_commercial_activity") PIPEDA_COMMERCIAL_ACTIVITY,
+        @JsonProperty("au_app_entity_health_service_provider") AU_APP_ENTITY_HEALTH_SERVICE_PROVIDER
+    }
+
+    /** A law-enforcement statement under 45 CFR 164.412 (and the state and FTC rules that borrow it). */
+    public record LawEnforcementDelay(
+            Form form,
+            OffsetDateTime statementAt,
+            Integer requestedDurationDays,
+            WrittenFollowup writtenFollowup) {
+
+        public enum Form {
+            @JsonProperty("oral") ORAL,
+            @JsonProperty("written") WRITTEN,
+            @JsonProperty("oral_then_written") ORAL_THEN_WRITTEN
+        }
+    }
+
+    public record WrittenFollowup(OffsetDateTime receivedAt, LocalDate delayUntilDate) {
+    }
+
+    /** For a covered entity whose breach a business associate found (164.410; agency per A.7.9). */
+    public record BusinessAssociateDiscovery(
+            OffsetDateTime discoveredAt,
+            OffsetDateTime notifiedCoveredEntityAt,
+            Boolean agentOfCoveredEntity) {
+    }
+
+    /**
+     * GDPR or UK GDPR facts. {@code art34Exception} ("34(3)(a)", "34(3)(b)" or "34(3)(c)") extends PLAN-API.md;
+     * without it, 34(3)(a) is inferred from encryption whose key was not compromised.
+     */
+    public record Gdpr(
+            GdprRegime regime,
+            GdprRole role,
+            OffsetDateTime awarenessAt,
+            RiskLevel riskLevel,
+            String mainEstablishment,
+            String euRepresentative,
+            String art34Exception) {
+
+        public enum GdprRegime {
+            @JsonProperty("GDPR") GDPR,
+            @JsonProperty("UK GDPR") UK_GDPR
+        }
+
+        public enum GdprRole {
+            @JsonProperty("controller") CONTROLLER,
+            @JsonProperty("processor") PROCESSOR
+        }
+
+        public enum RiskLevel {
+            @JsonProperty("unlikely") UNLIKELY,
+            @JsonProperty("risk") RISK,
+            @JsonProperty("high") HIGH
+        }
+    }
+
+    /** A notice already sent; relative deadlines (C6) run from it instead of from the outer bound. */
+    public record SentNotice(String recipient, String jurisdiction, OffsetDateTime sentAt) {
+    }
+}
