@@ -8,8 +8,12 @@ public class ImportRejectedException extends RuntimeException {
     private final List<ImportProblem> problems;
 
     ImportRejectedException(List<ImportProblem> problems) {
-        super(problems.size() + " problem(s), nothing imported; first: " + problems.get(0));
-        this.problems = List.copyOf(problems);
+        this(problems.stream().sorted(java.util.Comparator.comparingInt(ImportProblem::line)).toList(), true);
+    }
+
+    private ImportRejectedException(List<ImportProblem> sorted, boolean byLine) {
+        super(sorted.size() + " problem(s), nothing imported; first: " + sorted.get(0));
+        this.problems = sorted;
     }
 
     public List<ImportProblem> problems() {

@@ -106,7 +106,8 @@ final class SnapshotParser {
                 status = status.toUpperCase(Locale.ROOT);
                 if (!status.equals("ACTIVE") && !status.equals("TERMINATED")) {
                     problems.add(new ImportProblem(line, "status", "must be ACTIVE or TERMINATED, not '" + values.get("status") + "'"));
-                } else if (status.equals("TERMINATED") && terminatedOn == null && values.get("terminatedOn") == null) {
+                } else if (status.equals("TERMINATED") && terminatedOn == null
+                        && (values.get("terminatedOn") == null || values.get("terminatedOn").isBlank())) {
                     problems.add(new ImportProblem(line, "terminatedOn", "is required when status is TERMINATED"));
                 }
             }
