@@ -32,6 +32,8 @@ class AccessReviewApiIT {
     @Autowired AccessReviewStore store;
     @Autowired ManagementService management;
     @Autowired TaskService tasks;
+    @Autowired org.camunda.bpm.engine.RuntimeService runtime;
+    @Autowired org.camunda.bpm.engine.IdentityService identity;
     @Autowired Clock clock;
 
     AccessReviewFixture fixture;
@@ -140,6 +142,57 @@ class AccessReviewApiIT {
         var figures = json.readTree(client("auditor").get("/api/access-reviews/campaigns/" + campaignId).body());
         assertThat(figures.path("status").asText()).isEqualTo("CLOSED");
         assertThat(figures.path("completionRate").asDouble()).isEqualTo(0.5);
+    }
+
+    @Test
+    void withTheDemoDataManagersReviewInTasklistAndRevocationsReachSysadmin() throws Exception {
+        var yaml = new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+        byte[] demoRoster = json.writeValueAsBytes(yaml.readTree(new org.springframework.core.io.ClassPathResource(
+                AccessReviewSeedLoader.DEMO_ROSTER).getInputStream()).path("rows"));
+        assertThat(client("sysadmin").postJson("/api/access-reviews/snapshots?kind=roster", new String(demoRoster, StandardCharsets.UTF_8))
+                .statusCode()).isEqualTo(201);
+        var started = client("manager").postJson("/api/access-reviews/campaigns",
+                "{\"systems\": [\"ehr-gateway\", \"claims-db\", \"support-desk\"]}");
+        String instance = json.readTree(started.body()).path("processInstanceId").asText();
+        runJobs(instance, AccessReviewProcess.Task_OpenCampaign);
+        long campaignId = store.campaignOfProcess(instance).orElseThrow().id();
+
+        // The manager finds the review as Tasklist does, under the manager's own Camunda authorizations, and revokes jdoe.
+        // (The engine's Java API rather than /engine-rest: RestartIT, run earlier in the same JVM, can leave the REST
+        // API without its default engine.)
+        var items = json.readTree(client("manager").get("/api/access-reviews/campaigns/" + campaignId + "/items").body());
+        long jdoe = 0;
+        for (JsonNode item : items) {
+            if (item.path("account").asText().equals("jdoe")) {
+                jdoe = item.path("id").asLong();
+                assertThat(item.path("flags").toString()).contains("TERMINATED");
+            }
+        }
+        identity.setAuthentication("manager", java.util.List.of("managers"));
+        try {
+            var managerTasks = tasks.createTaskQuery().processInstanceId(instance).taskAssignee("manager").list();
+            assertThat(managerTasks).hasSize(1);
+            tasks.complete(managerTasks.get(0).getId(), Map.of("decisions", jdoe + " revoke Left the company",
+                    "bulkDecision", "keep", "bulkScope", "all", "bulkReason", "Confirmed with the team"));
+        } finally {
+            identity.clearAuthentication();
+        }
+        runJobs(instance, AccessReviewProcess.Task_RequestDeprovisioning);
+
+        identity.setAuthentication("sysadmin", java.util.List.of("it-operations"));
+        try {
+            assertThat(tasks.createTaskQuery().taskDefinitionKey(AccessRevocationProcess.Task_Deprovision)
+                    .taskCandidateGroup("it-operations").list())
+                    .anySatisfy(task -> assertThat(task.getProcessDefinitionId()).startsWith(AccessRevocationProcess.KEY));
+        } finally {
+            identity.clearAuthentication();
+        }
+        runtimeCleanup(instance);
+    }
+
+    private void runtimeCleanup(String instance) {
+        // Leave no open review tasks of the demo systems behind for other tests of this JVM.
+        runtime.deleteProcessInstance(instance, "test done");
     }
 
     private void closeCampaign(String instance) {
