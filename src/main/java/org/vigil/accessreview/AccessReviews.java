@@ -16,7 +16,6 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,7 +23,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -545,6 +543,11 @@ public class AccessReviews {
         CampaignRow campaign = campaign(campaignId);
         var row = store.reviewer(campaignId, reviewer);
         if (row.isEmpty() || row.get().completedAt() != null || !OPEN.equals(campaign.status())) {
+            return false;
+        }
+        if (people.emailOf(reviewer).isEmpty()) {
+            // Nobody to remind by e-mail; the escalation at the due date still reaches the CISO.
+            log.warn("Campaign {}: reviewer {} has no e-mail address, no reminder sent", campaignId, reviewer);
             return false;
         }
         long undecided = store.itemsOf(campaignId, reviewer).stream().filter(i -> i.decision() == null).count();
