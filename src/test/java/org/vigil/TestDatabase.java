@@ -60,6 +60,17 @@ public final class TestDatabase {
         String base = serverUrl.replaceFirst("(jdbc:mariadb://[^/?]+).*", "$1");
         try (var connection = DriverManager.getConnection(base + "/", user, password);
                 var statement = connection.createStatement()) {
+            // Camunda looks for its tables across every database the user can see: a test database left behind by a
+            // killed run would make a fresh one look installed. Test databases are this suite's own namespace.
+            var stale = new java.util.ArrayList<String>();
+            try (var databases = statement.executeQuery("SHOW DATABASES LIKE 'vigil\\_test\\_%'")) {
+                while (databases.next()) {
+                    stale.add(databases.getString(1));
+                }
+            }
+            for (String old : stale) {
+                statement.execute("DROP DATABASE IF EXISTS `" + old + "`");
+            }
             statement.execute("CREATE DATABASE `" + database + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create a test database on " + base + ": " + e.getMessage(), e);

@@ -15,6 +15,7 @@ import org.vigil.platform.PeopleDirectory;
 public class Notifications {
 
     private static final ObjectMapper json = new ObjectMapper();
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Notifications.class);
 
     private final OutboundMailRepository outbox;
     private final PeopleDirectory people;
@@ -46,7 +47,9 @@ public class Notifications {
         request.toUsers().forEach(user -> people.emailOf(user).ifPresent(recipients::add));
         request.toGroups().forEach(group -> recipients.addAll(people.emailsOfGroup(group)));
         if (recipients.isEmpty()) {
-            throw new IllegalArgumentException("Mail " + request.eventKey() + " has no recipient with an e-mail address");
+            // Nobody to tell is a gap in the directory, not a reason to fail the process step that asked.
+            log.warn("Mail {} ({}) not queued: no recipient has an e-mail address", request.eventKey(), request.template());
+            return false;
         }
         var mail = outbox.save(new OutboundMail(request.eventKey(), request.template(), String.join(",", recipients),
                 toJson(request), clock.instant()));

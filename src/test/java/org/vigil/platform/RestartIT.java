@@ -36,8 +36,8 @@ class RestartIT {
                 .profiles("demo", "test")
                 .properties(
                         "server.port=0",
-                        // Its own engine name, so it never replaces a cached test context's engine in Camunda's registry.
-                        "camunda.bpm.process-engine-name=restart-check",
+                        // Its own engine name (letters only: Camunda ignores others), so it never replaces a cached test context's engine.
+                        "camunda.bpm.process-engine-name=restartcheck",
                         "spring.datasource.url=" + TestDatabase.url(),
                         "spring.datasource.username=" + TestDatabase.user(),
                         "spring.datasource.password=" + TestDatabase.password())

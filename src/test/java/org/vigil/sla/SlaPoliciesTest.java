@@ -32,13 +32,6 @@ class SlaPoliciesTest {
     }
 
     @Test
-    void privilegedDeprovisioningIsDueTheNextWorkingDay() {
-        var dates = policies.datesFor("access-review", "Task_Deprovision", Map.<String, Object>of("privileged", true)::get,
-                fridayAfternoon.toInstant()).orElseThrow();
-        assertThat(dates.due()).isEqualTo(OffsetDateTime.parse("2026-11-30T17:00-05:00").toInstant());
-    }
-
-    @Test
     void aStepWithoutPolicyKeepsTheDatesOfItsModel() {
         assertThat(policies.datesFor("isms-follow-up", "Task_CompleteFollowUp", name -> null, fridayAfternoon.toInstant())).isEmpty();
     }

@@ -1,0 +1,64 @@
+package org.vigil.accessreview;
+
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** Errors of the access-review API as {@code application/problem+json}, naming the field or line at fault. */
+@RestControllerAdvice(assignableTypes = AccessReviewController.class)
+class AccessReviewProblems {
+
+    @ExceptionHandler(ImportRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(ImportRejectedException e) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                e.problems().size() + " line(s) of the import are wrong; nothing was imported");
+        problem.setTitle("Import rejected");
+        problem.setProperty("problems", e.problems());
+        return respond(problem);
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<ProblemDetail> badInput(IllegalArgumentException e) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setTitle("Bad request");
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        int colon = message.indexOf(':');
+        if (colon > 0 && colon < 60) {
+            problem.setProperty("field", message.substring(0, colon));
+        }
+        return respond(problem);
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The request body is not valid JSON of the expected shape: "
+                        + String.valueOf(e.getMostSpecificCause().getMessage()).lines().findFirst().orElse(""));
+        problem.setTitle("Bad request");
+        return respond(problem);
+    }
+
+    @ExceptionHandler(ReviewRefusedException.class)
+    ResponseEntity<ProblemDetail> refused(ReviewRefusedException e) {
+        var status = e.kind() == ReviewRefusedException.Kind.FORBIDDEN ? HttpStatus.FORBIDDEN : HttpStatus.CONFLICT;
+        var problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
+        problem.setTitle("Refused");
+        return respond(problem);
+    }
+
+    @ExceptionHandler(NoSuchCampaignException.class)
+    ResponseEntity<ProblemDetail> notFound(NoSuchCampaignException e) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        return respond(problem);
+    }
+
+    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+}

@@ -1,0 +1,64 @@
+package org.vigil.accessreview;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Component;
+
+/** processes/access-review.bpmn: its ids, variables, and the manual start. */
+@Component
+class AccessReviewProcess {
+
+    static final String KEY = "access-review";
+    static final String StartEvent_QuarterStarted = "StartEvent_QuarterStarted";
+    static final String StartEvent_ReviewRequested = "StartEvent_ReviewRequested";
+    static final String Event_FirstWorkingDay = "Event_FirstWorkingDay";
+    static final String Task_OpenCampaign = "Task_OpenCampaign";
+    static final String SubProcess_Review = "SubProcess_Review";
+    static final String Task_ReviewAccess = "Task_ReviewAccess";
+    static final String BoundaryEvent_ReminderDue = "BoundaryEvent_ReminderDue";
+    static final String BoundaryEvent_ReviewOverdue = "BoundaryEvent_ReviewOverdue";
+    static final String BoundaryEvent_ReviewWindowClosed = "BoundaryEvent_ReviewWindowClosed";
+    static final String Task_SendReminder = "Task_SendReminder";
+    static final String Task_EscalateOverdueReview = "Task_EscalateOverdueReview";
+    static final String Task_RequestDeprovisioning = "Task_RequestDeprovisioning";
+    static final String Task_CloseReviews = "Task_CloseReviews";
+    static final String Task_SignOffSystem = "Task_SignOffSystem";
+    static final String Task_PublishReport = "Task_PublishReport";
+    static final String EndEvent_CampaignClosed = "EndEvent_CampaignClosed";
+    static final String EndEvent_NothingToReview = "EndEvent_NothingToReview";
+    static final String EndEvent_StartRefused = "EndEvent_StartRefused";
+    static final String Error_NotAllowedToStart = "Error_NotAllowedToStart";
+    /** Camunda 7 allows no none start event beside a timer start: the manual start is this message. */
+    static final String Message_AccessReviewRequested = "AccessReviewRequested";
+
+    // Variables: ids, flags, dates and counts only.
+    static final String STARTED_BY = "startedBy";
+    static final String CHANGES_ONLY = "changesOnly";
+    static final String SYSTEM_IDS = "systemIds";
+    static final String CAMPAIGN_ID = "campaignId";
+    static final String ITEM_COUNT = "itemCount";
+    static final String REVIEWER_COUNT = "reviewerCount";
+    static final String DUE_AT = "dueAt";
+    static final String REMIND_AT = "remindAt";
+    static final String CLOSES_AT = "closesAt";
+    static final String REVIEWER = "reviewer";
+    static final String SYSTEM_ID = "systemId";
+    static final String EXCEPTION_COUNT = "exceptionCount";
+
+    private final RuntimeService runtime;
+
+    AccessReviewProcess(RuntimeService runtime) {
+        this.runtime = runtime;
+    }
+
+    /** Starts a campaign by hand, under the caller's authorizations. */
+    String start(String startedBy, boolean changesOnly, String systemIds) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(STARTED_BY, startedBy);
+        variables.put(CHANGES_ONLY, changesOnly);
+        variables.put(SYSTEM_IDS, systemIds);
+        return runtime.createMessageCorrelation(Message_AccessReviewRequested).setVariables(variables)
+                .correlateStartMessage().getId();
+    }
+}

@@ -1,0 +1,72 @@
+package org.vigil.accessreview;
+
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+/** processes/access-revocation.bpmn: one instance per revocation, business key {@code revocation-<id>}. */
+@Component
+class AccessRevocationProcess {
+
+    static final String KEY = "access-revocation";
+    static final String SubProcess_RemoveAccess = "SubProcess_RemoveAccess";
+    static final String Task_Deprovision = "Task_Deprovision";
+    static final String Task_VerifyRemoval = "Task_VerifyRemoval";
+    static final String BoundaryEvent_VerificationOverdue = "BoundaryEvent_VerificationOverdue";
+    static final String Task_EscalateUnverified = "Task_EscalateUnverified";
+    static final String EndEvent_AccessRemoved = "EndEvent_AccessRemoved";
+    static final String REVOCATION_ID = "revocationId";
+    static final String CAMPAIGN_ID = "campaignId";
+    static final String VERIFIED_BY_SNAPSHOT = "verifiedBySnapshot";
+    static final String REMOVAL_CONFIRMED = "removalConfirmed";
+
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final IdentityService identity;
+
+    AccessRevocationProcess(RuntimeService runtime, TaskService tasks, IdentityService identity) {
+        this.runtime = runtime;
+        this.tasks = tasks;
+        this.identity = identity;
+    }
+
+    static String businessKey(long revocationId) {
+        return "revocation-" + revocationId;
+    }
+
+    /** Starts the de-provisioning of a revocation unless it runs already (jobs may run twice). */
+    void start(long revocationId, long campaignId) {
+        asSystem(() -> {
+            if (runtime.createProcessInstanceQuery().processDefinitionKey(KEY)
+                    .processInstanceBusinessKey(businessKey(revocationId)).count() == 0) {
+                runtime.startProcessInstanceByKey(KEY, businessKey(revocationId),
+                        Map.of(REVOCATION_ID, revocationId, CAMPAIGN_ID, campaignId));
+            }
+        });
+    }
+
+    /**
+     * The next snapshot no longer holds the revoked access: the verification task is done. Runs as the system, not
+     * as the importer, whose group may not see the CISO's verification task.
+     */
+    void removalVerifiedBySnapshot(long revocationId) {
+        asSystem(() -> tasks.createTaskQuery().processInstanceBusinessKey(businessKey(revocationId))
+                .taskDefinitionKey(Task_VerifyRemoval).list()
+                .forEach(task -> tasks.complete(task.getId(), Map.of(VERIFIED_BY_SNAPSHOT, true))));
+    }
+
+    private void asSystem(Runnable work) {
+        Authentication caller = identity.getCurrentAuthentication();
+        identity.clearAuthentication();
+        try {
+            work.run();
+        } finally {
+            if (caller != null) {
+                identity.setAuthentication(caller);
+            }
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package org.vigil.accessreview;
+
+import static org.vigil.accessreview.AccessReviewProcess.CAMPAIGN_ID;
+import static org.vigil.accessreview.AccessReviewProcess.REVIEWER;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+
+/**
+ * Task_ReviewAccess, events create and assignment. On create the task goes to its reviewer. Reassigning it later (in
+ * Tasklist or the REST API) delegates the review: the items move to the new reviewer, or the reassignment is refused
+ * with the reason (own access, not a manager, second reviewer of the same privileged access).
+ */
+@Component
+class AssignReviewerTaskListener extends AccessReviewTaskListener {
+
+    private final AccessReviews reviews;
+
+    AssignReviewerTaskListener(AccessReviews reviews) {
+        this.reviews = reviews;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        String reviewer = (String) task.getVariable(REVIEWER);
+        if (EVENTNAME_CREATE.equals(task.getEventName())) {
+            task.setAssignee(reviewer);
+        } else if (EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
+            String assignee = task.getAssignee();
+            if (assignee != null && !assignee.equals(reviewer)) {
+                reviews.delegate(longVariable(task, CAMPAIGN_ID), reviewer, assignee);
+                task.getExecution().setVariable(REVIEWER, assignee);
+            }
+        }
+    }
+}

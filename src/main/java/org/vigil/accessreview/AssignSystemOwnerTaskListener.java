@@ -1,0 +1,22 @@
+package org.vigil.accessreview;
+
+import static org.vigil.accessreview.AccessReviewProcess.SYSTEM_ID;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+
+/** Task_SignOffSystem, event create: the sign-off goes to the system's owner as the register names them now. */
+@Component
+class AssignSystemOwnerTaskListener extends AccessReviewTaskListener {
+
+    private final AccessReviews reviews;
+
+    AssignSystemOwnerTaskListener(AccessReviews reviews) {
+        this.reviews = reviews;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        task.setAssignee(reviews.ownerOf((String) task.getVariable(SYSTEM_ID)));
+    }
+}

@@ -1,0 +1,31 @@
+package org.vigil.accessreview;
+
+import static org.vigil.accessreview.AccessReviewProcess.CAMPAIGN_ID;
+import static org.vigil.accessreview.AccessReviewProcess.EXCEPTION_COUNT;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Service task Task_CloseReviews: undecided items become exceptions; every revoke not yet under way (its reviewer
+ * never completed) starts its de-provisioning. Safe to re-run.
+ */
+@Component
+class CloseReviewsDelegate implements JavaDelegate {
+
+    private final AccessReviews reviews;
+    private final AccessRevocationProcess revocations;
+
+    CloseReviewsDelegate(AccessReviews reviews, AccessRevocationProcess revocations) {
+        this.reviews = reviews;
+        this.revocations = revocations;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        long campaignId = ((Number) execution.getVariable(CAMPAIGN_ID)).longValue();
+        execution.setVariable(EXCEPTION_COUNT, reviews.closeReviews(campaignId));
+        reviews.revocationIds(campaignId, null).forEach(id -> revocations.start(id, campaignId));
+    }
+}

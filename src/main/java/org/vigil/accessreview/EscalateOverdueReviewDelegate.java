@@ -1,0 +1,24 @@
+package org.vigil.accessreview;
+
+import static org.vigil.accessreview.AccessReviewProcess.CAMPAIGN_ID;
+import static org.vigil.accessreview.AccessReviewProcess.REVIEWER;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Service task Task_EscalateOverdueReview: tells the reviewer's manager and the CISO. One mail per reviewer and campaign. */
+@Component
+class EscalateOverdueReviewDelegate implements JavaDelegate {
+
+    private final AccessReviews reviews;
+
+    EscalateOverdueReviewDelegate(AccessReviews reviews) {
+        this.reviews = reviews;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        reviews.escalateOverdueReview(((Number) execution.getVariable(CAMPAIGN_ID)).longValue(), (String) execution.getVariable(REVIEWER));
+    }
+}

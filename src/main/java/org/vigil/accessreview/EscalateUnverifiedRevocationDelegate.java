@@ -1,0 +1,23 @@
+package org.vigil.accessreview;
+
+import static org.vigil.accessreview.AccessRevocationProcess.REVOCATION_ID;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Service task Task_EscalateUnverified in access-revocation.bpmn: tells the CISO and IT operations. One mail per revocation. */
+@Component
+class EscalateUnverifiedRevocationDelegate implements JavaDelegate {
+
+    private final AccessReviews reviews;
+
+    EscalateUnverifiedRevocationDelegate(AccessReviews reviews) {
+        this.reviews = reviews;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        reviews.escalateUnverified(((Number) execution.getVariable(REVOCATION_ID)).longValue());
+    }
+}

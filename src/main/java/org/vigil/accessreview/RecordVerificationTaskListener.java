@@ -1,0 +1,34 @@
+package org.vigil.accessreview;
+
+import static org.vigil.accessreview.AccessRevocationProcess.REMOVAL_CONFIRMED;
+import static org.vigil.accessreview.AccessRevocationProcess.REVOCATION_ID;
+import static org.vigil.accessreview.AccessRevocationProcess.VERIFIED_BY_SNAPSHOT;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+
+/**
+ * Task_VerifyRemoval, event complete: a person confirms the removal by hand (not the one who removed it); when a
+ * snapshot completed the task, the verification is already recorded.
+ */
+@Component
+class RecordVerificationTaskListener extends AccessReviewTaskListener {
+
+    private final AccessReviews reviews;
+
+    RecordVerificationTaskListener(AccessReviews reviews) {
+        this.reviews = reviews;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        if (Boolean.TRUE.equals(task.getVariable(VERIFIED_BY_SNAPSHOT))) {
+            return;
+        }
+        if (!Boolean.TRUE.equals(task.getVariable(REMOVAL_CONFIRMED))) {
+            throw new IllegalArgumentException("removalConfirmed: confirm that the account no longer has the access, "
+                    + "or wait for the next snapshot to show it");
+        }
+        reviews.verifiedByHand(longVariable(task, REVOCATION_ID), actingUser(task));
+    }
+}

@@ -1,0 +1,24 @@
+package org.vigil.accessreview;
+
+import static org.vigil.accessreview.AccessReviewProcess.CAMPAIGN_ID;
+import static org.vigil.accessreview.AccessReviewProcess.REVIEWER;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Service task Task_SendReminder: e-mails the reviewer 7 days before the due date. The outbox's event key keeps it to one mail. */
+@Component
+class SendReminderDelegate implements JavaDelegate {
+
+    private final AccessReviews reviews;
+
+    SendReminderDelegate(AccessReviews reviews) {
+        this.reviews = reviews;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        reviews.remindReviewer(((Number) execution.getVariable(CAMPAIGN_ID)).longValue(), (String) execution.getVariable(REVIEWER));
+    }
+}
