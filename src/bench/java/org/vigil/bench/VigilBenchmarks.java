@@ -36,6 +36,7 @@ public final class VigilBenchmarks {
         try (var vigil = VigilProcess.start(Path.of("target", "vigil.jar"), dataDir, externalDb, PORT)) {
             figures.add("footprint", "start to healthy", String.format(Locale.ROOT, "%.1f s", vigil.startToHealthy().toMillis() / 1000.0), "< 20 s");
             figures.add("footprint", "resident memory after start", vigil.residentMegabytes() + " MB", "< 700 MB");
+            intake(figures);
             slaDashboard(vigil, figures);
             figures.add("footprint", "resident memory after the suite", vigil.residentMegabytes() + " MB", "< 700 MB");
         }
@@ -91,6 +92,54 @@ public final class VigilBenchmarks {
             }
             figures.add("SLA dashboard (110k rows)", "GET " + path + " p50 / p95",
                     String.format(Locale.ROOT, "%.1f / %.1f ms", Figures.percentile(millis, 50), Figures.percentile(millis, 95)), "p95 < 200 ms");
+        }
+    }
+
+    /** POST /api/incidents at concurrency 1, 8 and 32: each request starts a breach-response instance. */
+    static void intake(Figures figures) throws Exception {
+        var http = HttpClient.newBuilder().executor(java.util.concurrent.Executors.newFixedThreadPool(32)).build();
+        String auth = "Basic " + Base64.getEncoder().encodeToString("sysadmin:demo".getBytes());
+        var sequence = new java.util.concurrent.atomic.AtomicInteger();
+        for (int warmUp = 0; warmUp < 50; warmUp++) {
+            postIncident(http, auth, "warm-" + sequence.incrementAndGet());
+        }
+        for (int concurrency : new int[] {1, 8, 32}) {
+            int requests = 400;
+            double[] millis = new double[requests];
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(concurrency);
+            var next = new java.util.concurrent.atomic.AtomicInteger();
+            long start = System.nanoTime();
+            var done = new ArrayList<java.util.concurrent.Future<?>>();
+            for (int worker = 0; worker < concurrency; worker++) {
+                done.add(pool.submit(() -> {
+                    int i;
+                    while ((i = next.getAndIncrement()) < requests) {
+                        long t0 = System.nanoTime();
+                        postIncident(http, auth, "bench-" + sequence.incrementAndGet());
+                        millis[i] = (System.nanoTime() - t0) / 1e6;
+                    }
+                    return null;
+                }));
+            }
+            for (var future : done) {
+                future.get();
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            pool.shutdown();
+            figures.add("intake POST /api/incidents", "concurrency " + concurrency + ": req/s; p50/p95/p99",
+                    String.format(Locale.ROOT, "%.0f/s; %.0f / %.0f / %.0f ms", requests / seconds, Figures.percentile(millis, 50),
+                            Figures.percentile(millis, 95), Figures.percentile(millis, 99)), "p95 < 100 ms at 8");
+        }
+    }
+
+    static void postIncident(HttpClient http, String auth, String reference) throws IOException, InterruptedException {
+        String body = "{\"externalReference\":\"" + reference + "\",\"title\":\"Benchmark incident\","
+                + "\"discoveredAt\":\"2026-03-02T10:15:00-06:00\",\"dataCategories\":[\"name\"],\"affectedEstimate\":{\"US-TX\":3}}";
+        var response = http.send(HttpRequest.newBuilder(URI.create(BASE + "/api/incidents")).header("Authorization", auth)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("POST /api/incidents answered " + response.statusCode());
         }
     }
 
