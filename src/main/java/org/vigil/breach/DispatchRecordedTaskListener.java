@@ -17,14 +17,14 @@ class DispatchRecordedTaskListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        var sentAt = FormText.dateTime(task.getVariable("sentAt"), "sentAt");
-        String channel = FormText.text(task, "channel");
-        if (sentAt == null || channel == null) {
-            throw new BadUserRequestException("Fields sentAt and channel are required");
-        }
         try {
+            var sentAt = FormText.dateTime(task.getVariable("sentAt"), "sentAt");
+            String channel = FormText.text(task::getVariable, "channel");
+            if (sentAt == null || channel == null) {
+                throw new IllegalArgumentException("Fields sentAt and channel are required");
+            }
             obligations.recordDispatch(NotificationObligationProcess.obligationId(task), sentAt.toInstant(), channel,
-                    FormText.text(task, "proof"));
+                    FormText.text(task::getVariable, "proof"));
         } catch (IllegalArgumentException e) {
             throw new BadUserRequestException(e.getMessage());
         }

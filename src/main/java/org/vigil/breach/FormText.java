@@ -6,21 +6,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
-import org.camunda.bpm.engine.BadUserRequestException;
-import org.camunda.bpm.engine.delegate.VariableScope;
+import java.util.function.Function;
 
-/** Reading form fields: dates as Camunda Forms send them, and the transient {@code phi*} fields. */
+/** Reading form fields as Camunda Forms send them; a wrong value is an IllegalArgumentException naming the field. */
 final class FormText {
 
     private FormText() {}
-
-    /** Removes every {@code phi*} field; they never reach the database (see TransientFormFieldHistoryFilter). */
-    static void removeTransientFields(VariableScope scope) {
-        scope.getVariableNames().stream()
-                .filter(name -> name.startsWith("phi") && name.length() > 3 && Character.isUpperCase(name.charAt(3)))
-                .toList()
-                .forEach(scope::removeVariable);
-    }
 
     /** A date-time from a form: ISO with offset, ISO local (read in the JVM's zone, the company's), or a date. */
     static OffsetDateTime dateTime(Object value, String field) {
@@ -40,7 +31,7 @@ final class FormText {
             }
             return LocalDateTime.parse(text).atZone(ZoneId.systemDefault()).toOffsetDateTime();
         } catch (DateTimeParseException e) {
-            throw new BadUserRequestException("Field " + field + " is not a date and time (expected e.g. 2026-03-02T10:15)");
+            throw new IllegalArgumentException("Field " + field + " is not a date and time (expected e.g. 2026-03-02T10:15)");
         }
     }
 
@@ -55,7 +46,7 @@ final class FormText {
             "dataFinancialAccount", "financial_account",
             "dataEmailCredentials", "email_credentials");
 
-    static java.util.List<String> dataElements(VariableScope scope) {
+    static java.util.List<String> dataElements(Function<String, Object> scope) {
         return DATA_ELEMENT_FIELDS.entrySet().stream()
                 .filter(field -> flag(scope, field.getKey()))
                 .map(java.util.Map.Entry::getValue)
@@ -63,13 +54,13 @@ final class FormText {
                 .toList();
     }
 
-    static boolean flag(VariableScope scope, String name) {
-        Object value = scope.getVariable(name);
+    static boolean flag(Function<String, Object> scope, String name) {
+        Object value = scope.apply(name);
         return value instanceof Boolean b ? b : value != null && Boolean.parseBoolean(value.toString());
     }
 
-    static String text(VariableScope scope, String name) {
-        Object value = scope.getVariable(name);
+    static String text(Function<String, Object> scope, String name) {
+        Object value = scope.apply(name);
         return value == null || value.toString().isBlank() ? null : value.toString();
     }
 }

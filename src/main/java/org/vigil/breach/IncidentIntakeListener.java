@@ -34,14 +34,22 @@ class IncidentIntakeListener implements ExecutionListener {
                 requiredDateTime(execution, "discoveredAt"),
                 text(execution, "phiDiscoveredBy"),
                 lines(text(execution, "phiSystemsInvolved")),
-                FormText.dataElements(execution),
+                FormText.dataElements(execution::getVariable),
                 counts(text(execution, "affectedEstimate"), "affectedEstimate"));
         String reportedBy = (String) execution.getVariable(BreachResponseProcess.REPORTED_BY);
         long id = incidents.recordStartedFromForm(report, reportedBy == null ? "unknown" : reportedBy,
                 execution.getProcessInstanceId());
         execution.setVariable(BreachResponseProcess.INCIDENT_ID, id);
         execution.setProcessBusinessKey(BreachResponseProcess.businessKey(id));
-        FormText.removeTransientFields(execution);
+        IncidentIntakeListener.removeTransientFields(execution);
+    }
+
+    /** Removes every {@code phi*} field; they never reach the database (see TransientFormFieldHistoryFilter). */
+    static void removeTransientFields(org.camunda.bpm.engine.delegate.VariableScope scope) {
+        scope.getVariableNames().stream()
+                .filter(name -> name.startsWith("phi") && name.length() > 3 && Character.isUpperCase(name.charAt(3)))
+                .toList()
+                .forEach(scope::removeVariable);
     }
 
     private static String required(DelegateExecution execution, String name) {
@@ -66,7 +74,11 @@ class IncidentIntakeListener implements ExecutionListener {
     }
 
     static OffsetDateTime dateTime(DelegateExecution execution, String name) {
-        return FormText.dateTime(execution.getVariable(name), name);
+        try {
+            return FormText.dateTime(execution.getVariable(name), name);
+        } catch (IllegalArgumentException e) {
+            throw new BadUserRequestException(e.getMessage());
+        }
     }
 
     private static List<String> lines(String text) {

@@ -27,7 +27,12 @@ class InvestigationTaskListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        var facts = read(task);
+        InvestigationFacts facts;
+        try {
+            facts = read(task);
+        } catch (IllegalArgumentException e) {
+            throw new BadUserRequestException(e.getMessage());
+        }
         try {
             incidents.recordFacts(((Number) task.getVariable(BreachResponseProcess.INCIDENT_ID)).longValue(), json.writeValueAsString(facts));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -37,40 +42,40 @@ class InvestigationTaskListener implements TaskListener {
     }
 
     static InvestigationFacts read(DelegateTask task) {
-        var counts = IncidentIntakeListener.counts(FormText.text(task, "affectedCounts"), "affectedCounts");
+        var counts = IncidentIntakeListener.counts(FormText.text(task::getVariable, "affectedCounts"), "affectedCounts");
         if (counts.isEmpty()) {
             throw new BadUserRequestException("Field affectedCounts is required: at least one jurisdiction, e.g. US-TX: 300");
         }
-        String leForm = FormText.text(task, "lawEnforcementForm");
+        String leForm = FormText.text(task::getVariable, "lawEnforcementForm");
         var lawEnforcement = leForm == null || leForm.equals("none") ? null : new InvestigationFacts.LawEnforcement(leForm,
                 required(FormText.dateTime(task.getVariable("lawEnforcementStatementAt"), "lawEnforcementStatementAt"), "lawEnforcementStatementAt"),
                 integer(task.getVariable("lawEnforcementDays"), "lawEnforcementDays"),
                 FormText.dateTime(task.getVariable("lawEnforcementWrittenAt"), "lawEnforcementWrittenAt"),
-                date(FormText.text(task, "lawEnforcementDelayUntil"), "lawEnforcementDelayUntil"));
-        var businessAssociate = !FormText.flag(task, "businessAssociateInvolved") ? null : new InvestigationFacts.BusinessAssociate(
+                date(FormText.text(task::getVariable, "lawEnforcementDelayUntil"), "lawEnforcementDelayUntil"));
+        var businessAssociate = !FormText.flag(task::getVariable, "businessAssociateInvolved") ? null : new InvestigationFacts.BusinessAssociate(
                 required(FormText.dateTime(task.getVariable("businessAssociateDiscoveredAt"), "businessAssociateDiscoveredAt"), "businessAssociateDiscoveredAt"),
                 required(FormText.dateTime(task.getVariable("businessAssociateNotifiedAt"), "businessAssociateNotifiedAt"), "businessAssociateNotifiedAt"),
-                FormText.flag(task, "businessAssociateIsAgent"));
-        var gdpr = !FormText.flag(task, "gdprApplies") ? null : new InvestigationFacts.Gdpr(
-                valueOr(FormText.text(task, "gdprRegime"), "GDPR"),
-                valueOr(FormText.text(task, "gdprRole"), "controller"),
+                FormText.flag(task::getVariable, "businessAssociateIsAgent"));
+        var gdpr = !FormText.flag(task::getVariable, "gdprApplies") ? null : new InvestigationFacts.Gdpr(
+                valueOr(FormText.text(task::getVariable, "gdprRegime"), "GDPR"),
+                valueOr(FormText.text(task::getVariable, "gdprRole"), "controller"),
                 FormText.dateTime(task.getVariable("gdprAwarenessAt"), "gdprAwarenessAt"),
-                valueOr(FormText.text(task, "gdprRiskLevel"), "risk"),
-                FormText.text(task, "gdprMainEstablishment"),
-                FormText.text(task, "gdprEuRepresentative"));
+                valueOr(FormText.text(task::getVariable, "gdprRiskLevel"), "risk"),
+                FormText.text(task::getVariable, "gdprMainEstablishment"),
+                FormText.text(task::getVariable, "gdprEuRepresentative"));
         List<String> flags = new ArrayList<>();
-        String nis2 = FormText.text(task, "nis2Entity");
+        String nis2 = FormText.text(task::getVariable, "nis2Entity");
         if ("essential".equals(nis2)) flags.add("nis2_essential_entity");
         if ("important".equals(nis2)) flags.add("nis2_important_entity");
-        if (FormText.flag(task, "caLicensedFacility")) flags.add("ca_licensed_clinic_health_facility_hha_or_hospice");
-        if (FormText.flag(task, "pipedaCommercialActivity")) flags.add("pipeda_commercial_activity");
-        if (FormText.flag(task, "auAppEntity")) flags.add("au_app_entity_health_service_provider");
+        if (FormText.flag(task::getVariable, "caLicensedFacility")) flags.add("ca_licensed_clinic_health_facility_hha_or_hospice");
+        if (FormText.flag(task::getVariable, "pipedaCommercialActivity")) flags.add("pipeda_commercial_activity");
+        if (FormText.flag(task::getVariable, "auAppEntity")) flags.add("au_app_entity_health_service_provider");
         Integer outOfDate = integer(task.getVariable("contactInfoOutOfDateCount"), "contactInfoOutOfDateCount");
-        return new InvestigationFacts(counts, FormText.dataElements(task), outOfDate == null ? 0 : outOfDate,
-                FormText.flag(task, "encryptedNistSafeHarbor"), FormText.flag(task, "encryptionKeyCompromised"),
+        return new InvestigationFacts(counts, FormText.dataElements(task::getVariable), outOfDate == null ? 0 : outOfDate,
+                FormText.flag(task::getVariable, "encryptedNistSafeHarbor"), FormText.flag(task::getVariable, "encryptionKeyCompromised"),
                 FormText.dateTime(task.getVariable("firstKnownToWorkforceAt"), "firstKnownToWorkforceAt"),
                 FormText.dateTime(task.getVariable("determinationAt"), "determinationAt"),
-                valueOr(FormText.text(task, "role"), "covered_entity"), lawEnforcement, businessAssociate, gdpr, flags);
+                valueOr(FormText.text(task::getVariable, "role"), "covered_entity"), lawEnforcement, businessAssociate, gdpr, flags);
     }
 
     private static <T> T required(T value, String field) {

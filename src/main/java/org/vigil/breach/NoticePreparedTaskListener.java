@@ -16,6 +16,6 @@ class NoticePreparedTaskListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        obligations.prepared(NotificationObligationProcess.obligationId(task), FormText.text(task, "noticeReference"));
+        obligations.prepared(NotificationObligationProcess.obligationId(task), FormText.text(task::getVariable, "noticeReference"));
     }
 }

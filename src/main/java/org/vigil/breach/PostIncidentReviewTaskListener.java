@@ -19,11 +19,11 @@ class PostIncidentReviewTaskListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        String lessons = FormText.text(task, "phiLessonsLearned");
+        String lessons = FormText.text(task::getVariable, "phiLessonsLearned");
         if (lessons == null) {
             throw new BadUserRequestException("Field phiLessonsLearned is required");
         }
-        String actions = FormText.text(task, "phiCorrectiveActions");
+        String actions = FormText.text(task::getVariable, "phiCorrectiveActions");
         try {
             incidents.recordReview(((Number) task.getVariable(BreachResponseProcess.INCIDENT_ID)).longValue(),
                     InvestigationTaskListener.json.writeValueAsString(Map.of(
@@ -31,6 +31,6 @@ class PostIncidentReviewTaskListener implements TaskListener {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        FormText.removeTransientFields(task.getExecution());
+        IncidentIntakeListener.removeTransientFields(task.getExecution());
     }
 }

@@ -30,11 +30,11 @@ class RiskAssessmentTaskListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         String conclusion = oneOf(task, "riskConclusion", CONCLUSIONS);
-        String exception = FormText.text(task, "hipaaException") == null ? "none" : oneOf(task, "hipaaException", EXCEPTIONS);
+        String exception = FormText.text(task::getVariable, "hipaaException") == null ? "none" : oneOf(task, "hipaaException", EXCEPTIONS);
         Map<String, Object> assessment = new LinkedHashMap<>();
         for (String factor : FACTORS) {
             String rationaleField = "phi" + Character.toUpperCase(factor.charAt(0)) + factor.substring(1) + "Rationale";
-            String rationale = FormText.text(task, rationaleField);
+            String rationale = FormText.text(task::getVariable, rationaleField);
             if (rationale == null) {
                 throw new BadUserRequestException("Field " + rationaleField + " is required: each factor needs its rationale");
             }
@@ -51,11 +51,11 @@ class RiskAssessmentTaskListener implements TaskListener {
         }
         task.setVariable("hipaaException", exception);
         task.setVariable("riskConclusion", conclusion);
-        FormText.removeTransientFields(task.getExecution());
+        IncidentIntakeListener.removeTransientFields(task.getExecution());
     }
 
     private static String oneOf(DelegateTask task, String field, Set<String> allowed) {
-        String value = FormText.text(task, field);
+        String value = FormText.text(task::getVariable, field);
         if (value == null || !allowed.contains(value)) {
             throw new BadUserRequestException("Field " + field + " must be one of " + String.join(", ", allowed.stream().sorted().toList()));
         }

@@ -18,7 +18,8 @@ final class DutyScreen {
         this.catalog = catalog;
     }
 
-    Optional<String> ruledOut(Rule rule, Duty target) {
+    /** Conditions that do not depend on where the residents live: role, flags, the breach tests, HIPAA treatment. */
+    Optional<String> ruledOutForIncident(Rule rule) {
         var when = rule.appliesTo();
         String basis = " (" + rule.basis() + ")";
         if (rule.effectiveFrom() != null && facts.discoveryDate.isBefore(rule.effectiveFrom())) {
@@ -51,21 +52,10 @@ final class DutyScreen {
         }
         if (when.gdprRiskLevels() != null && !when.gdprRiskLevels().contains(facts.gdprRiskLevel())) {
             return Optional.of("the breach is assessed as '" + word(facts.gdprRiskLevel()) + "' risk; this duty needs "
-                    + words(when.gdprRiskLevels()) + basis + note(rule.hipaaNote()));
+                    + words(when.gdprRiskLevels()) + basis);
         }
         if (when.art34Exceptions() != null && !when.art34Exceptions().contains(facts.art34Exception())) {
             return Optional.of(art34Reason() + basis);
-        }
-        if (rule.threshold() != null) {
-            var threshold = rule.threshold();
-            long count = measure(rule, target);
-            if (count == 0) {
-                return Optional.of("no " + measured(rule, target) + basis);
-            }
-            if (!threshold.isMetBy(count)) {
-                return Optional.of(count + " " + measured(rule, target) + ", " + threshold.operator().negation + " "
-                        + threshold.value() + basis);
-            }
         }
         if (facts.isHipaaEntity()) {
             String hipaaNote = note(rule.hipaaNote());
@@ -76,6 +66,24 @@ final class DutyScreen {
                         + "the regulator notice is still due" + basis + hipaaNote);
                 case APPLIES, SHORTEST_DEADLINE_WINS -> Optional.empty();
             };
+        }
+        return Optional.empty();
+    }
+
+    /** C9: the threshold, counted per state, in aggregate or over out-of-date contacts for this duty. */
+    Optional<String> ruledOutByThreshold(Rule rule, Duty target) {
+        var threshold = rule.threshold();
+        if (threshold == null) {
+            return Optional.empty();
+        }
+        String basis = " (" + rule.basis() + ")";
+        long count = measure(rule, target);
+        if (count == 0) {
+            return Optional.of("no " + measured(rule, target) + basis);
+        }
+        if (!threshold.isMetBy(count)) {
+            return Optional.of(count + " " + measured(rule, target) + ", " + threshold.operator().negation + " "
+                    + threshold.value() + basis);
         }
         return Optional.empty();
     }

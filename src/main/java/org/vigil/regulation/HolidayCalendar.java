@@ -3,7 +3,11 @@ package org.vigil.regulation;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Public holidays as rules from the catalog (fixed dates with weekend observance, or the nth weekday of a month).
@@ -16,6 +20,7 @@ final class HolidayCalendar {
 
     private final String name;
     private final List<HolidayRule> rules;
+    private final Map<Integer, Set<LocalDate>> byYear = new ConcurrentHashMap<>();
 
     HolidayCalendar(String name, List<HolidayRule> rules) {
         this.name = name;
@@ -27,15 +32,24 @@ final class HolidayCalendar {
     }
 
     boolean isHoliday(LocalDate date) {
-        // New Year's Day falling on a Saturday is observed on 31 December of the year before.
-        for (int year = date.getYear(); year <= date.getYear() + 1; year++) {
-            for (HolidayRule rule : rules) {
-                if (date.equals(dateOf(rule, year))) {
-                    return true;
+        return holidaysObservedIn(date.getYear()).contains(date);
+    }
+
+    /** Every plan asks about the same few years; the rules are evaluated once per year. */
+    private Set<LocalDate> holidaysObservedIn(int year) {
+        return byYear.computeIfAbsent(year, y -> {
+            Set<LocalDate> dates = new HashSet<>();
+            // New Year's Day falling on a Saturday is observed on 31 December of the year before.
+            for (int ruleYear = y; ruleYear <= y + 1; ruleYear++) {
+                for (HolidayRule rule : rules) {
+                    LocalDate observed = dateOf(rule, ruleYear);
+                    if (observed.getYear() == y) {
+                        dates.add(observed);
+                    }
                 }
             }
-        }
-        return false;
+            return Set.copyOf(dates);
+        });
     }
 
     boolean isBusinessDay(LocalDate date) {

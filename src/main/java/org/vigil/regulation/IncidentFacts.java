@@ -38,6 +38,7 @@ final class IncidentFacts {
     final LawEnforcementHold hold;
     final LocalDate discoveryDate;
     private final Map<ClockStart, StartPoint> starts = new java.util.EnumMap<>(ClockStart.class);
+    private final Map<String, List<String>> affectedCodes = new java.util.HashMap<>();
 
     IncidentFacts(PlanRequest request, RuleCatalog catalog) {
         this.request = request;
@@ -71,10 +72,11 @@ final class IncidentFacts {
                 .mapToLong(Map.Entry::getValue).sum();
     }
 
+    /** Codes under "US", "EU" or "CA" with anyone affected, sorted; asked by every expanding rule, so kept. */
     List<String> affectedCodes(String prefix) {
-        return counts.entrySet().stream()
-                .filter(e -> e.getKey().startsWith(prefix + "-") && e.getValue() > 0)
-                .map(Map.Entry::getKey).sorted().toList();
+        return affectedCodes.computeIfAbsent(prefix, p -> counts.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(p + "-") && e.getValue() > 0)
+                .map(Map.Entry::getKey).sorted().toList());
     }
 
     /** Each clock start is read many times per plan (one rule after another); compute it once. */

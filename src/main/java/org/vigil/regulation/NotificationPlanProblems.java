@@ -3,6 +3,8 @@ package org.vigil.regulation;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -18,6 +20,8 @@ import java.util.stream.Collectors;
  * {@link NotificationPlanController} so it cannot change other modules' errors; never echoes a stack trace.
  */
 @RestControllerAdvice(assignableTypes = NotificationPlanController.class)
+// Ahead of any application-wide advice, which would otherwise answer for this controller too; it reaches no other.
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class NotificationPlanProblems {
 
     @ExceptionHandler(InvalidPlanRequestException.class)

@@ -43,6 +43,10 @@ final class PlanComposer {
     private record Candidate(String ref, String text, OffsetDateTime deadline) {
     }
 
+    /** The later reading and the ambiguity texts of one notification. */
+    private record Flagged(OffsetDateTime alternative, List<String> texts) {
+    }
+
     private final class Run {
         private final IncidentFacts facts;
         private final Map<String, List<PlacedNotice>> placedByRule = new HashMap<>();
@@ -61,15 +65,29 @@ final class PlanComposer {
         }
 
         void evaluate(Rule rule) {
-            for (Duty target : targets(rule)) {
-                if (rule.jurisdiction().equals(target.jurisdiction())) {
-                    consideredJurisdictions.add(target.jurisdiction());
-                }
-                Optional<String> ruledOut = screen.ruledOut(rule, target);
-                if (ruledOut.isPresent()) {
-                    notRequired.add(new NotRequired(target.recipient(), target.jurisdiction(), ruledOut.get()));
+            List<Duty> duties = targets(rule);
+            if (duties.isEmpty()) {
+                return;
+            }
+            if (rule.jurisdiction().equals(duties.get(0).jurisdiction())) {
+                consideredJurisdictions.add(rule.jurisdiction());
+            }
+            Optional<String> ruledOut = screen.ruledOutForIncident(rule);
+            if (ruledOut.isPresent()) {
+                // One line for the whole US, not one per state, when the reason has nothing to do with the state.
+                if (rule.jurisdiction().equals("each_us_state")) {
+                    notRequired.add(new NotRequired(rule.recipient(), "US", ruledOut.get()));
                 } else {
-                    place(rule, target);
+                    duties.forEach(duty -> notRequired.add(new NotRequired(duty.recipient(), duty.jurisdiction(), ruledOut.get())));
+                }
+                return;
+            }
+            for (Duty duty : duties) {
+                Optional<String> belowThreshold = screen.ruledOutByThreshold(rule, duty);
+                if (belowThreshold.isPresent()) {
+                    notRequired.add(new NotRequired(duty.recipient(), duty.jurisdiction(), belowThreshold.get()));
+                } else {
+                    place(rule, duty);
                 }
             }
         }
@@ -116,78 +134,15 @@ final class PlanComposer {
             }
             parts.add(primary.explanation());
 
-            List<Candidate> candidates = new ArrayList<>();
-            candidates.add(new Candidate(null, null, primary.deadline()));
+            List<AmbiguityDefinition> ambiguitiesHere = applicable(rule);
             boolean held = rule.lawEnforcementDelay() && facts.hold != null;
-            if (primary.deadline() != null) {
-                for (AmbiguityDefinition ambiguity : applicable(rule)) {
-                    readings.alternativeReading(rule, target, ambiguity, primary)
-                            .ifPresent(deadline -> candidates.add(new Candidate(ambiguity.ref(), ambiguity.text(), deadline)));
-                }
-                if (held) {
-                    candidates.replaceAll(c -> new Candidate(c.ref(), c.text(), readings.afterHold(rule, c.deadline())));
-                    parts.add(readings.holdExplanation(rule));
-                    for (AmbiguityDefinition ambiguity : applicable(rule)) {
-                        if (ambiguity.kind() == Rule.AmbiguityKind.LAW_ENFORCEMENT_TOLLING && facts.hold.delayDays() > 0) {
-                            LocalDate tolled = primary.deadline().toLocalDate().plusDays(facts.hold.delayDays());
-                            candidates.add(new Candidate(ambiguity.ref(), ambiguity.text(), readings.endOfDay(tolled)));
-                        }
-                    }
-                }
-            } else if (held) {
-                parts.add("law-enforcement hold until " + facts.hold.lastDay() + " (" + facts.hold.description()
-                        + "); do not release the notice before then");
-            }
-
+            List<Candidate> candidates = readingsOf(rule, target, primary, ambiguitiesHere, held, parts);
             OffsetDateTime deadline = earliest(candidates);
-            if (deadline != null) {
-                for (AmbiguityDefinition ambiguity : applicable(rule)) {
-                    if (ambiguity.kind() == Rule.AmbiguityKind.WEEKEND_EXTENSION) {
-                        LocalDate due = deadline.toLocalDate();
-                        LocalDate rolled = DeadlineCalculator.rollForward(due, DeadlineCalculator::isWeekday);
-                        if (!rolled.equals(due)) {
-                            candidates.add(new Candidate(ambiguity.ref(), ambiguity.text() + " (" + ambiguity.statute() + ")",
-                                    readings.endOfDay(rolled)));
-                        }
-                    }
-                }
-            }
-
-            // C8, 6-1-716(3)(b): where the shorter of the state and HIPAA deadlines controls, take HIPAA's if earlier.
-            if (deadline != null && facts.isHipaaEntity() && rule.hipaaEntities() == HipaaTreatment.SHORTEST_DEADLINE_WINS) {
-                PlacedNotice hipaa = find(List.of(rule.hipaaComparison()), "US");
-                if (hipaa != null && hipaa.deadline() != null && hipaa.deadline().isBefore(deadline)) {
-                    parts.add("the HIPAA notice " + hipaa.label() + " is due earlier, " + hipaa.deadline().toLocalDate()
-                            + ", and the shortest deadline controls" + DutyScreen.note(rule.hipaaNote()));
-                    deadline = hipaa.deadline();
-                } else {
-                    parts.add("shorter than the HIPAA deadline, so it controls" + DutyScreen.note(rule.hipaaNote()));
-                }
-            }
-
-            OffsetDateTime alternative = null;
-            List<String> ambiguityTexts = new ArrayList<>();
-            if (deadline != null) {
-                OffsetDateTime primaryDeadline = candidates.get(0).deadline();
-                for (Candidate candidate : candidates.subList(1, candidates.size())) {
-                    if (candidate.deadline().isEqual(primaryDeadline) && candidate.deadline().isEqual(deadline)) {
-                        continue;
-                    }
-                    OffsetDateTime other = candidate.deadline().isAfter(deadline) ? candidate.deadline() : primaryDeadline;
-                    if (!other.isAfter(deadline)) {
-                        continue;
-                    }
-                    alternative = alternative == null || other.isAfter(alternative) ? other : alternative;
-                    String text = candidate.ref() + ": " + candidate.text();
-                    if (!ambiguityTexts.contains(text)) {
-                        ambiguityTexts.add(text);
-                        ambiguities.add(new Ambiguity(candidate.ref(), target.recipient(), target.jurisdiction(),
-                                candidate.text(), deadline, other));
-                    }
-                }
-                if (alternative != null) {
-                    parts.add("earliest reading used; the other reading gives " + readable(alternative));
-                }
+            addWeekendExtensions(deadline, ambiguitiesHere, candidates);
+            deadline = shortestWithHipaa(rule, deadline, parts);
+            Flagged flagged = flagAmbiguities(target, candidates, deadline);
+            if (flagged.alternative() != null) {
+                parts.add("earliest reading used; the other reading gives " + readable(flagged.alternative()));
             }
             parts.addAll(incidentNotes(rule));
             if (rule.advice() != null) {
@@ -206,12 +161,104 @@ final class PlanComposer {
                     deadline,
                     deadline == null ? null : deadline.toInstant(),
                     held ? facts.hold.holdUntil() : null,
-                    alternative,
-                    ambiguityTexts.isEmpty() ? null : String.join(" ", ambiguityTexts),
+                    flagged.alternative(),
+                    flagged.texts().isEmpty() ? null : String.join(" ", flagged.texts()),
                     String.join("; ", parts)));
         }
 
+        /** The primary reading and every alternative reading of the ambiguities, each after the hold (C10, A.7.1). */
+        private List<Candidate> readingsOf(Rule rule, Duty target, DeadlineReadings.Reading primary,
+                                           List<AmbiguityDefinition> ambiguitiesHere, boolean held, List<String> parts) {
+            List<Candidate> candidates = new ArrayList<>();
+            candidates.add(new Candidate(null, null, primary.deadline()));
+            if (primary.deadline() == null) {
+                if (held) {
+                    parts.add("law-enforcement hold until " + facts.hold.lastDay() + " (" + facts.hold.description()
+                            + "); do not release the notice before then");
+                }
+                return candidates;
+            }
+            for (AmbiguityDefinition ambiguity : ambiguitiesHere) {
+                readings.alternativeReading(rule, target, ambiguity, primary)
+                        .ifPresent(deadline -> candidates.add(new Candidate(ambiguity.ref(), ambiguity.text(), deadline)));
+            }
+            if (held) {
+                candidates.replaceAll(c -> new Candidate(c.ref(), c.text(), readings.afterHold(rule, c.deadline())));
+                parts.add(readings.holdExplanation(rule));
+                for (AmbiguityDefinition ambiguity : ambiguitiesHere) {
+                    if (ambiguity.kind() == Rule.AmbiguityKind.LAW_ENFORCEMENT_TOLLING && facts.hold.delayDays() > 0) {
+                        LocalDate tolled = primary.deadline().toLocalDate().plusDays(facts.hold.delayDays());
+                        candidates.add(new Candidate(ambiguity.ref(), ambiguity.text(), readings.endOfDay(tolled)));
+                    }
+                }
+            }
+            return candidates;
+        }
+
+        /** A.7.7, C3: a deadline on a weekend may run to Monday under a construction statute; only ever an alternative. */
+        private void addWeekendExtensions(OffsetDateTime deadline, List<AmbiguityDefinition> ambiguitiesHere, List<Candidate> candidates) {
+            if (deadline == null) {
+                return;
+            }
+            for (AmbiguityDefinition ambiguity : ambiguitiesHere) {
+                if (ambiguity.kind() == Rule.AmbiguityKind.WEEKEND_EXTENSION) {
+                    LocalDate due = deadline.toLocalDate();
+                    LocalDate rolled = DeadlineCalculator.rollForward(due, DeadlineCalculator::isWeekday);
+                    if (!rolled.equals(due)) {
+                        candidates.add(new Candidate(ambiguity.ref(), ambiguity.text() + " (" + ambiguity.statute() + ")",
+                                readings.endOfDay(rolled)));
+                    }
+                }
+            }
+        }
+
+        /** C8, 6-1-716(3)(b): where the shorter of the state and HIPAA deadlines controls, take HIPAA's if earlier. */
+        private OffsetDateTime shortestWithHipaa(Rule rule, OffsetDateTime deadline, List<String> parts) {
+            if (deadline == null || !facts.isHipaaEntity() || rule.hipaaEntities() != HipaaTreatment.SHORTEST_DEADLINE_WINS) {
+                return deadline;
+            }
+            PlacedNotice hipaa = find(List.of(rule.hipaaComparison()), "US");
+            if (hipaa == null || hipaa.deadline() == null) {
+                return deadline;
+            }
+            if (hipaa.deadline().isBefore(deadline)) {
+                parts.add("the HIPAA notice " + hipaa.label() + " is due earlier, " + hipaa.deadline().toLocalDate()
+                        + ", and the shortest deadline controls" + DutyScreen.note(rule.hipaaNote()));
+                return hipaa.deadline();
+            }
+            parts.add("not later than the HIPAA notice " + hipaa.label() + ", so it controls" + DutyScreen.note(rule.hipaaNote()));
+            return deadline;
+        }
+
+        /** Every reading that differs from the deadline taken becomes a flagged ambiguity; the latest is the alternative. */
+        private Flagged flagAmbiguities(Duty target, List<Candidate> candidates, OffsetDateTime deadline) {
+            if (deadline == null) {
+                return new Flagged(null, List.of());
+            }
+            OffsetDateTime alternative = null;
+            List<String> texts = new ArrayList<>();
+            OffsetDateTime primaryDeadline = candidates.get(0).deadline();
+            for (Candidate candidate : candidates.subList(1, candidates.size())) {
+                // The reading that differs from the deadline: the candidate itself if later, else the primary it undercut.
+                OffsetDateTime other = candidate.deadline().isAfter(deadline) ? candidate.deadline() : primaryDeadline;
+                if (!other.isAfter(deadline)) {
+                    continue;
+                }
+                alternative = alternative == null || other.isAfter(alternative) ? other : alternative;
+                String text = candidate.ref() + ": " + candidate.text();
+                if (!texts.contains(text)) {
+                    texts.add(text);
+                    ambiguities.add(new Ambiguity(candidate.ref(), target.recipient(), target.jurisdiction(),
+                            candidate.text(), deadline, other));
+                }
+            }
+            return new Flagged(alternative, texts);
+        }
+
         private List<AmbiguityDefinition> applicable(Rule rule) {
+            if (rule.ambiguities().isEmpty()) {
+                return List.of();
+            }
             return rule.ambiguities().stream().filter(a -> !a.hipaaEntitiesOnly() || facts.isHipaaEntity()).toList();
         }
 

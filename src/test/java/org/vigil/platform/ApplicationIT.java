@@ -44,23 +44,22 @@ class ApplicationIT {
 
     @Test
     void everyBeanAModelNamesExists() throws IOException {
-        var named = java.util.regex.Pattern.compile("\\$\\{([a-z][A-Za-z0-9]*)[.}(]");
+        // Delegate expressions name beans; so does any ${name.method(...)} call. ${name} alone is a variable.
+        var delegate = java.util.regex.Pattern.compile("delegateExpression=\"\\$\\{([a-z][A-Za-z0-9]*)}\"");
+        var methodCall = java.util.regex.Pattern.compile("\\$\\{([a-z][A-Za-z0-9]*)\\.[a-zA-Z]+\\(");
         try (Stream<Path> models = Files.list(Path.of("processes"))) {
             for (Path model : models.filter(f -> f.toString().endsWith(".bpmn")).toList()) {
-                var matcher = named.matcher(Files.readString(model));
-                while (matcher.find()) {
-                    String name = matcher.group(1);
-                    if (!PROCESS_VARIABLES.contains(name)) {
-                        assertThat(context.containsBean(name)).as(model.getFileName() + " names bean " + name).isTrue();
+                String xml = Files.readString(model);
+                for (var pattern : java.util.List.of(delegate, methodCall)) {
+                    var matcher = pattern.matcher(xml);
+                    while (matcher.find()) {
+                        assertThat(context.containsBean(matcher.group(1)))
+                                .as(model.getFileName() + " names bean " + matcher.group(1)).isTrue();
                     }
                 }
             }
         }
     }
-
-    /** Names in expressions that are process variables, not beans. */
-    static final java.util.Set<String> PROCESS_VARIABLES = java.util.Set.of("candidateGroup", "category", "severity",
-            "patientDataInvolved", "notificationsRequired", "notABreachApproved", "noticeApproved", "obligationId", "dueDate");
 
     @Autowired org.springframework.context.ApplicationContext context;
 

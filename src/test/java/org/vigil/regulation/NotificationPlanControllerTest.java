@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -20,6 +21,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The HTTP contract of PLAN-API.md: the 200 JSON shape and 400 problem bodies that name the field. */
+// The slice tests the contract; who may call it is Vigil's security, tested with the running application.
+@AutoConfigureMockMvc(addFilters = false)
 @WebMvcTest(NotificationPlanController.class)
 @ContextConfiguration(classes = NotificationPlanControllerTest.Slice.class)
 class NotificationPlanControllerTest {

@@ -251,6 +251,20 @@ class StateRulesTest {
     }
 
     @Test
+    void aLawEnforcementHoldDelaysTheTexasResidentsNoticeButNotTheAttorneyGeneral() {
+        // The law-enforcement delay of 521.053 is for the (b) notice to individuals; the (i) AG notice keeps its 30 days.
+        var plan = planFor(incident(Role.NONE).affecting("US-TX", 300).withLawEnforcementDelay(
+                new LawEnforcementDelay(Form.ORAL, OffsetDateTime.parse("2026-03-20T09:00:00-05:00"), null, null)));
+
+        var individuals = required(plan, "individuals", "US-TX");
+        assertThat(individuals.holdUntil()).isEqualTo(OffsetDateTime.parse("2026-04-19T23:59:59-05:00"));
+        assertThat(individuals.deadline()).isEqualTo(OffsetDateTime.parse("2026-05-01T23:59:59-05:00"));
+        var ag = required(plan, "state_ag:TX", "US-TX");
+        assertThat(ag.holdUntil()).isNull();
+        assertThat(ag.deadline()).isEqualTo(OffsetDateTime.parse("2026-04-01T23:59:59-05:00"));
+    }
+
+    @Test
     void businessAssociatesNotifyTheDataOwnerUnderTexasAndFloridaLaw() {
         var plan = planFor(incident(Role.BUSINESS_ASSOCIATE).affecting("US-TX", 10).affecting("US-FL", 10));
 
