@@ -55,6 +55,16 @@ public final class TestDatabase {
         return server.jdbcUrl();
     }
 
+    /** Another build running beside this one (a second checkout) keeps its database: only the dead's are dropped. */
+    private static boolean ownedByLiveProcess(String database) {
+        String[] parts = database.split("_");
+        try {
+            return parts.length >= 3 && ProcessHandle.of(Long.parseLong(parts[2])).map(ProcessHandle::isAlive).orElse(false);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
     private static String freshDatabaseOn(String serverUrl) {
         String database = "vigil_test_" + ProcessHandle.current().pid() + "_" + System.currentTimeMillis() % 100_000;
         String base = serverUrl.replaceFirst("(jdbc:mariadb://[^/?]+).*", "$1");
@@ -65,7 +75,10 @@ public final class TestDatabase {
             var stale = new java.util.ArrayList<String>();
             try (var databases = statement.executeQuery("SHOW DATABASES LIKE 'vigil\\_test\\_%'")) {
                 while (databases.next()) {
-                    stale.add(databases.getString(1));
+                    String name = databases.getString(1);
+                    if (!ownedByLiveProcess(name)) {
+                        stale.add(name);
+                    }
                 }
             }
             for (String old : stale) {
