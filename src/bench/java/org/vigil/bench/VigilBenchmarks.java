@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -64,11 +63,11 @@ public final class VigilBenchmarks {
                 insert.setString(4, i % 3 == 0 ? "Task_ContainIncident" : "step");
                 insert.setString(5, "Benchmark deadline " + i);
                 insert.setString(6, i % 2 == 0 ? "privacy-office" : "managers");
-                insert.setTimestamp(7, Timestamp.from(created));
-                insert.setTimestamp(8, Timestamp.from(due));
-                insert.setTimestamp(9, Timestamp.from(due.minus(Duration.ofHours(2))));
+                insert.setObject(7, utc(created));
+                insert.setObject(8, utc(due));
+                insert.setObject(9, utc(due.minus(Duration.ofHours(2))));
                 insert.setString(10, status);
-                insert.setTimestamp(11, completed == null ? null : Timestamp.from(completed));
+                insert.setObject(11, completed == null ? null : utc(completed));
                 insert.addBatch();
                 if (i % 5_000 == 4_999) {
                     insert.executeBatch();
@@ -101,7 +100,7 @@ public final class VigilBenchmarks {
         String auth = "Basic " + Base64.getEncoder().encodeToString("sysadmin:demo".getBytes());
         var sequence = new java.util.concurrent.atomic.AtomicInteger();
         for (int warmUp = 0; warmUp < 50; warmUp++) {
-            postIncident(http, auth, "warm-" + sequence.incrementAndGet());
+            postIncident(http, auth, BASE, "warm-" + sequence.incrementAndGet());
         }
         for (int concurrency : new int[] {1, 8, 32}) {
             int requests = 400;
@@ -115,7 +114,7 @@ public final class VigilBenchmarks {
                     int i;
                     while ((i = next.getAndIncrement()) < requests) {
                         long t0 = System.nanoTime();
-                        postIncident(http, auth, "bench-" + sequence.incrementAndGet());
+                        postIncident(http, auth, BASE, "bench-" + sequence.incrementAndGet());
                         millis[i] = (System.nanoTime() - t0) / 1e6;
                     }
                     return null;
@@ -132,15 +131,20 @@ public final class VigilBenchmarks {
         }
     }
 
-    static void postIncident(HttpClient http, String auth, String reference) throws IOException, InterruptedException {
+    static void postIncident(HttpClient http, String auth, String base, String reference) throws IOException, InterruptedException {
         String body = "{\"externalReference\":\"" + reference + "\",\"title\":\"Benchmark incident\","
                 + "\"discoveredAt\":\"2026-03-02T10:15:00-06:00\",\"dataCategories\":[\"name\"],\"affectedEstimate\":{\"US-TX\":3}}";
-        var response = http.send(HttpRequest.newBuilder(URI.create(BASE + "/api/incidents")).header("Authorization", auth)
+        var response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/incidents")).header("Authorization", auth)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 201) {
             throw new IllegalStateException("POST /api/incidents answered " + response.statusCode());
         }
+    }
+
+    /** Vigil stores instants in UTC; a Timestamp would be written in this JVM's zone. */
+    static java.time.LocalDateTime utc(Instant instant) {
+        return java.time.LocalDateTime.ofInstant(instant, java.time.ZoneOffset.UTC);
     }
 
     static void get(HttpClient http, String path, String auth) throws IOException, InterruptedException {

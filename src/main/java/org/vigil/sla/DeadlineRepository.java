@@ -11,6 +11,9 @@ import org.springframework.data.jpa.repository.Query;
 
 interface DeadlineRepository extends JpaRepository<DeadlineEntry, Long> {
 
+    // A query string, not a derived query: Hibernate caches the translation of a string, while a derived query's
+    // criteria are translated on every call, and this one runs on every user task's create and complete.
+    @Query("select d from DeadlineEntry d where d.sourceType = :sourceType and d.sourceId = :sourceId")
     Optional<DeadlineEntry> findBySourceTypeAndSourceId(String sourceType, String sourceId);
 
     List<DeadlineEntry> findByStatusInOrderByDueAt(Collection<DeadlineStatus> statuses, Pageable page);
