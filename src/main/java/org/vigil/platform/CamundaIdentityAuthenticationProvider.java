@@ -3,6 +3,7 @@ package org.vigil.platform;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -31,11 +32,18 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
                 .map(Group::getId)
                 .map(SimpleGrantedAuthority::new)
                 .toList();
-        return UsernamePasswordAuthenticationToken.authenticated(userId, null, groups);
+        var authenticated = UsernamePasswordAuthenticationToken.authenticated(userId, null, groups);
+        // Looked up once here, so the engine authentication of the request does not ask again.
+        authenticated.setDetails(new EngineIdentity(groups.stream().map(SimpleGrantedAuthority::getAuthority).toList(),
+                identityService.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list().stream().map(Tenant::getId).toList()));
+        return authenticated;
     }
 
     @Override
     public boolean supports(Class<?> authentication) {
         return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
     }
+
+    /** The caller's groups and tenants, as the engine's authorization checks need them. */
+    record EngineIdentity(List<String> groups, List<String> tenants) {}
 }

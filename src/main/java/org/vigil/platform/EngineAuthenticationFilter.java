@@ -34,10 +34,14 @@ class EngineAuthenticationFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        List<String> groups = caller.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
-        List<String> tenants = identityService.createTenantQuery().userMember(caller.getName()).includingGroupsOfUser(true)
-                .list().stream().map(Tenant::getId).toList();
-        identityService.setAuthentication(caller.getName(), groups, tenants);
+        if (caller.getDetails() instanceof CamundaIdentityAuthenticationProvider.EngineIdentity identity) {
+            identityService.setAuthentication(caller.getName(), identity.groups(), identity.tenants());
+        } else {
+            List<String> groups = caller.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
+            List<String> tenants = identityService.createTenantQuery().userMember(caller.getName()).includingGroupsOfUser(true)
+                    .list().stream().map(Tenant::getId).toList();
+            identityService.setAuthentication(caller.getName(), groups, tenants);
+        }
         try {
             chain.doFilter(request, response);
         } finally {

@@ -27,6 +27,12 @@ public class Deadlines {
                 .ifPresentOrElse(entry -> entry.update(spec, now), () -> deadlines.save(new DeadlineEntry(spec, now)));
     }
 
+    /** A deadline seen for the first time (a task just created): inserted without looking for an earlier entry. */
+    @Transactional
+    public void trackNew(DeadlineSpec spec) {
+        deadlines.save(new DeadlineEntry(spec, clock.instant()));
+    }
+
     /** Done: met if on time, missed if late. Completing twice changes nothing. */
     @Transactional
     public void complete(String sourceType, String sourceId, Instant at) {

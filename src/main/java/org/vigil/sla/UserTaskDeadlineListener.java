@@ -64,9 +64,9 @@ class UserTaskDeadlineListener extends AbstractProcessEnginePlugin implements Ta
         switch (task.getEventName()) {
             case EVENTNAME_CREATE -> {
                 applyPolicy(task);
-                track(task);
+                track(task, true);
             }
-            case EVENTNAME_UPDATE -> track(task);
+            case EVENTNAME_UPDATE -> track(task, false);
             case EVENTNAME_COMPLETE -> deadlines.complete(DeadlineSpec.USER_TASK, task.getId(), clock.instant());
             case EVENTNAME_DELETE -> deadlines.cancel(DeadlineSpec.USER_TASK, task.getId());
             default -> { }
@@ -83,14 +83,19 @@ class UserTaskDeadlineListener extends AbstractProcessEnginePlugin implements Ta
         });
     }
 
-    private void track(DelegateTask task) {
+    private void track(DelegateTask task, boolean isNew) {
         if (task.getDueDate() == null) {
             return;
         }
         var created = task.getCreateTime() == null ? clock.instant() : task.getCreateTime().toInstant();
-        deadlines.track(new DeadlineSpec(DeadlineSpec.USER_TASK, task.getId(), processKey(task), task.getTaskDefinitionKey(),
+        var spec = new DeadlineSpec(DeadlineSpec.USER_TASK, task.getId(), processKey(task), task.getTaskDefinitionKey(),
                 task.getProcessInstanceId(), task.getId(), task.getName(), candidateGroup(task), created,
-                task.getDueDate().toInstant(), null, null));
+                task.getDueDate().toInstant(), null, null);
+        if (isNew) {
+            deadlines.trackNew(spec);
+        } else {
+            deadlines.track(spec);
+        }
     }
 
     private static String processKey(DelegateTask task) {
