@@ -1,0 +1,105 @@
+package org.vigil.documents;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.vigil.platform.FieldEncryption;
+
+/**
+ * The stored list of affected individuals of one owner (an incident): contact details encrypted per row, read back
+ * in upload order, page by page, so that a batch of 100,000 letters never holds the list in memory.
+ */
+@Component
+class AffectedIndividuals {
+
+    private static final int INSERT_BATCH = 500;
+
+    private final JdbcTemplate jdbc;
+    private final FieldEncryption encryption;
+    private final ObjectMapper json = new ObjectMapper();
+
+    AffectedIndividuals(JdbcTemplate jdbc, FieldEncryption encryption) {
+        this.jdbc = jdbc;
+        this.encryption = encryption;
+    }
+
+    /** Replaces the owner's list with the file's, all or nothing. */
+    @Transactional
+    IndividualCounts replace(String ownerRef, Reader csv) {
+        jdbc.update("delete from affected_individual where owner_ref = ?", ownerRef);
+        List<Object[]> pending = new ArrayList<>(INSERT_BATCH);
+        int[] seq = {0};
+        AffectedIndividualsCsv.read(csv, person -> {
+            pending.add(new Object[] {ownerRef, ++seq[0], person.jurisdiction(), person.contactValid(), encryption.encrypt(toJson(person))});
+            if (pending.size() == INSERT_BATCH) {
+                flush(pending);
+            }
+        });
+        flush(pending);
+        return counts(ownerRef);
+    }
+
+    private void flush(List<Object[]> pending) {
+        if (!pending.isEmpty()) {
+            jdbc.batchUpdate("insert into affected_individual (owner_ref, seq, jurisdiction, contact_valid, person) values (?, ?, ?, ?, ?)", pending);
+            pending.clear();
+        }
+    }
+
+    @Transactional(readOnly = true)
+    IndividualCounts counts(String ownerRef) {
+        Map<String, Integer> all = new TreeMap<>();
+        Map<String, Integer> unreachable = new TreeMap<>();
+        jdbc.query("select jurisdiction, contact_valid, count(*) from affected_individual where owner_ref = ? group by jurisdiction, contact_valid",
+                row -> {
+                    all.merge(row.getString(1), row.getInt(3), Integer::sum);
+                    if (!row.getBoolean(2)) {
+                        unreachable.merge(row.getString(1), row.getInt(3), Integer::sum);
+                    }
+                }, ownerRef);
+        return new IndividualCounts(all, unreachable);
+    }
+
+    /** The reachable people (valid contact), in upload order, from the {@code offset}-th on. */
+    List<AffectedIndividual> reachable(String ownerRef, int offset, int limit) {
+        return jdbc.query("select person, jurisdiction from affected_individual where owner_ref = ? and contact_valid = true"
+                + " order by seq limit ? offset ?", (row, n) -> fromJson(encryption.decrypt(row.getString(1)), row.getString(2), true),
+                ownerRef, limit, offset);
+    }
+
+    List<AffectedIndividual> all(String ownerRef, int offset, int limit) {
+        return jdbc.query("select person, jurisdiction, contact_valid from affected_individual where owner_ref = ? order by seq limit ? offset ?",
+                (row, n) -> fromJson(encryption.decrypt(row.getString(1)), row.getString(2), row.getBoolean(3)), ownerRef, limit, offset);
+    }
+
+    int reachableCount(String ownerRef) {
+        Integer count = jdbc.queryForObject("select count(*) from affected_individual where owner_ref = ? and contact_valid = true", Integer.class, ownerRef);
+        return count == null ? 0 : count;
+    }
+
+    private String toJson(AffectedIndividual person) {
+        try {
+            return json.writeValueAsString(new Stored(person.name(), person.postalAddress(), person.email()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write an affected individual", e);
+        }
+    }
+
+    private AffectedIndividual fromJson(String text, String jurisdiction, boolean contactValid) {
+        try {
+            var stored = json.readValue(text, Stored.class);
+            return new AffectedIndividual(stored.name(), stored.postalAddress(), stored.email(), jurisdiction, contactValid);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot read a stored affected individual", e);
+        }
+    }
+
+    private record Stored(String name, String postalAddress, String email) {}
+}

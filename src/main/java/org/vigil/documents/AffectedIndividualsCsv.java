@@ -1,0 +1,109 @@
+package org.vigil.documents;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.vigil.documents.InvalidAffectedIndividualsException.LineProblem;
+
+/**
+ * Reads the CSV of affected individuals: a header {@code name, postal_address, email, jurisdiction, contact_valid},
+ * one person per row. Every row is checked and every problem reported by line; the caller receives the rows one by
+ * one and keeps them only if the whole file is good.
+ */
+final class AffectedIndividualsCsv {
+
+    static final List<String> COLUMNS = List.of("name", "postal_address", "email", "jurisdiction", "contact_valid");
+    private static final Pattern JURISDICTION = Pattern.compile("US|US-[A-Z]{2}|EU-[A-Z]{2}|UK|CA|CA-[A-Z]{2}|AU");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final Map<String, Boolean> FLAGS = Map.of("true", true, "yes", true, "y", true, "1", true,
+            "false", false, "no", false, "n", false, "0", false);
+
+    private AffectedIndividualsCsv() {}
+
+    /** Reads every row, handing each good one to {@code sink}; throws with every problem once the file is read. */
+    static int read(Reader csv, Consumer<AffectedIndividual> sink) {
+        var format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreSurroundingSpaces(true)
+                .setIgnoreEmptyLines(true).setTrim(true).get();
+        List<LineProblem> problems = new ArrayList<>();
+        int rows = 0;
+        try (var parser = format.parse(csv)) {
+            var header = parser.getHeaderNames().stream().map(name -> name.toLowerCase(Locale.ROOT)).toList();
+            var missing = COLUMNS.stream().filter(column -> !header.contains(column)).toList();
+            if (!missing.isEmpty()) {
+                throw new InvalidAffectedIndividualsException(List.of(new LineProblem(1, null,
+                        "the header lacks " + String.join(", ", missing) + " (expected " + String.join(", ", COLUMNS) + ")")));
+            }
+            var columns = parser.getHeaderNames();
+            for (CSVRecord record : parser) {
+                rows++;
+                long line = parser.getCurrentLineNumber();
+                var person = person(record, columns, line, problems);
+                if (person != null && problems.isEmpty()) {
+                    sink.accept(person);
+                }
+            }
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+            if (e instanceof InvalidAffectedIndividualsException invalid) {
+                throw invalid;
+            }
+            // Commons CSV reports a broken quote as an IllegalStateException or IOException naming the line.
+            problems.add(new LineProblem(rows + 2, null, "not readable as CSV (" + e.getClass().getSimpleName() + ")"));
+        }
+        if (rows == 0 && problems.isEmpty()) {
+            problems.add(new LineProblem(1, null, "the file holds no individuals"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidAffectedIndividualsException(problems);
+        }
+        return rows;
+    }
+
+    private static AffectedIndividual person(CSVRecord record, List<String> columns, long line, List<LineProblem> problems) {
+        if (!record.isConsistent()) {
+            problems.add(new LineProblem(line, null, "has " + record.size() + " fields, the header " + columns.size()));
+            return null;
+        }
+        String name = value(record, columns, "name");
+        String address = value(record, columns, "postal_address");
+        String email = value(record, columns, "email");
+        String jurisdiction = value(record, columns, "jurisdiction").toUpperCase(Locale.ROOT);
+        String flag = value(record, columns, "contact_valid").toLowerCase(Locale.ROOT);
+        int before = problems.size();
+        if (name.isEmpty()) {
+            problems.add(new LineProblem(line, "name", "is required"));
+        } else if (name.length() > 300) {
+            problems.add(new LineProblem(line, "name", "is longer than 300 characters"));
+        }
+        if (!JURISDICTION.matcher(jurisdiction).matches()) {
+            problems.add(new LineProblem(line, "jurisdiction", "must be a code such as US-TX, EU-DE, UK, CA-ON or AU"));
+        }
+        if (!email.isEmpty() && !EMAIL.matcher(email).matches()) {
+            problems.add(new LineProblem(line, "email", "is not an e-mail address"));
+        }
+        Boolean contactValid = FLAGS.get(flag);
+        if (contactValid == null) {
+            problems.add(new LineProblem(line, "contact_valid", "must be true or false"));
+        } else if (contactValid && address.isEmpty() && email.isEmpty()) {
+            problems.add(new LineProblem(line, "postal_address", "or an e-mail is required when the contact is valid"));
+        }
+        return problems.size() == before ? new AffectedIndividual(name, address, email, jurisdiction, contactValid) : null;
+    }
+
+    private static String value(CSVRecord record, List<String> columns, String column) {
+        for (String header : columns) {
+            if (header.equalsIgnoreCase(column)) {
+                String value = record.get(header);
+                return value == null ? "" : value.strip();
+            }
+        }
+        return "";
+    }
+}

@@ -1,0 +1,162 @@
+package org.vigil.documents;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.vigil.documents.DocumentsConfiguration.LetterBatchSettings;
+
+/** The documents capability's public face: render a notice, keep the list of affected people, run a letter batch. */
+@Service
+public class Documents {
+
+    private final DocumentRenderer renderer;
+    private final AffectedIndividuals individuals;
+    private final LetterBatchRepository batches;
+    private final LetterBatchRunner runner;
+    private final LetterBatchSettings settings;
+    private final Executor executor;
+    private final Clock clock;
+    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    Documents(DocumentRenderer renderer, AffectedIndividuals individuals, LetterBatchRepository batches, LetterBatchRunner runner,
+            LetterBatchSettings settings, @Qualifier("letterBatchExecutor") Executor executor, Clock clock) {
+        this.renderer = renderer;
+        this.individuals = individuals;
+        this.batches = batches;
+        this.runner = runner;
+        this.settings = settings;
+        this.executor = executor;
+        this.clock = clock;
+    }
+
+    /** The facts a document still lacks (dotted paths such as {@code company.tollFreePhone}); empty when it can be rendered. */
+    public List<String> missingFacts(DocumentKind kind, Map<String, ?> facts) {
+        return renderer.missingFacts(kind, facts);
+    }
+
+    /** @throws MissingFactsException naming every required fact that is absent or blank */
+    public String renderHtml(DocumentKind kind, Map<String, ?> facts) {
+        return renderer.html(kind, facts);
+    }
+
+    /** @throws MissingFactsException naming every required fact that is absent or blank */
+    public byte[] renderPdf(DocumentKind kind, Map<String, ?> facts) {
+        return renderer.pdf(renderer.html(kind, facts));
+    }
+
+    /**
+     * Replaces the list of affected individuals of {@code ownerRef} with the CSV's, all or nothing.
+     *
+     * @throws InvalidAffectedIndividualsException naming every bad line; nothing is stored then
+     * @throws IllegalStateException while a letter batch reads the current list
+     */
+    @Transactional
+    public IndividualCounts importAffectedIndividuals(String ownerRef, Reader csv) {
+        if (batches.countFor(ownerRef, EnumSet.of(LetterBatch.Status.QUEUED, LetterBatch.Status.RUNNING)) > 0) {
+            throw new IllegalStateException("A letter batch is running on the current list; import again when it is done");
+        }
+        return individuals.replace(ownerRef, csv);
+    }
+
+    public IndividualCounts affectedCounts(String ownerRef) {
+        return individuals.counts(ownerRef);
+    }
+
+    /** The listed people in upload order (a business-associate notice names each of them). */
+    public List<AffectedIndividual> affectedIndividuals(String ownerRef, int offset, int limit) {
+        return individuals.all(ownerRef, offset, limit);
+    }
+
+    /**
+     * Starts one letter per reachable person on {@code recipientsRef}'s list, rendered after this transaction commits
+     * on the batch thread. The facts are checked against the first person before anything is queued.
+     *
+     * @throws MissingFactsException when the letter lacks facts
+     * @throws IllegalStateException when the list holds nobody to write to
+     */
+    @Transactional
+    public LetterBatchView startLetterBatch(String ownerRef, String recipientsRef, DocumentKind kind, Map<String, ?> facts,
+            LetterFormat format) {
+        int total = individuals.reachableCount(recipientsRef);
+        if (total == 0) {
+            throw new IllegalStateException("No affected individual with valid contact details has been uploaded");
+        }
+        var sample = new LinkedHashMap<String, Object>(facts);
+        var first = individuals.reachable(recipientsRef, 0, 1).get(0);
+        sample.put("recipient", Map.of("name", first.name(), "postalAddress", first.postalAddress()));
+        var missing = renderer.missingFacts(kind, sample);
+        if (!missing.isEmpty()) {
+            throw new MissingFactsException(kind, missing);
+        }
+        // Stored as people read them (dates written out), so a resumed batch renders exactly what the first run did.
+        var batch = batches.saveAndFlush(new LetterBatch(ownerRef, recipientsRef, kind, format, toJson(renderer.readable(facts)),
+                total, settings.partSize(), "", clock.instant()));
+        batch.placeIn(settings.directory().resolve("batch-" + batch.id()).toString());
+        long id = batch.id();
+        afterCommit(() -> executor.execute(() -> runner.run(id)));
+        return batch.view();
+    }
+
+    public Optional<LetterBatchView> latestLetterBatch(String ownerRef) {
+        return batches.latestOf(ownerRef).map(LetterBatch::view);
+    }
+
+    public Optional<LetterBatchView> letterBatch(long id) {
+        return batches.findById(id).map(LetterBatch::view);
+    }
+
+    /** The finished batch's archive (letters and manifest.csv), or empty while it runs. */
+    public Optional<Path> letterArchive(long id) {
+        return batches.findById(id).filter(batch -> batch.status() == LetterBatch.Status.DONE)
+                .map(batch -> Path.of(batch.directory(), LetterBatchRunner.ARCHIVE)).filter(Files::exists);
+    }
+
+    /** Batches a stop interrupted carry on where they were. */
+    @EventListener(ApplicationReadyEvent.class)
+    void resumeInterruptedBatches() {
+        for (var batch : batches.withStatus(EnumSet.of(LetterBatch.Status.QUEUED, LetterBatch.Status.RUNNING))) {
+            long id = batch.id();
+            executor.execute(() -> runner.run(id));
+        }
+    }
+
+    private String toJson(Map<String, ?> facts) {
+        try {
+            return json.writeValueAsString(facts);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("The facts cannot be stored", e);
+        }
+    }
+
+    private static void afterCommit(Runnable action) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    action.run();
+                }
+            });
+        } else {
+            action.run();
+        }
+    }
+}

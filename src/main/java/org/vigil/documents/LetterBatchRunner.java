@@ -1,0 +1,199 @@
+package org.vigil.documents;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Renders a letter batch part by part: each part is a ZIP of its letters and its lines of the manifest, written to a
+ * temporary file and renamed when complete, so that after a crash the batch resumes at its first missing part and no
+ * letter is made twice. The parts are then joined into one archive whose SHA-256 is the dispatch evidence.
+ */
+@Component
+class LetterBatchRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(LetterBatchRunner.class);
+    static final String ARCHIVE = "letters.zip";
+    private static final long FIXED_ENTRY_TIME = 1_767_225_600_000L; // 2026-01-01
+    static final String PART_MANIFEST = "manifest-part.csv";
+    static final List<String> MANIFEST_COLUMNS = List.of("sequence", "file", "name", "postal_address", "email", "jurisdiction", "sha256");
+
+    private final LetterBatchRepository batches;
+    private final AffectedIndividuals individuals;
+    private final DocumentRenderer renderer;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+    private final ObjectMapper json = new ObjectMapper();
+
+    LetterBatchRunner(LetterBatchRepository batches, AffectedIndividuals individuals, DocumentRenderer renderer,
+            TransactionTemplate transaction, Clock clock) {
+        this.batches = batches;
+        this.individuals = individuals;
+        this.renderer = renderer;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    void run(long batchId) {
+        run(batchId, Integer.MAX_VALUE);
+    }
+
+    /** Renders at most {@code partLimit} missing parts (a test stops here to play a crash), then joins them if all exist. */
+    void run(long batchId, int partLimit) {
+        LetterBatch batch = transaction.execute(status -> {
+            var found = batches.findById(batchId).orElseThrow();
+            if (found.status() == LetterBatch.Status.QUEUED) {
+                found.running();
+            }
+            return found;
+        });
+        if (batch == null || batch.status() == LetterBatch.Status.DONE || batch.status() == LetterBatch.Status.FAILED) {
+            return;
+        }
+        try {
+            Map<String, Object> facts = json.readValue(batch.facts(), new TypeReference<LinkedHashMap<String, Object>>() {});
+            Path directory = Files.createDirectories(Path.of(batch.directory()));
+            int parts = (batch.total() + batch.partSize() - 1) / batch.partSize();
+            int rendered = 0;
+            for (int part = 0; part < parts; part++) {
+                Path file = directory.resolve(partName(part));
+                if (!Files.exists(file)) {
+                    if (rendered++ == partLimit) {
+                        return;
+                    }
+                    renderPart(batch, facts, part, file);
+                }
+                int done = Math.min(batch.total(), (part + 1) * batch.partSize());
+                transaction.executeWithoutResult(status -> batches.findById(batchId).orElseThrow().progressed(done));
+            }
+            String sha256 = join(directory, parts);
+            transaction.executeWithoutResult(status -> batches.findById(batchId).orElseThrow().finished(sha256, clock.instant()));
+            log.info("Letter batch {} done: {} letters, archive SHA-256 {}", batchId, batch.total(), sha256);
+        } catch (IOException | RuntimeException e) {
+            // The reason names the failure, not the people: facts and names stay out of the log.
+            log.error("Letter batch {} failed: {}", batchId, e.getClass().getSimpleName());
+            String reason = e instanceof MissingFactsException missing ? missing.getMessage() : "rendering failed (" + e.getClass().getSimpleName() + ")";
+            transaction.executeWithoutResult(status -> batches.findById(batchId).orElseThrow().failed(reason, clock.instant()));
+        }
+    }
+
+    private void renderPart(LetterBatch batch, Map<String, Object> facts, int part, Path file) throws IOException {
+        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+        var people = individuals.reachable(batch.recipientsRef(), part * batch.partSize(), batch.partSize());
+        try (var zip = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16))) {
+            var manifest = new StringBuilder();
+            var lines = new CSVPrinter(manifest, CSVFormat.DEFAULT);
+            int sequence = part * batch.partSize();
+            for (AffectedIndividual person : people) {
+                sequence++;
+                var letterFacts = new LinkedHashMap<>(facts);
+                letterFacts.put("recipient", Map.of("name", person.name(), "postalAddress", person.postalAddress(),
+                        "email", person.email() == null ? "" : person.email(), "jurisdiction", person.jurisdiction()));
+                String html = renderer.html(batch.kind(), letterFacts);
+                byte[] letter = batch.format() == LetterFormat.PDF ? renderer.pdf(html) : html.getBytes(StandardCharsets.UTF_8);
+                String name = letterName(sequence, batch.format());
+                zip.putNextEntry(entry(name));
+                zip.write(letter);
+                zip.closeEntry();
+                lines.printRecord(sequence, name, person.name(), person.postalAddress(), person.email(), person.jurisdiction(), sha256(letter));
+            }
+            lines.flush();
+            zip.putNextEntry(entry(PART_MANIFEST));
+            zip.write(manifest.toString().getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** One archive for the print house: every letter, then the whole manifest; returns its SHA-256. */
+    private String join(Path directory, int parts) throws IOException {
+        Path archive = directory.resolve(ARCHIVE);
+        Path temporary = directory.resolve(ARCHIVE + ".tmp");
+        try (var zip = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16))) {
+            var manifest = new ByteArrayOutputStream();
+            try (var header = new CSVPrinter(new OutputStreamWriter(manifest, StandardCharsets.UTF_8), CSVFormat.DEFAULT)) {
+                header.printRecord(MANIFEST_COLUMNS);
+            }
+            for (int part = 0; part < parts; part++) {
+                try (var in = new ZipInputStream(Files.newInputStream(directory.resolve(partName(part))))) {
+                    for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+                        if (PART_MANIFEST.equals(entry.getName())) {
+                            in.transferTo(manifest);
+                        } else {
+                            zip.putNextEntry(entry(entry.getName()));
+                            in.transferTo(zip);
+                            zip.closeEntry();
+                        }
+                    }
+                }
+            }
+            zip.putNextEntry(entry("manifest.csv"));
+            manifest.writeTo(zip);
+            zip.closeEntry();
+        }
+        Files.move(temporary, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        return sha256(archive);
+    }
+
+    /** Entries carry a fixed time, so the same letters always make the same archive and the same checksum. */
+    private static ZipEntry entry(String name) {
+        var entry = new ZipEntry(name);
+        entry.setTime(FIXED_ENTRY_TIME);
+        return entry;
+    }
+
+    static String partName(int part) {
+        return String.format("part-%05d.zip", part + 1);
+    }
+
+    static String letterName(int sequence, LetterFormat format) {
+        return String.format("letters/letter-%06d.%s", sequence, format.extension());
+    }
+
+    static String sha256(byte[] bytes) {
+        return HexFormat.of().formatHex(digest().digest(bytes));
+    }
+
+    static String sha256(Path file) throws IOException {
+        var digest = digest();
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static MessageDigest digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package org.vigil.documents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.StringReader;
+import java.util.ArrayList;
+import org.junit.jupiter.api.Test;
+
+class AffectedIndividualsCsvTest {
+
+    @Test
+    void aGoodFileGivesEveryPersonInOrder() {
+        var people = new ArrayList<AffectedIndividual>();
+        int rows = AffectedIndividualsCsv.read(new StringReader("""
+                name,postal_address,email,jurisdiction,contact_valid
+                Maria Lopez,"12 Elm Street
+                Austin, TX 78701",maria@example.com,US-TX,true
+                "Smith, John",,john@example.com,us-il,yes
+                Zoë Ødegård,,,EU-DE,false
+                """), people::add);
+
+        assertThat(rows).isEqualTo(3);
+        assertThat(people).extracting(AffectedIndividual::name).containsExactly("Maria Lopez", "Smith, John", "Zoë Ødegård");
+        assertThat(people.get(0).postalAddress()).isEqualTo("12 Elm Street\nAustin, TX 78701");
+        assertThat(people.get(1).jurisdiction()).isEqualTo("US-IL");
+        assertThat(people.get(2).contactValid()).isFalse();
+    }
+
+    @Test
+    void badRowsAreReportedByLineAndColumnWithoutTheirValuesAndNoRowAfterTheFirstProblemIsHandedOn() {
+        var people = new ArrayList<AffectedIndividual>();
+        assertThatThrownBy(() -> AffectedIndividualsCsv.read(new StringReader("""
+                name,postal_address,email,jurisdiction,contact_valid
+                Maria Lopez,12 Elm Street,,US-TX,true
+                ,1 Oak Road,,US-TX,true
+                Secret Patient,2 Pine Road,not-an-address,Texas,maybe
+                Ann Lee,,,US-CA,true
+                Bob Roe,3 Ash Road,,US-NY
+                """), people::add))
+                .isInstanceOf(InvalidAffectedIndividualsException.class)
+                .satisfies(e -> {
+                    var problems = ((InvalidAffectedIndividualsException) e).problems();
+                    assertThat(problems).extracting(p -> p.line() + " " + p.column()).containsExactly(
+                            "3 name", "4 jurisdiction", "4 email", "4 contact_valid", "5 postal_address", "6 null");
+                })
+                .hasMessageStartingWith("6 bad rows in the list of affected individuals; nothing was imported: line 3, name: is required")
+                .message().doesNotContain("Secret Patient", "not-an-address", "Texas", "maybe");
+        assertThat(people).extracting(AffectedIndividual::name).containsExactly("Maria Lopez");
+    }
+
+    @Test
+    void aHeaderWithoutTheExpectedColumnsIsRefusedAtLineOne() {
+        assertThatThrownBy(() -> AffectedIndividualsCsv.read(new StringReader("name,address\nA,B\n"), person -> { }))
+                .hasMessageContaining("line 1: the header lacks postal_address, email, jurisdiction, contact_valid");
+        assertThatThrownBy(() -> AffectedIndividualsCsv.read(new StringReader(String.join(",", AffectedIndividualsCsv.COLUMNS) + "\n"), person -> { }))
+                .hasMessageContaining("holds no individuals");
+    }
+}

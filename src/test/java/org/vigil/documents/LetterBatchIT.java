@@ -1,0 +1,121 @@
+package org.vigil.documents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.UUID;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.vigil.VigilSpringTest;
+
+/** A mail-merge over a few thousand people on MariaDB: count, manifest, evidence checksum, resumption. */
+@VigilSpringTest
+class LetterBatchIT {
+
+    @Autowired Documents documents;
+    @Autowired LetterBatchRunner runner;
+    @Autowired JdbcTemplate jdbc;
+
+    @Test
+    void oneLetterPerReachablePersonWithAManifestAndAChecksumThatAResumedRunReproduces() throws Exception {
+        String list = "incident:test-" + UUID.randomUUID();
+        var counts = documents.importAffectedIndividuals(list, new StringReader(people(3_050, 37)));
+        assertThat(counts.total()).isEqualTo(3_050);
+        assertThat(counts.unreachable()).isEqualTo(37);
+        assertThat(counts.byJurisdiction()).containsKeys("US-TX", "US-IL", "EU-DE");
+        assertThat(jdbc.queryForList("select person from affected_individual where owner_ref = ?", String.class, list))
+                .allMatch(stored -> stored.startsWith("v1:") && !stored.contains("Person"));
+
+        var started = documents.startLetterBatch("obligation:" + list, list, DocumentKind.INDIVIDUAL_NOTICE, SampleFacts.breach(), LetterFormat.HTML);
+        assertThat(started.total()).isEqualTo(3_050 - 37);
+        var done = awaitDone(started.id());
+        Path archive = documents.letterArchive(done.id()).orElseThrow();
+        assertThat(done.archiveSha256()).isEqualTo(LetterBatchRunner.sha256(archive));
+
+        try (var zip = new ZipFile(archive.toFile())) {
+            var letters = zip.stream().filter(entry -> entry.getName().startsWith("letters/")).toList();
+            assertThat(letters).hasSize(3_013);
+            assertThat(new HashSet<>(letters.stream().map(e -> e.getName()).toList())).hasSize(3_013);
+            var manifest = org.apache.commons.csv.CSVFormat.DEFAULT.parse(new java.io.InputStreamReader(
+                    zip.getInputStream(zip.getEntry("manifest.csv")), StandardCharsets.UTF_8)).getRecords();
+            assertThat(manifest.get(0).toList()).isEqualTo(LetterBatchRunner.MANIFEST_COLUMNS);
+            assertThat(manifest).hasSize(3_014);
+            assertThat(manifest.get(1).toList()).startsWith("1", "letters/letter-000001.html", "Person 1", "38 Elm Street\nAustin, TX 78701");
+            assertThat(manifest.get(3_013).get(1)).isEqualTo("letters/letter-003013.html");
+            assertThat(manifest.stream().skip(1).map(record -> record.get(0)).distinct().count()).isEqualTo(3_013);
+            String first = new String(zip.getInputStream(zip.getEntry("letters/letter-000001.html")).readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(first).contains("Dear Person 1,", "March 1, 2026", "1-800-555-0100");
+        }
+
+        // A crash after the first part: later parts and the archive gone, half a part left behind.
+        Path directory = archive.getParent();
+        byte[] firstPart = Files.readAllBytes(directory.resolve("part-00001.zip"));
+        Files.delete(archive);
+        Files.delete(directory.resolve("part-00002.zip"));
+        Files.delete(directory.resolve("part-00003.zip"));
+        Files.writeString(directory.resolve("part-00002.zip.tmp"), "half a part");
+        jdbc.update("update letter_batch set status = 'RUNNING', done = 1000, archive_sha256 = null where id = ?", done.id());
+
+        runner.run(done.id(), 1);
+        assertThat(documents.letterBatch(done.id()).orElseThrow().done()).isEqualTo(2_000);
+        assertThat(directory.resolve("part-00003.zip")).doesNotExist();
+
+        runner.run(done.id());
+        var resumed = documents.letterBatch(done.id()).orElseThrow();
+        assertThat(resumed.status()).isEqualTo("DONE");
+        assertThat(resumed.done()).isEqualTo(3_013);
+        assertThat(Files.readAllBytes(directory.resolve("part-00001.zip"))).isEqualTo(firstPart);
+        assertThat(resumed.archiveSha256()).isEqualTo(done.archiveSha256());
+        assertThat(LetterBatchRunner.sha256(archive)).isEqualTo(done.archiveSha256());
+    }
+
+    @Test
+    void aFewPdfLettersAndARefusalForABatchWithoutFactsOrPeople() throws IOException {
+        String list = "incident:test-" + UUID.randomUUID();
+        documents.importAffectedIndividuals(list, new StringReader(people(5, 0)));
+        var done = awaitDone(documents.startLetterBatch("obligation:" + list, list, DocumentKind.INDIVIDUAL_NOTICE, SampleFacts.breach(), LetterFormat.PDF).id());
+        try (var zip = new ZipFile(documents.letterArchive(done.id()).orElseThrow().toFile())) {
+            var letter = zip.getInputStream(zip.getEntry("letters/letter-000005.pdf")).readAllBytes();
+            assertThat(new String(letter, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        }
+
+        var facts = SampleFacts.breach();
+        facts.remove("whatWeAreDoing");
+        assertThatThrownBy(() -> documents.startLetterBatch("obligation:x", list, DocumentKind.INDIVIDUAL_NOTICE, facts, LetterFormat.PDF))
+                .isInstanceOf(MissingFactsException.class).hasMessageContaining("whatWeAreDoing");
+        assertThatThrownBy(() -> documents.startLetterBatch("obligation:y", "incident:nobody", DocumentKind.INDIVIDUAL_NOTICE, SampleFacts.breach(), LetterFormat.PDF))
+                .hasMessageContaining("No affected individual");
+    }
+
+    private LetterBatchView awaitDone(long id) {
+        await().atMost(Duration.ofSeconds(120)).until(() -> !List.of("QUEUED", "RUNNING").contains(documents.letterBatch(id).orElseThrow().status()));
+        var batch = documents.letterBatch(id).orElseThrow();
+        assertThat(batch.status()).as("batch %s: %s", id, batch.error()).isEqualTo("DONE");
+        return batch;
+    }
+
+    /** {@code count} people in three jurisdictions; the first {@code unreachable} of them with out-of-date contact details. */
+    static String people(int count, int unreachable) {
+        var csv = new StringBuilder("name,postal_address,email,jurisdiction,contact_valid\n");
+        String[] jurisdictions = {"US-TX", "US-IL", "EU-DE"};
+        var lines = new ArrayList<String>();
+        for (int i = 1; i <= count; i++) {
+            boolean reachable = i > unreachable;
+            lines.add((reachable ? "Person " + (i - unreachable) : "Unreachable " + i) + ",\"" + i + " Elm Street\nAustin, TX 78701\",,"
+                    + jurisdictions[i % 3] + "," + reachable);
+        }
+        return csv.append(String.join("\n", lines)).append('\n').toString();
+    }
+}
