@@ -10,9 +10,11 @@ import org.springframework.stereotype.Component;
 class DispatchRecordedTaskListener implements TaskListener {
 
     private final Obligations obligations;
+    private final NoticeDocuments notices;
 
-    DispatchRecordedTaskListener(Obligations obligations) {
+    DispatchRecordedTaskListener(Obligations obligations, NoticeDocuments notices) {
         this.obligations = obligations;
+        this.notices = notices;
     }
 
     @Override
@@ -23,8 +25,17 @@ class DispatchRecordedTaskListener implements TaskListener {
             if (sentAt == null || channel == null) {
                 throw new IllegalArgumentException("Fields sentAt and channel are required");
             }
-            obligations.recordDispatch(NotificationObligationProcess.obligationId(task), sentAt.toInstant(), channel,
-                    FormText.text(task::getVariable, "proof"));
+            long obligationId = NotificationObligationProcess.obligationId(task);
+            var letters = notices.letters(obligationId);
+            if (letters.isPresent() && !"DONE".equals(letters.get().status())) {
+                throw new IllegalArgumentException("The letters are not ready (" + letters.get().done() + " of " + letters.get().total()
+                        + ", " + letters.get().status().toLowerCase(java.util.Locale.ROOT) + "): record the dispatch once the print file is complete");
+            }
+            // The print file's checksum joins the proof: the burden of proof is ours.
+            String proof = FormText.text(task::getVariable, "proof");
+            String evidence = notices.letterEvidence(obligationId).orElse(null);
+            obligations.recordDispatch(obligationId, sentAt.toInstant(), channel,
+                    evidence == null ? proof : proof == null ? evidence : proof + "; " + evidence);
         } catch (IllegalArgumentException e) {
             throw new BadUserRequestException(e.getMessage());
         }

@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** Completion of Task_PrepareNotice: where the prepared notice is kept becomes part of the obligation's record. */
+/** Completion of Task_PrepareNotice: the notice's text and where it is kept become part of the obligation's record. */
 @Component
 class NoticePreparedTaskListener implements TaskListener {
 
@@ -16,6 +16,12 @@ class NoticePreparedTaskListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        obligations.prepared(NotificationObligationProcess.obligationId(task), FormText.text(task::getVariable, "noticeReference"));
+        String ownDocument = FormText.text(task::getVariable, "noticeReference");
+        long obligationId = NotificationObligationProcess.obligationId(task);
+        String reference = ownDocument != null ? ownDocument
+                : "Rendered by Vigil: /api/obligations/" + obligationId + "/notice";
+        task.setVariable("noticeReference", reference);
+        obligations.prepared(obligationId, reference, NoticeText.fromForm(task::getVariable));
+        IncidentIntakeListener.removeTransientFields(task.getExecution());
     }
 }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.vigil.documents.Documents;
 
 /**
  * Turns an incident's facts into a notification-plan request (the contract of shared/regulatory/PLAN-API.md),
@@ -27,10 +28,12 @@ class NotificationPlanning {
     private final ContractualDuties contracts;
     private final Clock clock;
     private final Duration undueDelayTarget;
+    private final Documents documents;
 
     NotificationPlanning(Incidents incidents, ObligationRepository obligations, RegulationPlans regulation,
             ContractualDuties contracts, Clock clock,
-            @Value("${vigil.breach.undue-delay-target:P3D}") Duration undueDelayTarget) {
+            @Value("${vigil.breach.undue-delay-target:P3D}") Duration undueDelayTarget, Documents documents) {
+        this.documents = documents;
         this.incidents = incidents;
         this.obligations = obligations;
         this.regulation = regulation;
@@ -75,9 +78,11 @@ class NotificationPlanning {
         request.put("firstKnownToWorkforceAt", string(facts.firstKnownToWorkforceAt()));
         request.put("entityTimezone", zone.getId());
         request.put("role", facts.role());
-        request.set("affectedCounts", json.valueToTree(facts.affectedCounts()));
+        // An uploaded list of the affected people counts them exactly; the investigation's figures are estimates.
+        var listed = documents.affectedCounts(NoticeDocuments.listOf(incident.id()));
+        request.set("affectedCounts", json.valueToTree(listed.total() > 0 ? listed.byJurisdiction() : facts.affectedCounts()));
         request.set("dataElements", json.valueToTree(facts.dataElements()));
-        request.put("contactInfoOutOfDateCount", facts.contactInfoOutOfDateCount());
+        request.put("contactInfoOutOfDateCount", listed.total() > 0 ? listed.unreachable() : facts.contactInfoOutOfDateCount());
         var le = facts.lawEnforcement();
         if (le == null) {
             request.putNull("lawEnforcementDelay");

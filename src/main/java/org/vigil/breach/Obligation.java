@@ -81,6 +81,10 @@ class Obligation {
     @Column(name = "notice_reference", columnDefinition = "text")
     private String noticeReference;
 
+    @jakarta.persistence.Convert(converter = org.vigil.platform.EncryptedText.class)
+    @Column(name = "notice_facts", columnDefinition = "text")
+    private String noticeFacts;
+
     @Column(name = "catalog_version", nullable = false, length = 40)
     private String catalogVersion;
 
@@ -146,8 +150,9 @@ class Obligation {
         return at.isBefore(plannedAt) ? plannedAt : at;
     }
 
-    void prepared(String noticeReference) {
+    void prepared(String noticeReference, String noticeFacts) {
         this.noticeReference = noticeReference;
+        this.noticeFacts = noticeFacts;
         this.status = ObligationStatus.PREPARED;
     }
     void approved() { status = ObligationStatus.APPROVED; }
@@ -178,11 +183,15 @@ class Obligation {
     Instant sentAt() { return sentAt; }
     Instant plannedAt() { return plannedAt; }
     String noticeReference() { return noticeReference; }
+    String noticeFacts() { return noticeFacts; }
+    String regime() { return regime; }
+    String basis() { return basis; }
+    Instant deadline() { return deadline; }
     boolean isSettled() { return status == ObligationStatus.SENT || status == ObligationStatus.SENT_LATE; }
     String processInstanceId() { return processInstanceId; }
 
     IncidentView.ObligationView toView() {
         return new IncidentView.ObligationView(id, recipient, jurisdiction, regime, basis, confidence, deadlineRule, deadline,
-                targetDeadline, holdUntil, alternativeDeadline, ambiguity, computation, status.name(), sentAt, channel);
+                targetDeadline, holdUntil, alternativeDeadline, ambiguity, computation, status.name(), sentAt, channel, proof);
     }
 }

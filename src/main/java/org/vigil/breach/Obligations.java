@@ -78,8 +78,8 @@ class Obligations {
     }
 
     @Transactional
-    void prepared(long obligationId, String noticeReference) {
-        require(obligationId).prepared(noticeReference);
+    void prepared(long obligationId, String noticeReference, String noticeText) {
+        require(obligationId).prepared(noticeReference, noticeText);
     }
 
     @Transactional

@@ -110,7 +110,8 @@ public class Documents {
         // Stored as people read them (dates written out), so a resumed batch renders exactly what the first run did.
         var batch = batches.saveAndFlush(new LetterBatch(ownerRef, recipientsRef, kind, format, toJson(renderer.readable(facts)),
                 total, settings.partSize(), "", clock.instant()));
-        batch.placeIn(settings.directory().resolve("batch-" + batch.id()).toString());
+        // Unique even across databases: a folder left by another installation's batch of the same id is never resumed.
+        batch.placeIn(settings.directory().resolve("batch-" + batch.id() + "-" + java.util.UUID.randomUUID()).toString());
         long id = batch.id();
         afterCommit(() -> executor.execute(() -> runner.run(id)));
         return batch.view();

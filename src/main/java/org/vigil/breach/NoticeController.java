@@ -1,0 +1,203 @@
+package org.vigil.breach;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.StringReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+import org.vigil.documents.DocumentKind;
+import org.vigil.documents.Documents;
+import org.vigil.documents.IndividualCounts;
+import org.vigil.documents.InvalidAffectedIndividualsException;
+import org.vigil.documents.LetterBatchView;
+import org.vigil.documents.MissingFactsException;
+
+/**
+ * The documents of a breach over HTTP: the list of affected individuals (CSV upload, counts back), the preview of
+ * each obligation's notice in HTML or PDF, and the letter batch of a notice to individuals with its archive.
+ */
+@RestController
+class NoticeController {
+
+    private static final List<String> READERS = List.of("privacy-office", "ciso", "auditors");
+    private static final List<String> WRITERS = List.of("privacy-office");
+
+    private final NoticeDocuments notices;
+    private final Documents documents;
+    private final Incidents incidents;
+
+    NoticeController(NoticeDocuments notices, Documents documents, Incidents incidents) {
+        this.notices = notices;
+        this.documents = documents;
+        this.incidents = incidents;
+    }
+
+    /** Replaces the incident's list: all rows good or none stored. CSV as the body or as the multipart part "file". */
+    @PostMapping(path = "/api/incidents/{id}/affected-individuals", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
+    IndividualCounts upload(@PathVariable long id, @RequestBody String csv, Authentication caller) {
+        return importList(id, new StringReader(csv), caller);
+    }
+
+    @PostMapping(path = "/api/incidents/{id}/affected-individuals", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    IndividualCounts uploadFile(@PathVariable long id, @RequestParam("file") MultipartFile file, Authentication caller) throws IOException {
+        try (var reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
+            return importList(id, reader, caller);
+        }
+    }
+
+    @GetMapping("/api/incidents/{id}/affected-individuals")
+    IndividualCounts counts(@PathVariable long id, Authentication caller) {
+        requireIncident(id, caller, READERS);
+        return documents.affectedCounts(NoticeDocuments.listOf(id));
+    }
+
+    /** The notice as it would go out now; {@code kind} picks the substitute or alternative notice of an individual notice. */
+    @GetMapping("/api/obligations/{id}/notice")
+    ResponseEntity<byte[]> notice(@PathVariable long id, @RequestParam(defaultValue = "html") String format,
+            @RequestParam(required = false) String kind, Authentication caller) {
+        var obligation = requireObligation(id, caller, READERS);
+        DocumentKind document = kindOf(obligation, kind);
+        var facts = notices.previewFacts(id, document);
+        return switch (format) {
+            case "html" -> ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                    // The preview is ours alone: no script runs in it, whatever the facts say.
+                    .header("Content-Security-Policy", "default-src 'none'; img-src data:; style-src 'unsafe-inline'")
+                    .body(documents.renderHtml(document, facts).getBytes(StandardCharsets.UTF_8));
+            case "pdf" -> ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                            .filename(document.template() + "-obligation-" + id + ".pdf").build().toString())
+                    .body(documents.renderPdf(document, facts));
+            default -> throw new IllegalArgumentException("Parameter format must be html or pdf");
+        };
+    }
+
+    /** What the notice still lacks, per document, before the privacy office approves it. */
+    @GetMapping("/api/obligations/{id}/notice/missing-facts")
+    Map<DocumentKind, List<String>> missingFacts(@PathVariable long id, Authentication caller) {
+        var obligation = requireObligation(id, caller, READERS);
+        var missing = new java.util.LinkedHashMap<DocumentKind, List<String>>();
+        NoticeDocuments.kindsFor(obligation.recipient()).forEach(kind -> missing.put(kind, notices.missingFacts(id, kind)));
+        return missing;
+    }
+
+    @PostMapping("/api/obligations/{id}/letters")
+    ResponseEntity<LetterBatchView> startLetters(@PathVariable long id, Authentication caller) {
+        requireObligation(id, caller, WRITERS);
+        var batch = notices.startLetters(id);
+        return ResponseEntity.accepted().location(URI.create("/api/obligations/" + id + "/letters")).body(batch);
+    }
+
+    @GetMapping("/api/obligations/{id}/letters")
+    LetterBatchView letters(@PathVariable long id, Authentication caller) {
+        requireObligation(id, caller, READERS);
+        return notices.letters(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No letters have been started for this obligation"));
+    }
+
+    /** The print file: every letter and manifest.csv; its SHA-256 is the one the batch reports. */
+    @GetMapping("/api/obligations/{id}/letters/archive")
+    ResponseEntity<Resource> archive(@PathVariable long id, Authentication caller) {
+        requireObligation(id, caller, WRITERS);
+        var batch = notices.letters(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No letters have been started for this obligation"));
+        var file = documents.letterArchive(batch.id())
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.CONFLICT, "The letters are not ready: " + batch.done() + " of " + batch.total() + " done"));
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/zip"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("letters-obligation-" + id + ".zip").build().toString())
+                .header("X-Archive-SHA256", batch.archiveSha256())
+                .body(new FileSystemResource(file));
+    }
+
+    @ExceptionHandler(InvalidAffectedIndividualsException.class)
+    ProblemDetail badList(InvalidAffectedIndividualsException e) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setTitle("Invalid list of affected individuals");
+        problem.setProperty("problems", e.problems().stream()
+                .map(p -> Map.of("line", p.line(), "column", p.column() == null ? "" : p.column(), "problem", p.problem())).toList());
+        return problem;
+    }
+
+    @ExceptionHandler(MissingFactsException.class)
+    ProblemDetail missingFacts(MissingFactsException e) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
+        problem.setTitle("The notice lacks facts");
+        problem.setProperty("missing", e.missing());
+        return problem;
+    }
+
+    @ExceptionHandler(IllegalStateException.class)
+    ProblemDetail conflict(IllegalStateException e) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setTitle("Not possible now");
+        return problem;
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ProblemDetail invalid(IllegalArgumentException e) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setTitle("Invalid request");
+        return problem;
+    }
+
+    private IndividualCounts importList(long id, Reader csv, Authentication caller) {
+        requireIncident(id, caller, WRITERS);
+        return documents.importAffectedIndividuals(NoticeDocuments.listOf(id), csv);
+    }
+
+    private DocumentKind kindOf(Obligation obligation, String requested) {
+        var kinds = NoticeDocuments.kindsFor(obligation.recipient());
+        if (requested == null || requested.isBlank()) {
+            return kinds.get(0);
+        }
+        return kinds.stream().filter(kind -> kind.name().equalsIgnoreCase(requested) || kind.template().equals(requested)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Parameter kind must be one of " + kinds.stream().map(DocumentKind::template).toList()));
+    }
+
+    private void requireIncident(long id, Authentication caller, List<String> groups) {
+        var callerGroups = groups(caller);
+        if (incidents.view(id, caller.getName(), callerGroups).isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        requireGroup(callerGroups, groups);
+    }
+
+    private Obligation requireObligation(long id, Authentication caller, List<String> groups) {
+        requireGroup(groups(caller), groups);
+        try {
+            return notices.obligation(id);
+        } catch (RuntimeException notFound) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+    }
+
+    private static void requireGroup(Collection<String> callerGroups, List<String> allowed) {
+        if (callerGroups.stream().noneMatch(allowed::contains)) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only " + String.join(", ", allowed) + " may do this");
+        }
+    }
+
+    private static List<String> groups(Authentication caller) {
+        return caller.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
+    }
+}

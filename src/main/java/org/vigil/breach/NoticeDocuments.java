@@ -1,0 +1,238 @@
+package org.vigil.breach;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.vigil.documents.DocumentKind;
+import org.vigil.documents.Documents;
+import org.vigil.documents.IndividualCounts;
+import org.vigil.documents.LetterBatchView;
+import org.vigil.documents.LetterFormat;
+
+/**
+ * The document each obligation calls for, with its facts gathered from the incident, the investigation, the
+ * uploaded list of affected individuals and the text the privacy office wrote when preparing the notice.
+ */
+@Component
+class NoticeDocuments {
+
+    /** A business-associate notice lists every individual; beyond this many the list goes as the batch's manifest. */
+    static final int LISTED_INDIVIDUALS_LIMIT = 10_000;
+
+    private final Obligations obligations;
+    private final Incidents incidents;
+    private final Documents documents;
+    private final Clock clock;
+
+    NoticeDocuments(Obligations obligations, Incidents incidents, Documents documents, Clock clock) {
+        this.obligations = obligations;
+        this.incidents = incidents;
+        this.documents = documents;
+        this.clock = clock;
+    }
+
+    static String listOf(long incidentId) {
+        return "incident:" + incidentId;
+    }
+
+    static String batchOwner(long obligationId) {
+        return "obligation:" + obligationId;
+    }
+
+    /** The notice the recipient gets; for individuals also the substitute and alternative notices on request. */
+    static DocumentKind kindFor(String recipient) {
+        String type = recipient.contains(":") ? recipient.substring(0, recipient.indexOf(':')) : recipient;
+        return switch (type) {
+            case "individuals", "data_subjects" -> DocumentKind.INDIVIDUAL_NOTICE;
+            case "media" -> DocumentKind.MEDIA_NOTICE;
+            case "hhs" -> DocumentKind.HHS_REPORT;
+            case "supervisory_authority", "csirt_or_competent_authority" -> DocumentKind.GDPR_AUTHORITY_NOTICE;
+            case "covered_entity", "controller", "data_owner", "counterparty" -> DocumentKind.BUSINESS_ASSOCIATE_NOTICE;
+            default -> DocumentKind.STATE_AG_NOTICE;
+        };
+    }
+
+    static List<DocumentKind> kindsFor(String recipient) {
+        DocumentKind main = kindFor(recipient);
+        return main == DocumentKind.INDIVIDUAL_NOTICE
+                ? List.of(main, DocumentKind.SUBSTITUTE_NOTICE, DocumentKind.ALTERNATIVE_NOTICE)
+                : List.of(main);
+    }
+
+    @Transactional(readOnly = true)
+    Obligation obligation(long obligationId) {
+        return obligations.require(obligationId);
+    }
+
+    @Transactional(readOnly = true)
+    Map<String, Object> factsFor(long obligationId) {
+        var obligation = obligations.require(obligationId);
+        var incident = incidents.require(obligation.incidentId());
+        var zone = clock.getZone();
+        var investigation = InvestigationTaskListener.json.convertValue(readTree(incident.facts()), InvestigationFacts.class);
+        IndividualCounts listed = documents.affectedCounts(listOf(incident.id()));
+        Map<String, Integer> counts = listed.total() > 0 ? listed.byJurisdiction()
+                : investigation != null && investigation.affectedCounts() != null ? investigation.affectedCounts() : incident.affectedEstimate();
+        int total = counts == null ? 0 : counts.values().stream().mapToInt(Integer::intValue).sum();
+
+        var facts = new LinkedHashMap<String, Object>();
+        facts.put("breachDate", incident.occurredAt() == null ? null : incident.occurredAt().atZone(zone).toLocalDate());
+        facts.put("discoveryDate", incident.discoveredAt().atZone(zone).toLocalDate());
+        facts.put("noticeDate", LocalDate.now(clock));
+        List<String> elements = investigation != null && investigation.dataElements() != null && !investigation.dataElements().isEmpty()
+                ? investigation.dataElements() : incident.dataCategories();
+        facts.put("phiTypes", elements == null ? List.of() : elements.stream().map(NoticeDocuments::readable).toList());
+        facts.put("affectedCount", total);
+        facts.put("approxDataSubjects", total);
+        facts.put("approxRecords", total);
+        facts.put("affectedInJurisdiction", inJurisdiction(counts, obligation.jurisdiction(), total));
+        facts.put("unreachableCount", listed.total() > 0 ? listed.unreachable()
+                : investigation == null ? 0 : investigation.contactInfoOutOfDateCount());
+        facts.put("mediaArea", placeName(obligation.jurisdiction()));
+        facts.put("state", placeName(obligation.jurisdiction()));
+        facts.put("legalBasis", obligation.basis());
+        facts.put("authority", recipientName(obligation.recipient()));
+        facts.put("awarenessAt", investigation != null && investigation.gdpr() != null && investigation.gdpr().awarenessAt() != null
+                ? investigation.gdpr().awarenessAt() : incident.discoveredAt());
+        facts.put("dataSubjectCategories", List.of("Patients"));
+        facts.put("recordCategories", facts.get("phiTypes"));
+        facts.put("businessAssociateInvolved", investigation != null && investigation.businessAssociate() != null);
+        facts.put("entityType", investigation != null && "business_associate".equals(investigation.role()) ? "Business Associate" : "Healthcare Provider");
+        facts.put("coveredEntity", obligation.recipient().startsWith("counterparty:") ? obligation.regime() : "the covered entity");
+        if (obligation.deadline() != null && clock.instant().isAfter(obligation.deadline())) {
+            facts.put("late", true);
+        }
+        if (kindFor(obligation.recipient()) == DocumentKind.BUSINESS_ASSOCIATE_NOTICE) {
+            var individuals = new ArrayList<Map<String, Object>>();
+            documents.affectedIndividuals(listOf(incident.id()), 0, LISTED_INDIVIDUALS_LIMIT)
+                    .forEach(person -> individuals.add(Map.of("name", person.name(), "jurisdiction", person.jurisdiction())));
+            facts.put("individuals", individuals);
+        }
+        // What the privacy office wrote wins over what Vigil derives (an entity type, a breach type).
+        facts.putAll(NoticeText.read(obligation.noticeFacts()));
+        facts.putIfAbsent("actionsTaken", facts.get("whatWeAreDoing"));
+        facts.putIfAbsent("measures", facts.get("whatWeAreDoing"));
+        facts.values().removeIf(java.util.Objects::isNull);
+        return facts;
+    }
+
+    List<String> missingFacts(long obligationId, DocumentKind kind) {
+        var facts = factsFor(obligationId);
+        if (kind == DocumentKind.INDIVIDUAL_NOTICE) {
+            // Checked with a stand-in: each letter gets its person from the uploaded list.
+            facts.put("recipient", Map.of("name", "(each person)", "postalAddress", "(their address)"));
+        }
+        return documents.missingFacts(kind, facts);
+    }
+
+    /** A sample letter for the preview: the first person on the list, or a placeholder before a list is uploaded. */
+    Map<String, Object> previewFacts(long obligationId, DocumentKind kind) {
+        var facts = factsFor(obligationId);
+        if (kind == DocumentKind.INDIVIDUAL_NOTICE) {
+            var obligation = obligations.require(obligationId);
+            var first = documents.affectedIndividuals(listOf(obligation.incidentId()), 0, 100).stream()
+                    .filter(person -> person.contactValid()).findFirst();
+            facts.put("recipient", first.isEmpty()
+                    ? Map.of("name", "[Name of the individual]", "postalAddress", "[Postal address]")
+                    : Map.of("name", first.get().name(), "postalAddress", first.get().postalAddress()));
+        }
+        return facts;
+    }
+
+    /** One PDF letter per reachable person on the incident's list. */
+    LetterBatchView startLetters(long obligationId) {
+        var obligation = obligations.require(obligationId);
+        if (kindFor(obligation.recipient()) != DocumentKind.INDIVIDUAL_NOTICE) {
+            throw new IllegalArgumentException("Letters are made for notices to individuals; this obligation notifies " + obligation.recipient());
+        }
+        if (obligation.status() == ObligationStatus.OPEN || obligation.status() == ObligationStatus.PREPARED) {
+            throw new IllegalStateException("The notice must be approved before its letters are made");
+        }
+        return documents.startLetterBatch(batchOwner(obligationId), listOf(obligation.incidentId()), DocumentKind.INDIVIDUAL_NOTICE,
+                factsFor(obligationId), LetterFormat.PDF);
+    }
+
+    Optional<LetterBatchView> letters(long obligationId) {
+        return documents.latestLetterBatch(batchOwner(obligationId));
+    }
+
+    /** Evidence for the dispatch record: the finished batch's archive checksum. */
+    Optional<String> letterEvidence(long obligationId) {
+        return letters(obligationId).filter(batch -> "DONE".equals(batch.status()))
+                .map(batch -> "letter batch " + batch.id() + ": " + batch.total() + " letters, archive SHA-256 " + batch.archiveSha256());
+    }
+
+    private static int inJurisdiction(Map<String, Integer> counts, String jurisdiction, int total) {
+        if (counts == null || jurisdiction == null || !jurisdiction.contains("-")) {
+            return total;
+        }
+        return counts.getOrDefault(jurisdiction, 0);
+    }
+
+    private static String readable(String code) {
+        String words = code.replace('_', ' ').toLowerCase(Locale.ROOT);
+        return switch (code) {
+            case "ssn" -> "Social Security numbers";
+            case "name" -> "Names";
+            default -> Character.toUpperCase(words.charAt(0)) + words.substring(1);
+        };
+    }
+
+    static String recipientName(String recipient) {
+        int colon = recipient.indexOf(':');
+        String type = colon < 0 ? recipient : recipient.substring(0, colon);
+        String where = colon < 0 ? "" : " (" + recipient.substring(colon + 1) + ")";
+        return switch (type) {
+            case "supervisory_authority" -> "Data protection supervisory authority" + where;
+            case "csirt_or_competent_authority" -> "CSIRT or competent authority" + where;
+            case "state_ag" -> "Office of the Attorney General" + where;
+            default -> type.replace('_', ' ') + where;
+        };
+    }
+
+    static String placeName(String jurisdiction) {
+        if (jurisdiction == null) {
+            return "";
+        }
+        if (jurisdiction.startsWith("US-")) {
+            return US_STATES.getOrDefault(jurisdiction.substring(3), jurisdiction);
+        }
+        return switch (jurisdiction) {
+            case "US" -> "the United States";
+            case "UK" -> "the United Kingdom";
+            case "CA" -> "Canada";
+            case "AU" -> "Australia";
+            default -> jurisdiction;
+        };
+    }
+
+    private static final Map<String, String> US_STATES = Map.ofEntries(
+            Map.entry("AL", "Alabama"), Map.entry("AK", "Alaska"), Map.entry("AZ", "Arizona"), Map.entry("AR", "Arkansas"),
+            Map.entry("CA", "California"), Map.entry("CO", "Colorado"), Map.entry("CT", "Connecticut"), Map.entry("DE", "Delaware"),
+            Map.entry("DC", "the District of Columbia"), Map.entry("FL", "Florida"), Map.entry("GA", "Georgia"), Map.entry("HI", "Hawaii"),
+            Map.entry("ID", "Idaho"), Map.entry("IL", "Illinois"), Map.entry("IN", "Indiana"), Map.entry("IA", "Iowa"),
+            Map.entry("KS", "Kansas"), Map.entry("KY", "Kentucky"), Map.entry("LA", "Louisiana"), Map.entry("ME", "Maine"),
+            Map.entry("MD", "Maryland"), Map.entry("MA", "Massachusetts"), Map.entry("MI", "Michigan"), Map.entry("MN", "Minnesota"),
+            Map.entry("MS", "Mississippi"), Map.entry("MO", "Missouri"), Map.entry("MT", "Montana"), Map.entry("NE", "Nebraska"),
+            Map.entry("NV", "Nevada"), Map.entry("NH", "New Hampshire"), Map.entry("NJ", "New Jersey"), Map.entry("NM", "New Mexico"),
+            Map.entry("NY", "New York"), Map.entry("NC", "North Carolina"), Map.entry("ND", "North Dakota"), Map.entry("OH", "Ohio"),
+            Map.entry("OK", "Oklahoma"), Map.entry("OR", "Oregon"), Map.entry("PA", "Pennsylvania"), Map.entry("RI", "Rhode Island"),
+            Map.entry("SC", "South Carolina"), Map.entry("SD", "South Dakota"), Map.entry("TN", "Tennessee"), Map.entry("TX", "Texas"),
+            Map.entry("UT", "Utah"), Map.entry("VT", "Vermont"), Map.entry("VA", "Virginia"), Map.entry("WA", "Washington"),
+            Map.entry("WV", "West Virginia"), Map.entry("WI", "Wisconsin"), Map.entry("WY", "Wyoming"));
+
+    private static com.fasterxml.jackson.databind.JsonNode readTree(String json) {
+        try {
+            return json == null ? InvestigationTaskListener.json.nullNode() : InvestigationTaskListener.json.readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable investigation facts", e);
+        }
+    }
+}

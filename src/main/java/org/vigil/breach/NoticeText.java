@@ -1,0 +1,57 @@
+package org.vigil.breach;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * What the privacy office writes for a notice in "prepare the notice" (forms/prepare-notice.form): form field to
+ * document fact. Kept on the obligation, encrypted; the {@code phi*} fields never stay in the process.
+ */
+final class NoticeText {
+
+    static final Map<String, String> FORM_FIELDS = Map.ofEntries(
+            Map.entry("phiNoticeWhatHappened", "whatHappened"),
+            Map.entry("phiNoticeSteps", "stepsForIndividuals"),
+            Map.entry("phiNoticeWhatWeAreDoing", "whatWeAreDoing"),
+            Map.entry("phiNoticeConsequences", "consequences"),
+            Map.entry("phiNoticeSafeguards", "safeguards"),
+            Map.entry("phiNoticeDelayReasons", "delayReasons"),
+            Map.entry("noticeBreachType", "breachType"),
+            Map.entry("noticeBreachLocation", "breachLocation"),
+            Map.entry("noticeEntityType", "entityType"),
+            Map.entry("noticeRecipientOffice", "agOffice"));
+
+    private static final ObjectMapper json = new ObjectMapper();
+
+    private NoticeText() {}
+
+    static String fromForm(Function<String, Object> scope) {
+        var text = new LinkedHashMap<String, String>();
+        FORM_FIELDS.forEach((field, fact) -> {
+            String value = FormText.text(scope, field);
+            if (value != null && !value.isBlank()) {
+                text.put(fact, value.strip());
+            }
+        });
+        try {
+            return json.writeValueAsString(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Map<String, String> read(String stored) {
+        if (stored == null || stored.isBlank()) {
+            return Map.of();
+        }
+        try {
+            return json.readValue(stored, new TypeReference<LinkedHashMap<String, String>>() {});
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable notice text", e);
+        }
+    }
+}

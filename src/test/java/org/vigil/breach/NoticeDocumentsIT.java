@@ -1,0 +1,158 @@
+package org.vigil.breach;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.vigil.VigilSpringTest;
+import org.vigil.WebClient;
+
+/**
+ * From an approved notice to individuals, the privacy officer previews the letter, gets the print batch with its
+ * manifest, and the batch's checksum becomes the dispatch proof; the steps as the demo user "privacy" does them
+ * through the engine's REST API (what Tasklist calls).
+ */
+@VigilSpringTest
+class NoticeDocumentsIT {
+
+    static final ObjectMapper json = new ObjectMapper();
+
+    @LocalServerPort int port;
+    @Autowired RuntimeService runtime;
+    @Autowired TaskService tasks;
+    @Autowired ManagementService management;
+    @Autowired ObligationRepository obligations;
+
+    @Test
+    void anApprovedNoticeToIndividualsGivesAPreviewedLetterAndACompletePrintBatch() throws Exception {
+        var privacy = new WebClient(port).as("privacy", "demo");
+        long incidentId = json.readTree(new WebClient(port).as("sysadmin", "demo").postJson("/api/incidents", """
+                {"title": "Stolen laptop", "occurredAt": "2026-03-01T08:00:00-06:00", "discoveredAt": "2026-03-03T10:15:00-06:00",
+                 "dataCategories": ["name", "diagnosis"], "affectedEstimate": {"US-TX": 30}}""").body()).path("id").asLong();
+
+        // The list: a bad row is refused by line, nothing kept; the good list's counts come back.
+        var refused = privacy.post("/api/incidents/" + incidentId + "/affected-individuals", "text/csv",
+                "name,postal_address,email,jurisdiction,contact_valid\nAna Diaz,1 Elm St,,US-TX,true\nBo Park,2 Oak St,,Texas,true\n");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(refused.body()).path("problems").get(0).path("line").asInt()).isEqualTo(3);
+        assertThat(refused.body()).doesNotContain("Bo Park");
+        var counts = privacy.post("/api/incidents/" + incidentId + "/affected-individuals", "text/csv", people(25, 2));
+        assertThat(counts.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(counts.body()).path("byJurisdiction").path("US-TX").asInt()).isEqualTo(25);
+        assertThat(new WebClient(port).as("staff", "demo").post("/api/incidents/" + incidentId + "/affected-individuals", "text/csv",
+                people(1, 0)).statusCode()).isIn(403, 404);
+
+        var breach = runtime.createProcessInstanceQuery().processInstanceBusinessKey(BreachResponseProcess.businessKey(incidentId)).singleResult();
+        complete(breach.getId(), Map.of("patientDataInvolved", true, "patientCareAffected", false, "medicalDeviceInvolved", false,
+                "insiderSuspected", false, "estimatedAffected", 25));
+        complete(breach.getId(), Map.of("containedAt", "2026-03-03T12:00:00-06:00"));
+        complete(breach.getId(), Map.of("affectedCounts", "US-TX: 30", "dataName", true, "dataDiagnosis", true,
+                "role", "covered_entity", "lawEnforcementForm", "none"));
+        var risk = new HashMap<String, Object>(Map.of("hipaaException", "none", "riskConclusion", "not_low_probability"));
+        for (String factor : RiskAssessmentTaskListener.FACTORS) {
+            risk.put(factor, "medium");
+            risk.put("phi" + Character.toUpperCase(factor.charAt(0)) + factor.substring(1) + "Rationale", "Rationale");
+        }
+        complete(breach.getId(), risk);
+        management.executeJob(management.createJobQuery().processInstanceId(breach.getId()).singleResult().getId());
+
+        var individuals = obligations.findByIncidentIdOrderByTargetDeadline(incidentId).stream()
+                .filter(obligation -> obligation.recipient().equals("individuals")).findFirst().orElseThrow();
+        long obligationId = individuals.id();
+        String notice = runtime.createProcessInstanceQuery().processInstanceBusinessKey("obligation-" + obligationId).singleResult().getId();
+
+        // Prepared without the steps people should take: the letter names what it lacks, and cannot be approved.
+        completeAsPrivacy(privacy, notice, Map.of("phiNoticeWhatHappened", "A laptop with charts was stolen from a car.",
+                "phiNoticeWhatWeAreDoing", "We encrypted every laptop and told the police."));
+        assertThat(json.readTree(privacy.get("/api/obligations/" + obligationId + "/notice/missing-facts").body())
+                .path("INDIVIDUAL_NOTICE").toString()).contains("stepsForIndividuals");
+        var blocked = completeAsPrivacy(privacy, notice, Map.of("noticeApproved", true));
+        // The engine's REST API answers a task listener's refusal with 500, its message intact and without a trace.
+        assertThat(blocked.statusCode()).isNotEqualTo(204);
+        assertThat(blocked.body()).contains("The letters cannot be made: Missing facts for individual-notice: stepsForIndividuals")
+                .doesNotContain("at org.");
+        completeAsPrivacy(privacy, notice, Map.of("noticeApproved", false));
+        completeAsPrivacy(privacy, notice, Map.of("phiNoticeWhatHappened", "A laptop with charts was stolen from a car.",
+                "phiNoticeSteps", "Watch your insurer's statements.", "phiNoticeWhatWeAreDoing", "We encrypted every laptop and told the police."));
+        assertThat(runtime.getVariables(notice).keySet()).noneMatch(name -> name.startsWith("phi"));
+
+        // The preview: the first person's letter with every element, and the same as PDF.
+        var preview = privacy.get("/api/obligations/" + obligationId + "/notice");
+        assertThat(preview.statusCode()).isEqualTo(200);
+        assertThat(preview.body()).contains("Dear Person 1,", "A laptop with charts was stolen", "March 1, 2026", "March 3, 2026",
+                "Names", "Diagnosis", "Watch your insurer", "We encrypted every laptop", "1-800-555-0100");
+        var pdf = privacy.getBytes("/api/obligations/" + obligationId + "/notice?format=pdf");
+        assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        assertThat(privacy.get("/api/obligations/" + obligationId + "/notice?kind=substitute-notice").body()).contains("90 days");
+        assertThat(new WebClient(port).as("staff", "demo").get("/api/obligations/" + obligationId + "/notice").statusCode()).isEqualTo(403);
+
+        // Approval starts the print batch: a letter per reachable person, manifest, checksum.
+        assertThat(completeAsPrivacy(privacy, notice, Map.of("noticeApproved", true)).statusCode()).isEqualTo(204);
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                json.readTree(privacy.get("/api/obligations/" + obligationId + "/letters").body()).path("status").asText().equals("DONE"));
+        JsonNode batch = json.readTree(privacy.get("/api/obligations/" + obligationId + "/letters").body());
+        assertThat(batch.path("total").asInt()).isEqualTo(23);
+        var archive = privacy.getBytes("/api/obligations/" + obligationId + "/letters/archive");
+        assertThat(archive.statusCode()).isEqualTo(200);
+        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(archive.body()));
+        assertThat(sha256).isEqualTo(batch.path("archiveSha256").asText()).isEqualTo(archive.headers().firstValue("X-Archive-SHA256").orElseThrow());
+        int letters;
+        String manifest;
+        var file = java.nio.file.Files.createTempFile("letters", ".zip");
+        java.nio.file.Files.write(file, archive.body());
+        try (var zip = new java.util.zip.ZipFile(file.toFile())) {
+            letters = (int) zip.stream().filter(entry -> entry.getName().endsWith(".pdf")).count();
+            manifest = new String(zip.getInputStream(zip.getEntry("manifest.csv")).readAllBytes(), StandardCharsets.UTF_8);
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
+        assertThat(letters).isEqualTo(23);
+        assertThat(manifest).startsWith("sequence,file,name,postal_address,email,jurisdiction,sha256").contains("Person 23");
+
+        // The dispatch record carries the print file's checksum.
+        completeAsPrivacy(privacy, notice, Map.of("sentAt", OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(5).truncatedTo(ChronoUnit.SECONDS).toString(),
+                "channel", "first_class_mail", "proof", "USPS manifest 42"));
+        var sent = obligations.findById(obligationId).orElseThrow();
+        // Discovered in March 2026: the 60 days are long gone, so the notice is recorded as sent late.
+        assertThat(sent.status()).isEqualTo(ObligationStatus.SENT_LATE);
+        assertThat(sent.toView().proof()).contains("USPS manifest 42", sha256);
+    }
+
+    private void complete(String processInstanceId, Map<String, Object> variables) {
+        tasks.complete(tasks.createTaskQuery().processInstanceId(processInstanceId).singleResult().getId(), variables);
+    }
+
+    private java.net.http.HttpResponse<String> completeAsPrivacy(WebClient privacy, String processInstanceId, Map<String, Object> variables) throws Exception {
+        String taskId = tasks.createTaskQuery().processInstanceId(processInstanceId).singleResult().getId();
+        var body = json.createObjectNode();
+        var vars = body.putObject("variables");
+        variables.forEach((name, value) -> vars.putObject(name).putPOJO("value", value));
+        return privacy.postJson("/engine-rest/task/" + taskId + "/complete", json.writeValueAsString(body));
+    }
+
+    private static String people(int count, int unreachable) {
+        var csv = new StringBuilder("name,postal_address,email,jurisdiction,contact_valid\n");
+        for (int i = 1; i <= count; i++) {
+            boolean reachable = i > unreachable;
+            csv.append(reachable ? "Person " + (i - unreachable) : "Moved Away " + i).append(",\"").append(i).append(" Elm Street\nAustin, TX\",,US-TX,")
+                    .append(reachable).append('\n');
+        }
+        return csv.toString();
+    }
+}
