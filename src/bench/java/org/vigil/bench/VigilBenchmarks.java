@@ -36,6 +36,7 @@ public final class VigilBenchmarks {
             figures.add("footprint", "start to healthy", String.format(Locale.ROOT, "%.1f s", vigil.startToHealthy().toMillis() / 1000.0), "< 20 s");
             figures.add("footprint", "resident memory after start", vigil.residentMegabytes() + " MB", "< 700 MB");
             intake(figures);
+            planApi(figures);
             slaDashboard(vigil, figures);
             figures.add("footprint", "resident memory after the suite", vigil.residentMegabytes() + " MB", "< 700 MB");
         }
@@ -92,6 +93,35 @@ public final class VigilBenchmarks {
             figures.add("SLA dashboard (110k rows)", "GET " + path + " p50 / p95",
                     String.format(Locale.ROOT, "%.1f / %.1f ms", Figures.percentile(millis, 50), Figures.percentile(millis, 95)), "p95 < 200 ms");
         }
+    }
+
+    /** POST /api/notification-plans for an incident touching 20 jurisdictions, one caller: latency p50 / p99. */
+    static void planApi(Figures figures) throws Exception {
+        var http = HttpClient.newHttpClient();
+        String auth = "Basic " + Base64.getEncoder().encodeToString("staff:demo".getBytes());
+        String counts = String.join(", ", List.of("\"US-TX\": 300", "\"US-CA\": 200", "\"US-NY\": 120", "\"US-FL\": 90", "\"US-IL\": 80",
+                "\"US-WA\": 70", "\"US-CO\": 60", "\"US-CT\": 50", "\"US-DE\": 40", "\"US-ME\": 30", "\"US-MD\": 30", "\"US-TN\": 20",
+                "\"US-VT\": 20", "\"US-AZ\": 20", "\"EU-DE\": 15", "\"EU-FR\": 10", "\"UK\": 10", "\"CA\": 10", "\"AU\": 5", "\"US-OH\": 5"));
+        String body = "{\"discoveredAt\": \"2026-03-02T10:15:00-06:00\", \"firstKnownToWorkforceAt\": null, \"entityTimezone\": \"America/Chicago\","
+                + " \"role\": \"covered_entity\", \"affectedCounts\": {" + counts + "}, \"dataElements\": [\"name\", \"ssn\", \"diagnosis\"],"
+                + " \"contactInfoOutOfDateCount\": 0, \"lawEnforcementDelay\": null, \"encryptedNistSafeHarbor\": false,"
+                + " \"encryptionKeyCompromised\": false, \"riskAssessmentConclusion\": \"not_low_probability\", \"hipaaBreachException\": null,"
+                + " \"stateDeterminationAt\": null, \"businessAssociate\": null, \"gdpr\": null, \"entityFlags\": [], \"sentNotices\": []}";
+        var request = HttpRequest.newBuilder(URI.create(BASE + "/api/notification-plans")).header("Authorization", auth)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        double[] millis = new double[500];
+        for (int i = -50; i < millis.length; i++) {
+            long start = System.nanoTime();
+            var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("POST /api/notification-plans answered " + response.statusCode() + ": " + response.body());
+            }
+            if (i >= 0) {
+                millis[i] = (System.nanoTime() - start) / 1e6;
+            }
+        }
+        figures.add("notification plan API", "20 jurisdictions: p50 / p99", String.format(Locale.ROOT, "%.1f / %.1f ms",
+                Figures.percentile(millis, 50), Figures.percentile(millis, 99)), "-");
     }
 
     /** POST /api/incidents at concurrency 1, 8 and 32: each request starts a breach-response instance. */

@@ -1,0 +1,92 @@
+package org.vigil.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.boot.SpringApplication;
+import org.vigil.VigilApplication;
+import org.vigil.documents.DocumentKind;
+import org.vigil.documents.Documents;
+import org.vigil.documents.LetterFormat;
+
+/**
+ * Letters: 100,000 HTML and 10,000 PDF individual notices, each as one batch through the documents capability (CSV
+ * import, encrypted list, parts, manifest, archive), in a JVM capped like the run command's: letters per second and
+ * peak heap. Part of {@code ./mvnw -Pbench -DskipTests verify}.
+ */
+public final class LetterBatchBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        var figures = new Figures();
+        int html = Integer.getInteger("vigil.bench.html-letters", 100_000);
+        int pdf = Integer.getInteger("vigil.bench.pdf-letters", 10_000);
+        var dataDir = java.nio.file.Files.createTempDirectory(java.nio.file.Path.of("target"), "bench-letters-").toAbsolutePath();
+        var arguments = new java.util.ArrayList<>(List.of("--spring.profiles.active=demo", "--server.port=0", "--logging.level.root=warn",
+                "--vigil.embedded-db.data-dir=" + dataDir.resolve("mariadb"), "--vigil.documents.batch-dir=" + dataDir.resolve("letters"),
+                "--camunda.bpm.job-execution.enabled=false"));
+        String externalDb = System.getenv("VIGIL_BENCH_DB_URL");
+        if (externalDb != null && !externalDb.isBlank()) {
+            arguments.add("--spring.datasource.url=" + externalDb);
+        }
+        try (var vigil = new SpringApplication(VigilApplication.class).run(arguments.toArray(String[]::new))) {
+            var documents = vigil.getBean(Documents.class);
+            run(documents, figures, "HTML", html, LetterFormat.HTML, ">= 2,000/s");
+            run(documents, figures, "PDF", pdf, LetterFormat.PDF, ">= 50/s");
+        }
+        figures.print();
+        System.exit(0);
+    }
+
+    private static void run(Documents documents, Figures figures, String label, int letters, LetterFormat format, String target) throws Exception {
+        String list = "bench:" + label + ":" + System.nanoTime();
+        var csv = new StringBuilder("name,postal_address,email,jurisdiction,contact_valid\n");
+        for (int i = 1; i <= letters; i++) {
+            csv.append("Person ").append(i).append(",\"").append(i).append(" Elm Street\nAustin, TX 78701\",,US-TX,true\n");
+        }
+        long importStart = System.nanoTime();
+        documents.importAffectedIndividuals(list, new java.io.StringReader(csv.toString()));
+        double importSeconds = (System.nanoTime() - importStart) / 1e9;
+        csv.setLength(0);
+        System.gc();
+        resetPeaks();
+        long start = System.nanoTime();
+        long id = documents.startLetterBatch("bench:" + label, list, DocumentKind.INDIVIDUAL_NOTICE, facts(), format).id();
+        while (true) {
+            var batch = documents.letterBatch(id).orElseThrow();
+            if (batch.status().equals("DONE")) {
+                break;
+            }
+            if (batch.status().equals("FAILED")) {
+                throw new IllegalStateException("The " + label + " batch failed: " + batch.error());
+            }
+            Thread.sleep(200);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        figures.add("letters", String.format(Locale.ROOT, "%,d %s letters: letters/s; peak heap", letters, label),
+                String.format(Locale.ROOT, "%.0f/s (%.1f s); %d MB (import of the list %.1f s)", letters / seconds, seconds,
+                        peakHeapMegabytes(), importSeconds), target + ", < 512 MB");
+    }
+
+    private static Map<String, Object> facts() {
+        return Map.of("whatHappened", "A laptop holding patient charts was stolen from an employee's car.",
+                "breachDate", LocalDate.of(2026, 3, 1), "discoveryDate", LocalDate.of(2026, 3, 3),
+                "phiTypes", List.of("Names", "Dates of birth", "Diagnoses"),
+                "stepsForIndividuals", "Review the statements you receive from your health insurer.",
+                "whatWeAreDoing", "We reported the theft to the police and encrypted every laptop.");
+    }
+
+    private static void resetPeaks() {
+        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    private static long peakHeapMegabytes() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(pool -> pool.getType() == MemoryType.HEAP)
+                .mapToLong(pool -> pool.getPeakUsage().getUsed()).sum() / (1024 * 1024);
+    }
+
+    private LetterBatchBenchmark() {}
+}
