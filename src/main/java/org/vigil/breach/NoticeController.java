@@ -19,6 +19,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,6 +43,8 @@ import org.vigil.documents.MissingFactsException;
 @RestController
 class NoticeController {
 
+    /** The same endpoints for the notices page, behind its login form (session and CSRF token) instead of HTTP Basic. */
+    static final String PAGE = "/notices";
     private static final List<String> READERS = List.of("privacy-office", "ciso", "auditors");
     private static final List<String> WRITERS = List.of("privacy-office");
 
@@ -61,21 +64,21 @@ class NoticeController {
         return importList(id, new StringReader(csv), caller);
     }
 
-    @PostMapping(path = "/api/incidents/{id}/affected-individuals", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PostMapping(path = {"/api/incidents/{id}/affected-individuals", PAGE + "/incidents/{id}/affected-individuals"}, consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     IndividualCounts uploadFile(@PathVariable long id, @RequestParam("file") MultipartFile file, Authentication caller) throws IOException {
         try (var reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
             return importList(id, reader, caller);
         }
     }
 
-    @GetMapping("/api/incidents/{id}/affected-individuals")
+    @GetMapping({"/api/incidents/{id}/affected-individuals", PAGE + "/incidents/{id}/affected-individuals"})
     IndividualCounts counts(@PathVariable long id, Authentication caller) {
         requireIncident(id, caller, READERS);
         return documents.affectedCounts(NoticeDocuments.listOf(id));
     }
 
     /** The notice as it would go out now; {@code kind} picks the substitute or alternative notice of an individual notice. */
-    @GetMapping("/api/obligations/{id}/notice")
+    @GetMapping({"/api/obligations/{id}/notice", PAGE + "/obligations/{id}/notice"})
     ResponseEntity<byte[]> notice(@PathVariable long id, @RequestParam(defaultValue = "html") String format,
             @RequestParam(required = false) String kind, Authentication caller) {
         var obligation = requireObligation(id, caller, READERS);
@@ -95,7 +98,7 @@ class NoticeController {
     }
 
     /** What the notice still lacks, per document, before the privacy office approves it. */
-    @GetMapping("/api/obligations/{id}/notice/missing-facts")
+    @GetMapping({"/api/obligations/{id}/notice/missing-facts", PAGE + "/obligations/{id}/notice/missing-facts"})
     Map<DocumentKind, List<String>> missingFacts(@PathVariable long id, Authentication caller) {
         var obligation = requireObligation(id, caller, READERS);
         var missing = new java.util.LinkedHashMap<DocumentKind, List<String>>();
@@ -103,21 +106,21 @@ class NoticeController {
         return missing;
     }
 
-    @PostMapping("/api/obligations/{id}/letters")
+    @PostMapping({"/api/obligations/{id}/letters", PAGE + "/obligations/{id}/letters"})
     ResponseEntity<LetterBatchView> startLetters(@PathVariable long id, Authentication caller) {
         requireObligation(id, caller, WRITERS);
         var batch = notices.startLetters(id);
         return ResponseEntity.accepted().location(URI.create("/api/obligations/" + id + "/letters")).body(batch);
     }
 
-    @GetMapping("/api/obligations/{id}/letters")
+    @GetMapping({"/api/obligations/{id}/letters", PAGE + "/obligations/{id}/letters"})
     LetterBatchView letters(@PathVariable long id, Authentication caller) {
         requireObligation(id, caller, READERS);
         return notices.letters(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No letters have been started for this obligation"));
     }
 
     /** The print file: every letter and manifest.csv; its SHA-256 is the one the batch reports. */
-    @GetMapping("/api/obligations/{id}/letters/archive")
+    @GetMapping({"/api/obligations/{id}/letters/archive", PAGE + "/obligations/{id}/letters/archive"})
     ResponseEntity<Resource> archive(@PathVariable long id, Authentication caller) {
         requireObligation(id, caller, WRITERS);
         var batch = notices.letters(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No letters have been started for this obligation"));
@@ -127,6 +130,22 @@ class NoticeController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("letters-obligation-" + id + ".zip").build().toString())
                 .header("X-Archive-SHA256", batch.archiveSha256())
                 .body(new FileSystemResource(file));
+    }
+
+    /** The notices page: the incident, its obligations with the documents each calls for, and their letters. */
+    @GetMapping(PAGE + "/incidents/{id}")
+    Map<String, Object> incident(@PathVariable long id, Authentication caller, CsrfToken csrf) {
+        var view = incidents.view(id, caller.getName(), groups(caller)).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        requireGroup(groups(caller), READERS);
+        var obligations = view.obligations().stream().map(obligation -> {
+            var row = new java.util.LinkedHashMap<String, Object>();
+            row.put("obligation", obligation);
+            row.put("documents", NoticeDocuments.kindsFor(obligation.recipient()).stream().map(DocumentKind::template).toList());
+            row.put("letters", notices.letters(obligation.id()).orElse(null));
+            return row;
+        }).toList();
+        return Map.of("id", view.id(), "title", view.title(), "status", view.status(), "obligations", obligations,
+                "counts", documents.affectedCounts(NoticeDocuments.listOf(id)), "csrf", Map.of("header", csrf.getHeaderName(), "token", csrf.getToken()));
     }
 
     @ExceptionHandler(InvalidAffectedIndividualsException.class)

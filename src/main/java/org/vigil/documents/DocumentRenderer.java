@@ -40,6 +40,12 @@ final class DocumentRenderer {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.US);
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("MMMM d, yyyy, h:mm a z", Locale.US);
 
+    static {
+        // The PDF renderer logs a few lines per document at INFO on its own console logger: warnings only.
+        com.openhtmltopdf.util.XRLog.listRegisteredLoggers()
+                .forEach(logger -> com.openhtmltopdf.util.XRLog.setLevel(logger, java.util.logging.Level.WARNING));
+    }
+
     private final VelocityEngine velocity;
     private final ZoneId zone;
     private final Map<String, Object> company;

@@ -22,13 +22,16 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-    /** The SLA dashboard: a browser page with a login form, for those who answer for deadlines. */
+    /**
+     * The browser pages (SLA dashboard, breach notices) with a login form, for those who answer for deadlines; the
+     * session is protected by a CSRF token, which the pages send with every change.
+     */
     @Bean
     @Order(0)
     SecurityFilterChain dashboardSecurity(HttpSecurity http) throws Exception {
         var paths = PathPatternRequestMatcher.withDefaults();
         http.securityMatcher(new OrRequestMatcher(paths.matcher("/sla"), paths.matcher("/sla/**"), paths.matcher("/api/sla/**"),
-                        paths.matcher("/login"), paths.matcher("/logout")))
+                        paths.matcher("/notices"), paths.matcher("/notices/**"), paths.matcher("/login"), paths.matcher("/logout")))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(paths.matcher("/login")).permitAll()
                         .anyRequest().hasAnyAuthority("managers", "ciso", "privacy-office"))

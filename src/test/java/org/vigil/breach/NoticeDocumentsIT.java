@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
@@ -52,30 +51,18 @@ class NoticeDocumentsIT {
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(json.readTree(refused.body()).path("problems").get(0).path("line").asInt()).isEqualTo(3);
         assertThat(refused.body()).doesNotContain("Bo Park");
-        var counts = privacy.post("/api/incidents/" + incidentId + "/affected-individuals", "text/csv", people(25, 2));
+        var counts = privacy.post("/api/incidents/" + incidentId + "/affected-individuals", "text/csv", PlannedBreach.people(25, 2));
         assertThat(counts.statusCode()).isEqualTo(200);
         assertThat(json.readTree(counts.body()).path("byJurisdiction").path("US-TX").asInt()).isEqualTo(25);
         assertThat(new WebClient(port).as("staff", "demo").post("/api/incidents/" + incidentId + "/affected-individuals", "text/csv",
-                people(1, 0)).statusCode()).isIn(403, 404);
+                PlannedBreach.people(1, 0)).statusCode()).isIn(403, 404);
 
-        var breach = runtime.createProcessInstanceQuery().processInstanceBusinessKey(BreachResponseProcess.businessKey(incidentId)).singleResult();
-        complete(breach.getId(), Map.of("patientDataInvolved", true, "patientCareAffected", false, "medicalDeviceInvolved", false,
-                "insiderSuspected", false, "estimatedAffected", 25));
-        complete(breach.getId(), Map.of("containedAt", "2026-03-03T12:00:00-06:00"));
-        complete(breach.getId(), Map.of("affectedCounts", "US-TX: 30", "dataName", true, "dataDiagnosis", true,
-                "role", "covered_entity", "lawEnforcementForm", "none"));
-        var risk = new HashMap<String, Object>(Map.of("hipaaException", "none", "riskConclusion", "not_low_probability"));
-        for (String factor : RiskAssessmentTaskListener.FACTORS) {
-            risk.put(factor, "medium");
-            risk.put("phi" + Character.toUpperCase(factor.charAt(0)) + factor.substring(1) + "Rationale", "Rationale");
-        }
-        complete(breach.getId(), risk);
-        management.executeJob(management.createJobQuery().processInstanceId(breach.getId()).singleResult().getId());
+        PlannedBreach.plan(incidentId, "US-TX: 30", runtime, tasks, management);
 
         var individuals = obligations.findByIncidentIdOrderByTargetDeadline(incidentId).stream()
                 .filter(obligation -> obligation.recipient().equals("individuals")).findFirst().orElseThrow();
         long obligationId = individuals.id();
-        String notice = runtime.createProcessInstanceQuery().processInstanceBusinessKey("obligation-" + obligationId).singleResult().getId();
+        String notice = PlannedBreach.obligationProcess(runtime, obligationId);
 
         // Prepared without the steps people should take: the letter names what it lacks, and cannot be approved.
         completeAsPrivacy(privacy, notice, Map.of("phiNoticeWhatHappened", "A laptop with charts was stolen from a car.",
@@ -134,25 +121,11 @@ class NoticeDocumentsIT {
         assertThat(sent.toView().proof()).contains("USPS manifest 42", sha256);
     }
 
-    private void complete(String processInstanceId, Map<String, Object> variables) {
-        tasks.complete(tasks.createTaskQuery().processInstanceId(processInstanceId).singleResult().getId(), variables);
-    }
-
     private java.net.http.HttpResponse<String> completeAsPrivacy(WebClient privacy, String processInstanceId, Map<String, Object> variables) throws Exception {
         String taskId = tasks.createTaskQuery().processInstanceId(processInstanceId).singleResult().getId();
         var body = json.createObjectNode();
         var vars = body.putObject("variables");
         variables.forEach((name, value) -> vars.putObject(name).putPOJO("value", value));
         return privacy.postJson("/engine-rest/task/" + taskId + "/complete", json.writeValueAsString(body));
-    }
-
-    private static String people(int count, int unreachable) {
-        var csv = new StringBuilder("name,postal_address,email,jurisdiction,contact_valid\n");
-        for (int i = 1; i <= count; i++) {
-            boolean reachable = i > unreachable;
-            csv.append(reachable ? "Person " + (i - unreachable) : "Moved Away " + i).append(",\"").append(i).append(" Elm Street\nAustin, TX\",,US-TX,")
-                    .append(reachable).append('\n');
-        }
-        return csv.toString();
     }
 }

@@ -1,0 +1,102 @@
+// The notices page of one incident. Every value is put on the page as text, never as markup.
+const incidentId = new URLSearchParams(location.search).get('incident');
+let csrf = null;
+
+function el(tag, text, attributes = {}) {
+  const node = document.createElement(tag);
+  if (text !== undefined && text !== null) node.textContent = String(text);
+  Object.entries(attributes).forEach(([name, value]) => node.setAttribute(name, value));
+  return node;
+}
+
+function say(text, isError = false) {
+  const message = document.getElementById('message');
+  message.textContent = text;
+  message.className = isError ? 'error' : '';
+}
+
+function showCounts(counts) {
+  const parts = Object.entries(counts.byJurisdiction || {}).map(([where, n]) => `${where}: ${n}`);
+  const unreachable = Object.values(counts.unreachableByJurisdiction || {}).reduce((a, b) => a + b, 0);
+  document.getElementById('counts').textContent = parts.length === 0 ? 'No list uploaded yet.'
+      : `On the list: ${parts.join(', ')}; ${unreachable} with out-of-date contact details.`;
+}
+
+async function load() {
+  if (!incidentId) { say('Open this page from a task: /notices?incident=<id>', true); return; }
+  const response = await fetch(`/notices/incidents/${encodeURIComponent(incidentId)}`, {headers: {Accept: 'application/json'}});
+  if (!response.ok) { say(response.status === 404 ? 'No such incident, or not yours to see.' : `The incident could not be loaded (${response.status}).`, true); return; }
+  const incident = await response.json();
+  csrf = incident.csrf;
+  document.getElementById('incident-title').textContent = `Incident ${incident.id}: ${incident.title} (${incident.status})`;
+  showCounts(incident.counts);
+  const rows = document.getElementById('obligations');
+  rows.replaceChildren();
+  let running = false;
+  for (const item of incident.obligations) {
+    const o = item.obligation;
+    const tr = el('tr');
+    tr.append(el('td', o.recipient), el('td', o.jurisdiction), el('td', new Date(o.targetDeadline).toLocaleString()), el('td', o.status));
+    const links = el('td');
+    item.documents.forEach(kind => {
+      links.append(el('a', `${kind} (HTML)`, {href: `/notices/obligations/${o.id}/notice?kind=${kind}`, target: '_blank', 'data-kind': kind}));
+      links.append(el('a', 'PDF', {href: `/notices/obligations/${o.id}/notice?kind=${kind}&format=pdf`, target: '_blank'}));
+    });
+    tr.append(links);
+    const missing = el('td', '…', {class: 'missing', id: `missing-${o.id}`});
+    tr.append(missing);
+    fetch(`/notices/obligations/${o.id}/notice/missing-facts`).then(r => r.json()).then(byKind => {
+      const lacks = Object.entries(byKind).filter(([, facts]) => facts.length > 0).map(([kind, facts]) => `${kind}: ${facts.join(', ')}`);
+      missing.textContent = lacks.length === 0 ? 'nothing' : lacks.join('; ');
+      missing.className = lacks.length === 0 ? 'complete' : 'missing';
+    });
+    const letters = el('td', '', {id: `letters-${o.id}`});
+    if (item.letters) {
+      const batch = item.letters;
+      letters.append(el('span', `${batch.done} of ${batch.total} (${batch.status.toLowerCase()})`));
+      if (batch.status === 'DONE') {
+        letters.append(el('br'), el('a', 'print file (ZIP)', {href: `/notices/obligations/${o.id}/letters/archive`}));
+        letters.append(el('div', `SHA-256 ${batch.archiveSha256}`, {class: 'missing'}));
+      } else if (batch.status === 'QUEUED' || batch.status === 'RUNNING') {
+        running = true;
+      }
+    } else if (item.documents.includes('individual-notice') && ['APPROVED', 'SENT', 'SENT_LATE'].includes(o.status)) {
+      const start = el('button', 'Make the letters');
+      start.addEventListener('click', () => startLetters(o.id));
+      letters.append(start);
+    }
+    tr.append(letters);
+    rows.append(tr);
+  }
+  if (running) setTimeout(load, 3000);
+}
+
+async function startLetters(obligationId) {
+  const response = await fetch(`/notices/obligations/${obligationId}/letters`, {method: 'POST', headers: {[csrf.header]: csrf.token}});
+  const body = await response.json().catch(() => ({}));
+  if (!response.ok) { say(body.detail || `The letters could not be started (${response.status}).`, true); return; }
+  say(`Letters started: ${body.total} to make.`);
+  load();
+}
+
+document.getElementById('upload').addEventListener('submit', async event => {
+  event.preventDefault();
+  const data = new FormData();
+  data.append('file', document.getElementById('file').files[0]);
+  const response = await fetch(`/notices/incidents/${encodeURIComponent(incidentId)}/affected-individuals`,
+      {method: 'POST', body: data, headers: {[csrf.header]: csrf.token}});
+  const body = await response.json().catch(() => ({}));
+  const problems = document.getElementById('problems');
+  problems.replaceChildren();
+  if (!response.ok) {
+    say(body.title ? `${body.title}: nothing was stored.` : `The upload failed (${response.status}).`, true);
+    (body.problems || []).forEach(p => problems.append(el('li', `line ${p.line}${p.column ? ', ' + p.column : ''}: ${p.problem}`)));
+    if (!body.problems && body.detail) problems.append(el('li', body.detail));
+    return;
+  }
+  say(`${body.byJurisdiction ? Object.values(body.byJurisdiction).reduce((a, b) => a + b, 0) : 0} people stored.`);
+  showCounts(body);
+  load();
+});
+
+load();

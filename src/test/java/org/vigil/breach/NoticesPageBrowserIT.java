@@ -1,0 +1,125 @@
+package org.vigil.breach;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.vigil.VigilSpringTest;
+
+/** The notices page in headless Chromium: the privacy officer uploads the list, previews the letter, follows the batch. */
+@VigilSpringTest
+class NoticesPageBrowserIT {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    @LocalServerPort int port;
+    @Autowired Incidents incidents;
+    @Autowired ObligationRepository obligations;
+    @Autowired RuntimeService runtime;
+    @Autowired TaskService tasks;
+    @Autowired ManagementService management;
+    ChromeDriver browser;
+
+    @BeforeEach
+    void startBrowser() {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "browser tests need Debian's chromium and chromium-driver (apt-get install chromium chromium-driver; .ci/run does)");
+        var options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                        "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        "--window-size=1400,1000");
+        var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void thePrivacyOfficerUploadsTheListPreviewsTheLetterAndGetsThePrintFile() throws Exception {
+        long incidentId = incidents.report(new IncidentReport(null, "Lost backup tape", null, OffsetDateTime.parse("2026-03-01T08:00:00-06:00"),
+                OffsetDateTime.parse("2026-03-03T10:00:00-06:00"), "front desk", List.of(), List.of("name", "diagnosis"), Map.of("US-TX", 3)),
+                "staff").incidentId();
+        PlannedBreach.plan(incidentId, "US-TX: 3", runtime, tasks, management);
+        var individuals = obligations.findByIncidentIdOrderByTargetDeadline(incidentId).stream()
+                .filter(obligation -> obligation.recipient().equals("individuals")).findFirst().orElseThrow();
+        String notice = PlannedBreach.obligationProcess(runtime, individuals.id());
+        PlannedBreach.complete(tasks, notice, Map.of("phiNoticeWhatHappened", "A backup tape was lost in transit.",
+                "phiNoticeSteps", "Watch your insurer's statements.", "phiNoticeWhatWeAreDoing", "We now encrypt every tape."));
+
+        logIn("privacy");
+        browser.get(url("/notices?incident=" + incidentId));
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.until(driver -> driver.findElement(By.id("incident-title")).getText().contains("Lost backup tape"));
+
+        upload("name,postal_address,email,jurisdiction,contact_valid\nAna Diaz,1 Elm St,,US-TX,true\nBo Park,2 Oak St,,Texas,true\n");
+        wait.until(driver -> driver.findElement(By.id("problems")).getText().contains("line 3, jurisdiction"));
+        assertThat(browser.findElement(By.id("message")).getText()).contains("nothing was stored");
+
+        upload(PlannedBreach.people(3, 0));
+        wait.until(driver -> driver.findElement(By.id("counts")).getText().contains("US-TX: 3"));
+        wait.until(driver -> driver.findElement(By.id("missing-" + individuals.id())).getText().contains("nothing"));
+
+        String preview = browser.findElement(By.cssSelector("a[data-kind='individual-notice']")).getDomAttribute("href");
+        PlannedBreach.complete(tasks, notice, Map.of("noticeApproved", true));
+        browser.get(url("/notices?incident=" + incidentId));
+        wait.until(driver -> !driver.findElements(By.linkText("print file (ZIP)")).isEmpty());
+        assertThat(browser.findElement(By.id("letters-" + individuals.id())).getText()).contains("3 of 3 (done)", "SHA-256");
+        Files.createDirectories(Path.of("target"));
+        Files.write(Path.of("target", "notices-page.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+
+        browser.get(url(preview));
+        assertThat(browser.findElement(By.tagName("body")).getText()).contains("Dear Person 1,", "A backup tape was lost in transit.",
+                "March 1, 2026", "We now encrypt every tape.");
+
+        logIn("manager");
+        browser.get(url("/notices/obligations/" + individuals.id() + "/notice"));
+        assertThat(browser.getPageSource()).doesNotContain("Dear Person 1");
+    }
+
+    private void upload(String csv) throws Exception {
+        Path file = Files.createTempFile("affected", ".csv");
+        Files.writeString(file, csv);
+        var input = browser.findElement(By.id("file"));
+        input.sendKeys(file.toAbsolutePath().toString());
+        browser.findElement(By.cssSelector("#upload button")).click();
+    }
+
+    private void logIn(String user) {
+        browser.manage().deleteAllCookies();
+        browser.get(url("/login"));
+        browser.findElement(By.name("username")).sendKeys(user);
+        browser.findElement(By.name("password")).sendKeys("demo");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+    }
+
+    private String url(String path) {
+        return path.startsWith("http") ? path : "http://localhost:" + port + path;
+    }
+}

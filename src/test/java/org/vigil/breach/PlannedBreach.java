@@ -1,0 +1,49 @@
+package org.vigil.breach;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+
+/** Drives a reported breach through triage, containment, investigation and risk assessment to its planned obligations. */
+final class PlannedBreach {
+
+    private PlannedBreach() {}
+
+    static void plan(long incidentId, String affectedCounts, RuntimeService runtime, TaskService tasks, ManagementService management) {
+        String breach = runtime.createProcessInstanceQuery().processInstanceBusinessKey(BreachResponseProcess.businessKey(incidentId))
+                .singleResult().getId();
+        complete(tasks, breach, Map.of("patientDataInvolved", true, "patientCareAffected", false, "medicalDeviceInvolved", false,
+                "insiderSuspected", false, "estimatedAffected", 25));
+        complete(tasks, breach, Map.of("containedAt", "2026-03-03T12:00:00-06:00"));
+        complete(tasks, breach, Map.of("affectedCounts", affectedCounts, "dataName", true, "dataDiagnosis", true,
+                "role", "covered_entity", "lawEnforcementForm", "none"));
+        var risk = new HashMap<String, Object>(Map.of("hipaaException", "none", "riskConclusion", "not_low_probability"));
+        for (String factor : RiskAssessmentTaskListener.FACTORS) {
+            risk.put(factor, "medium");
+            risk.put("phi" + Character.toUpperCase(factor.charAt(0)) + factor.substring(1) + "Rationale", "Rationale");
+        }
+        complete(tasks, breach, risk);
+        management.executeJob(management.createJobQuery().processInstanceId(breach).singleResult().getId());
+    }
+
+    static String obligationProcess(RuntimeService runtime, long obligationId) {
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey("obligation-" + obligationId).singleResult().getId();
+    }
+
+    static void complete(TaskService tasks, String processInstanceId, Map<String, Object> variables) {
+        tasks.complete(tasks.createTaskQuery().processInstanceId(processInstanceId).singleResult().getId(), variables);
+    }
+
+    /** {@code count} people in Texas, the first {@code unreachable} of them with out-of-date contact details. */
+    static String people(int count, int unreachable) {
+        var csv = new StringBuilder("name,postal_address,email,jurisdiction,contact_valid\n");
+        for (int i = 1; i <= count; i++) {
+            boolean reachable = i > unreachable;
+            csv.append(reachable ? "Person " + (i - unreachable) : "Moved Away " + i).append(",\"").append(i).append(" Elm Street\nAustin, TX\",,US-TX,")
+                    .append(reachable).append('\n');
+        }
+        return csv.toString();
+    }
+}
