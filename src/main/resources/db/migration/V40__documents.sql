@@ -10,12 +10,14 @@ CREATE TABLE affected_individual (
     CONSTRAINT uq_affected_seq UNIQUE (owner_ref, seq)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
--- A mail-merge batch: letters rendered in parts of a fixed size, so a batch resumes at its first unfinished part.
+-- A mail-merge batch: letters rendered in parts of a fixed size, so a batch resumes at its first unfinished part;
+-- it writes to the people of its jurisdiction on the list (US: every US state; US-TX: Texas only).
 CREATE TABLE letter_batch (
     id             BIGINT        NOT NULL AUTO_INCREMENT PRIMARY KEY,
     owner_ref      VARCHAR(100)  NOT NULL,
     recipients_ref VARCHAR(100)  NOT NULL,
     kind           VARCHAR(40)   NOT NULL,
+    jurisdiction   VARCHAR(20)   NOT NULL,
     format         VARCHAR(10)   NOT NULL,
     facts          TEXT          NOT NULL,
     total          INT           NOT NULL,

@@ -54,7 +54,7 @@ public final class LetterBatchBenchmark {
         System.gc();
         resetPeaks();
         long start = System.nanoTime();
-        long id = documents.startLetterBatch("bench:" + label, list, DocumentKind.INDIVIDUAL_NOTICE, facts(), format).id();
+        long id = documents.startLetterBatch("bench:" + label, list, null, DocumentKind.INDIVIDUAL_NOTICE, facts(), format).id();
         while (true) {
             var batch = documents.letterBatch(id).orElseThrow();
             if (batch.status().equals("DONE")) {

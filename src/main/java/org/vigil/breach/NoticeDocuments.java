@@ -146,7 +146,7 @@ class NoticeDocuments {
         return facts;
     }
 
-    /** One PDF letter per reachable person on the incident's list. */
+    /** One PDF letter per reachable person on the incident's list who lives where the obligation's law applies. */
     LetterBatchView startLetters(long obligationId) {
         var obligation = obligations.require(obligationId);
         if (kindFor(obligation.recipient()) != DocumentKind.INDIVIDUAL_NOTICE) {
@@ -155,8 +155,8 @@ class NoticeDocuments {
         if (obligation.status() == ObligationStatus.OPEN || obligation.status() == ObligationStatus.PREPARED) {
             throw new IllegalStateException("The notice must be approved before its letters are made");
         }
-        return documents.startLetterBatch(batchOwner(obligationId), listOf(obligation.incidentId()), DocumentKind.INDIVIDUAL_NOTICE,
-                factsFor(obligationId), LetterFormat.PDF);
+        return documents.startLetterBatch(batchOwner(obligationId), listOf(obligation.incidentId()), obligation.jurisdiction(),
+                DocumentKind.INDIVIDUAL_NOTICE, factsFor(obligationId), LetterFormat.PDF);
     }
 
     Optional<LetterBatchView> letters(long obligationId) {

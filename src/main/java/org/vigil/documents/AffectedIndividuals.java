@@ -67,11 +67,14 @@ class AffectedIndividuals {
         return new IndividualCounts(all, unreachable);
     }
 
-    /** The reachable people (valid contact), in upload order, from the {@code offset}-th on. */
-    List<AffectedIndividual> reachable(String ownerRef, int offset, int limit) {
+    /**
+     * The reachable people (valid contact) of a jurisdiction and the places within it ({@code US} takes in
+     * {@code US-TX}), in upload order, from the {@code offset}-th on.
+     */
+    List<AffectedIndividual> reachable(String ownerRef, String jurisdiction, int offset, int limit) {
         return jdbc.query("select person, jurisdiction from affected_individual where owner_ref = ? and contact_valid = true"
-                + " order by seq limit ? offset ?", (row, n) -> fromJson(encryption.decrypt(row.getString(1)), row.getString(2), true),
-                ownerRef, limit, offset);
+                + " and jurisdiction like ? order by seq limit ? offset ?",
+                (row, n) -> fromJson(encryption.decrypt(row.getString(1)), row.getString(2), true), ownerRef, within(jurisdiction), limit, offset);
     }
 
     List<AffectedIndividual> all(String ownerRef, int offset, int limit) {
@@ -79,9 +82,14 @@ class AffectedIndividuals {
                 (row, n) -> fromJson(encryption.decrypt(row.getString(1)), row.getString(2), row.getBoolean(3)), ownerRef, limit, offset);
     }
 
-    int reachableCount(String ownerRef) {
-        Integer count = jdbc.queryForObject("select count(*) from affected_individual where owner_ref = ? and contact_valid = true", Integer.class, ownerRef);
+    int reachableCount(String ownerRef, String jurisdiction) {
+        Integer count = jdbc.queryForObject("select count(*) from affected_individual where owner_ref = ? and contact_valid = true"
+                + " and jurisdiction like ?", Integer.class, ownerRef, within(jurisdiction));
         return count == null ? 0 : count;
+    }
+
+    private static String within(String jurisdiction) {
+        return jurisdiction == null || jurisdiction.isBlank() ? "%" : jurisdiction.replace("%", "").replace("_", "") + "%";
     }
 
     private String toJson(AffectedIndividual person) {

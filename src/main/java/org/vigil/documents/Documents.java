@@ -87,28 +87,31 @@ public class Documents {
     }
 
     /**
-     * Starts one letter per reachable person on {@code recipientsRef}'s list, rendered after this transaction commits
-     * on the batch thread. The facts are checked against the first person before anything is queued.
+     * Starts one letter per reachable person of {@code jurisdiction} ({@code US} takes in every state; null or blank:
+     * everyone) on {@code recipientsRef}'s list, rendered after this transaction commits on the batch thread. The
+     * facts are checked against the first person before anything is queued.
      *
      * @throws MissingFactsException when the letter lacks facts
      * @throws IllegalStateException when the list holds nobody to write to
      */
     @Transactional
-    public LetterBatchView startLetterBatch(String ownerRef, String recipientsRef, DocumentKind kind, Map<String, ?> facts,
-            LetterFormat format) {
-        int total = individuals.reachableCount(recipientsRef);
+    public LetterBatchView startLetterBatch(String ownerRef, String recipientsRef, String jurisdiction, DocumentKind kind,
+            Map<String, ?> facts, LetterFormat format) {
+        String within = jurisdiction == null ? "" : jurisdiction;
+        int total = individuals.reachableCount(recipientsRef, within);
         if (total == 0) {
-            throw new IllegalStateException("No affected individual with valid contact details has been uploaded");
+            throw new IllegalStateException("No affected individual" + (within.isEmpty() ? "" : " in " + within)
+                    + " with valid contact details has been uploaded");
         }
         var sample = new LinkedHashMap<String, Object>(facts);
-        var first = individuals.reachable(recipientsRef, 0, 1).get(0);
+        var first = individuals.reachable(recipientsRef, within, 0, 1).get(0);
         sample.put("recipient", Map.of("name", first.name(), "postalAddress", first.postalAddress()));
         var missing = renderer.missingFacts(kind, sample);
         if (!missing.isEmpty()) {
             throw new MissingFactsException(kind, missing);
         }
         // Stored as people read them (dates written out), so a resumed batch renders exactly what the first run did.
-        var batch = batches.saveAndFlush(new LetterBatch(ownerRef, recipientsRef, kind, format, toJson(renderer.readable(facts)),
+        var batch = batches.saveAndFlush(new LetterBatch(ownerRef, recipientsRef, within, kind, format, toJson(renderer.readable(facts)),
                 total, settings.partSize(), "", clock.instant()));
         // Unique even across databases: a folder left by another installation's batch of the same id is never resumed.
         batch.placeIn(settings.directory().resolve("batch-" + batch.id() + "-" + java.util.UUID.randomUUID()).toString());

@@ -38,6 +38,9 @@ class LetterBatch {
     @Column(nullable = false)
     private LetterFormat format;
 
+    @Column(nullable = false)
+    private String jurisdiction;
+
     @Convert(converter = EncryptedText.class)
     @Column(nullable = false, columnDefinition = "text")
     private String facts;
@@ -71,9 +74,10 @@ class LetterBatch {
 
     protected LetterBatch() {}
 
-    LetterBatch(String ownerRef, String recipientsRef, DocumentKind kind, LetterFormat format, String facts, int total,
-            int partSize, String directory, Instant createdAt) {
+    LetterBatch(String ownerRef, String recipientsRef, String jurisdiction, DocumentKind kind, LetterFormat format, String facts,
+            int total, int partSize, String directory, Instant createdAt) {
         this.ownerRef = ownerRef;
+        this.jurisdiction = jurisdiction;
         this.recipientsRef = recipientsRef;
         this.kind = kind;
         this.format = format;
@@ -88,6 +92,7 @@ class LetterBatch {
     Long id() { return id; }
     String ownerRef() { return ownerRef; }
     String recipientsRef() { return recipientsRef; }
+    String jurisdiction() { return jurisdiction; }
     DocumentKind kind() { return kind; }
     LetterFormat format() { return format; }
     String facts() { return facts; }

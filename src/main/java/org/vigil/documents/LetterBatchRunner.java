@@ -106,7 +106,7 @@ class LetterBatchRunner {
 
     private void renderPart(LetterBatch batch, Map<String, Object> facts, int part, Path file) throws IOException {
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        var people = individuals.reachable(batch.recipientsRef(), part * batch.partSize(), batch.partSize());
+        var people = individuals.reachable(batch.recipientsRef(), batch.jurisdiction(), part * batch.partSize(), batch.partSize());
         try (var zip = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16))) {
             var manifest = new StringBuilder();
             var lines = new CSVPrinter(manifest, CSVFormat.DEFAULT);

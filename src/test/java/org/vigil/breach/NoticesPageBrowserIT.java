@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -75,7 +76,8 @@ class NoticesPageBrowserIT {
 
         logIn("privacy");
         browser.get(url("/notices?incident=" + incidentId));
-        var wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        // The page redraws its table after each change: an element read mid-redraw is looked up again.
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class);
         wait.until(driver -> driver.findElement(By.id("incident-title")).getText().contains("Lost backup tape"));
 
         upload("name,postal_address,email,jurisdiction,contact_valid\nAna Diaz,1 Elm St,,US-TX,true\nBo Park,2 Oak St,,Texas,true\n");
@@ -90,7 +92,8 @@ class NoticesPageBrowserIT {
         PlannedBreach.complete(tasks, notice, Map.of("noticeApproved", true));
         browser.get(url("/notices?incident=" + incidentId));
         wait.until(driver -> !driver.findElements(By.linkText("print file (ZIP)")).isEmpty());
-        assertThat(browser.findElement(By.id("letters-" + individuals.id())).getText()).contains("3 of 3 (done)", "SHA-256");
+        wait.until(driver -> driver.findElement(By.id("letters-" + individuals.id())).getText().contains("3 of 3 (done)"));
+        assertThat(browser.findElement(By.id("letters-" + individuals.id())).getText()).contains("SHA-256");
         Files.createDirectories(Path.of("target"));
         Files.write(Path.of("target", "notices-page.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
 

@@ -38,7 +38,7 @@ class LetterBatchIT {
         assertThat(jdbc.queryForList("select person from affected_individual where owner_ref = ?", String.class, list))
                 .allMatch(stored -> stored.startsWith("v1:") && !stored.contains("Person"));
 
-        var started = documents.startLetterBatch("obligation:" + list, list, DocumentKind.INDIVIDUAL_NOTICE, SampleFacts.breach(), LetterFormat.HTML);
+        var started = documents.startLetterBatch("obligation:" + list, list, null, DocumentKind.INDIVIDUAL_NOTICE, SampleFacts.breach(), LetterFormat.HTML);
         assertThat(started.total()).isEqualTo(3_050 - 37);
         var done = awaitDone(started.id());
         Path archive = documents.letterArchive(done.id()).orElseThrow();
@@ -82,20 +82,26 @@ class LetterBatchIT {
     }
 
     @Test
-    void aFewPdfLettersAndARefusalForABatchWithoutFactsOrPeople() throws IOException {
+    void aFewPdfLettersBatchesPerJurisdictionAndARefusalForABatchWithoutFactsOrPeople() throws IOException {
         String list = "incident:test-" + UUID.randomUUID();
         documents.importAffectedIndividuals(list, new StringReader(people(5, 0)));
-        var done = awaitDone(documents.startLetterBatch("obligation:" + list, list, DocumentKind.INDIVIDUAL_NOTICE, SampleFacts.breach(), LetterFormat.PDF).id());
+        var done = awaitDone(documents.startLetterBatch("obligation:" + list, list, null, DocumentKind.INDIVIDUAL_NOTICE, SampleFacts.breach(), LetterFormat.PDF).id());
         try (var zip = new ZipFile(documents.letterArchive(done.id()).orElseThrow().toFile())) {
             var letter = zip.getInputStream(zip.getEntry("letters/letter-000005.pdf")).readAllBytes();
             assertThat(new String(letter, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
         }
 
+        // A state's notice goes to that state's residents; the federal one to every US resident on the list.
+        assertThat(documents.startLetterBatch("obligation:tx-" + list, list, "US-IL", DocumentKind.INDIVIDUAL_NOTICE, SampleFacts.breach(),
+                LetterFormat.HTML).total()).isEqualTo(2);
+        assertThat(documents.startLetterBatch("obligation:us-" + list, list, "US", DocumentKind.INDIVIDUAL_NOTICE, SampleFacts.breach(),
+                LetterFormat.HTML).total()).isEqualTo(3);
+
         var facts = SampleFacts.breach();
         facts.remove("whatWeAreDoing");
-        assertThatThrownBy(() -> documents.startLetterBatch("obligation:x", list, DocumentKind.INDIVIDUAL_NOTICE, facts, LetterFormat.PDF))
+        assertThatThrownBy(() -> documents.startLetterBatch("obligation:x", list, null, DocumentKind.INDIVIDUAL_NOTICE, facts, LetterFormat.PDF))
                 .isInstanceOf(MissingFactsException.class).hasMessageContaining("whatWeAreDoing");
-        assertThatThrownBy(() -> documents.startLetterBatch("obligation:y", "incident:nobody", DocumentKind.INDIVIDUAL_NOTICE, SampleFacts.breach(), LetterFormat.PDF))
+        assertThatThrownBy(() -> documents.startLetterBatch("obligation:y", "incident:nobody", null, DocumentKind.INDIVIDUAL_NOTICE, SampleFacts.breach(), LetterFormat.PDF))
                 .hasMessageContaining("No affected individual");
     }
 
