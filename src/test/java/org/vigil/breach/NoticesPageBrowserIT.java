@@ -88,7 +88,8 @@ class NoticesPageBrowserIT {
         wait.until(driver -> driver.findElement(By.id("counts")).getText().contains("US-TX: 3"));
         wait.until(driver -> driver.findElement(By.id("missing-" + individuals.id())).getText().contains("nothing"));
 
-        String preview = browser.findElement(By.cssSelector("a[data-kind='individual-notice']")).getDomAttribute("href");
+        String preview = "/notices/obligations/" + individuals.id() + "/notice?kind=individual-notice";
+        wait.until(driver -> !driver.findElements(By.cssSelector("a[href='" + preview + "']")).isEmpty());
         PlannedBreach.complete(tasks, notice, Map.of("noticeApproved", true));
         browser.get(url("/notices?incident=" + incidentId));
         wait.until(driver -> !driver.findElements(By.linkText("print file (ZIP)")).isEmpty());
