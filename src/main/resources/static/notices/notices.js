@@ -79,6 +79,14 @@ async function startLetters(obligationId) {
   load();
 }
 
+document.getElementById('replan').addEventListener('click', async () => {
+  const response = await fetch(`/notices/incidents/${encodeURIComponent(incidentId)}/replan`, {method: 'POST', headers: {[csrf.header]: csrf.token}});
+  const body = await response.json().catch(() => ({}));
+  if (!response.ok) { say(body.detail || `The plan could not be made again (${response.status}).`, true); return; }
+  say(`Planned again: ${body.obligations} obligations, ${body.startedObligations.length} of them new.`);
+  load();
+});
+
 document.getElementById('upload').addEventListener('submit', async event => {
   event.preventDefault();
   const data = new FormData();

@@ -51,11 +51,13 @@ class NoticeController {
     private final NoticeDocuments notices;
     private final Documents documents;
     private final Incidents incidents;
+    private final Replanning replanning;
 
-    NoticeController(NoticeDocuments notices, Documents documents, Incidents incidents) {
+    NoticeController(NoticeDocuments notices, Documents documents, Incidents incidents, Replanning replanning) {
         this.notices = notices;
         this.documents = documents;
         this.incidents = incidents;
+        this.replanning = replanning;
     }
 
     /** Replaces the incident's list: all rows good or none stored. CSV as the body or as the multipart part "file". */
@@ -75,6 +77,13 @@ class NoticeController {
     IndividualCounts counts(@PathVariable long id, Authentication caller) {
         requireIncident(id, caller, READERS);
         return documents.affectedCounts(NoticeDocuments.listOf(id));
+    }
+
+    /** Plans again from the current facts, after the list of the affected was uploaded or corrected. */
+    @PostMapping({"/api/incidents/{id}/replan", PAGE + "/incidents/{id}/replan"})
+    Replanning.Replanned replan(@PathVariable long id, Authentication caller) {
+        requireIncident(id, caller, WRITERS);
+        return replanning.replan(id);
     }
 
     /** The notice as it would go out now; {@code kind} picks the substitute or alternative notice of an individual notice. */

@@ -121,6 +121,38 @@ class NoticeDocumentsIT {
         assertThat(sent.toView().proof()).contains("USPS manifest 42", sha256);
     }
 
+    @Test
+    void anUploadedListOfSixHundredTexansBringsTheMediaAndHhsWithinSixtyDaysWhenPlannedAgain() throws Exception {
+        var privacy = new WebClient(port).as("privacy", "demo");
+        long incidentId = json.readTree(new WebClient(port).as("sysadmin", "demo").postJson("/api/incidents", """
+                {"title": "Misrouted mailing", "discoveredAt": "2026-03-03T10:15:00-06:00", "dataCategories": ["name"],
+                 "affectedEstimate": {"US-TX": 30}}""").body()).path("id").asLong();
+        assertThat(privacy.post("/api/incidents/" + incidentId + "/replan", "application/json", "").statusCode()).isEqualTo(409);
+        PlannedBreach.plan(incidentId, "US-TX: 30", runtime, tasks, management);
+        assertThat(duties(incidentId)).doesNotContainKey("media/US-TX");
+        assertThat(duties(incidentId).get("hhs/US").toView().deadlineRule()).isEqualTo("annual_log_by");
+
+        privacy.post("/api/incidents/" + incidentId + "/affected-individuals", "text/csv", PlannedBreach.people(600, 0));
+        var replanned = privacy.post("/api/incidents/" + incidentId + "/replan", "application/json", "");
+        assertThat(replanned.statusCode()).isEqualTo(200);
+        var started = new java.util.ArrayList<Long>();
+        json.readTree(replanned.body()).path("startedObligations").forEach(id -> started.add(id.asLong()));
+
+        var media = duties(incidentId).get("media/US-TX");
+        assertThat(media).isNotNull();
+        assertThat(started).contains(media.id()).doesNotContain(duties(incidentId).get("individuals/US").id());
+        assertThat(PlannedBreach.obligationProcess(runtime, media.id())).isNotNull();
+        assertThat(duties(incidentId).get("hhs/US").toView().deadlineRule()).startsWith("contemporaneous_with");
+        assertThat(new WebClient(port).as("staff", "demo").post("/api/incidents/" + incidentId + "/replan", "application/json", "")
+                .statusCode()).isIn(403, 404);
+    }
+
+    private Map<String, Obligation> duties(long incidentId) {
+        var duties = new java.util.HashMap<String, Obligation>();
+        obligations.findByIncidentIdOrderByTargetDeadline(incidentId).forEach(o -> duties.put(o.recipient() + "/" + o.jurisdiction(), o));
+        return duties;
+    }
+
     private java.net.http.HttpResponse<String> completeAsPrivacy(WebClient privacy, String processInstanceId, Map<String, Object> variables) throws Exception {
         String taskId = tasks.createTaskQuery().processInstanceId(processInstanceId).singleResult().getId();
         var body = json.createObjectNode();
