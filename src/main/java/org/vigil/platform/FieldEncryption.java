@@ -45,16 +45,18 @@ public class FieldEncryption {
     }
 
     public String encrypt(String plaintext) {
-        if (plaintext == null) {
-            return null;
-        }
+        return plaintext == null ? null : encrypt(plaintext.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A file's bytes (evidence), sealed the same way as text: {@code v1:<key id>:<base64 of IV and ciphertext>}. */
+    public String encrypt(byte[] plaintext) {
         try {
             byte[] iv = new byte[IV_BYTES];
             random.nextBytes(iv);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, keys.get(activeKeyId), new GCMParameterSpec(TAG_BITS, iv));
             cipher.updateAAD(activeKeyId.getBytes(StandardCharsets.UTF_8));
-            byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
+            byte[] sealed = cipher.doFinal(plaintext);
             byte[] stored = ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array();
             return "v1:" + activeKeyId + ":" + Base64.getEncoder().encodeToString(stored);
         } catch (GeneralSecurityException e) {
@@ -63,9 +65,10 @@ public class FieldEncryption {
     }
 
     public String decrypt(String stored) {
-        if (stored == null) {
-            return null;
-        }
+        return stored == null ? null : new String(decryptBytes(stored), StandardCharsets.UTF_8);
+    }
+
+    public byte[] decryptBytes(String stored) {
         String[] parts = stored.split(":", 3);
         if (parts.length != 3 || !parts[0].equals("v1") || !keys.containsKey(parts[1])) {
             // Never echo the stored value: it is ciphertext of patient data at best.
@@ -76,7 +79,7 @@ public class FieldEncryption {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, keys.get(parts[1]), new GCMParameterSpec(TAG_BITS, bytes, 0, IV_BYTES));
             cipher.updateAAD(parts[1].getBytes(StandardCharsets.UTF_8));
-            return new String(cipher.doFinal(bytes, IV_BYTES, bytes.length - IV_BYTES), StandardCharsets.UTF_8);
+            return cipher.doFinal(bytes, IV_BYTES, bytes.length - IV_BYTES);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Stored value failed its integrity check", e);
         }

@@ -1,0 +1,102 @@
+package org.vigil.breach;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+
+/** Evidence files of an incident: containment logs, screenshots, a police report, proof of dispatch. */
+@RestController
+class EvidenceController {
+
+    private static final Set<String> ATTACHERS = Set.of("privacy-office", "it-operations", "ciso");
+    private static final Set<String> READERS = Set.of("privacy-office", "it-operations", "ciso", "auditors");
+
+    private final IncidentEvidence evidence;
+    private final Incidents incidents;
+
+    EvidenceController(IncidentEvidence evidence, Incidents incidents) {
+        this.evidence = evidence;
+        this.incidents = incidents;
+    }
+
+    @PostMapping(path = {"/api/incidents/{id}/evidence", NoticeController.PAGE + "/incidents/{id}/evidence"},
+            consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<IncidentEvidence.EvidenceView> attach(@PathVariable long id, @RequestParam("file") MultipartFile file,
+            @RequestParam(required = false) String note, @RequestParam(required = false) Long obligationId, Authentication caller)
+            throws IOException {
+        requireIncident(id, caller, ATTACHERS);
+        if (file.isEmpty()) {
+            throw new IllegalArgumentException("Part file is empty");
+        }
+        String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? "evidence" : file.getOriginalFilename();
+        String type = file.getContentType() == null ? MediaType.APPLICATION_OCTET_STREAM_VALUE : file.getContentType();
+        var added = evidence.add(id, obligationId, name, type, file.getBytes(), note, caller.getName());
+        return ResponseEntity.created(URI.create("/api/incidents/" + id + "/evidence/" + added.id())).body(added);
+    }
+
+    @GetMapping({"/api/incidents/{id}/evidence", NoticeController.PAGE + "/incidents/{id}/evidence"})
+    List<IncidentEvidence.EvidenceView> list(@PathVariable long id, Authentication caller) {
+        requireIncident(id, caller, READERS);
+        return evidence.list(id);
+    }
+
+    @GetMapping({"/api/incidents/{id}/evidence/{evidenceId}", NoticeController.PAGE + "/incidents/{id}/evidence/{evidenceId}"})
+    ResponseEntity<byte[]> download(@PathVariable long id, @PathVariable long evidenceId, Authentication caller) {
+        requireIncident(id, caller, READERS);
+        var file = evidence.file(id, evidenceId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return ResponseEntity.ok()
+                // Served as a download, never rendered here: an uploaded HTML file must not run in Vigil's origin.
+                .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file.view().fileName(),
+                        java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .header("X-Evidence-SHA256", file.view().sha256())
+                .body(file.content());
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ProblemDetail invalid(IllegalArgumentException e) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setTitle("Invalid request");
+        return problem;
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ProblemDetail tooLarge(MaxUploadSizeExceededException e) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
+                "The file is larger than the limit of spring.servlet.multipart.max-file-size");
+        problem.setTitle("File too large");
+        return problem;
+    }
+
+    private void requireIncident(long id, Authentication caller, Set<String> allowed) {
+        var groups = caller.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
+        if (groups.stream().noneMatch(allowed::contains)) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only " + String.join(", ", allowed.stream().sorted().toList()) + " may do this");
+        }
+        // The groups above work on every incident (IT operations contains any of them), so existence is all that is left.
+        try {
+            incidents.require(id);
+        } catch (RuntimeException missing) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+    }
+}
