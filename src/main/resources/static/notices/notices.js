@@ -36,7 +36,8 @@ async function load() {
   for (const item of incident.obligations) {
     const o = item.obligation;
     const tr = el('tr');
-    tr.append(el('td', o.recipient), el('td', o.jurisdiction), el('td', new Date(o.targetDeadline).toLocaleString()), el('td', o.status));
+    tr.append(el('td', o.recipient), el('td', o.jurisdiction), el('td', o.basis, {class: 'basis'}),
+        el('td', new Date(o.targetDeadline).toLocaleString()), el('td', o.status));
     const links = el('td');
     item.documents.forEach(kind => {
       links.append(el('a', `${kind} (HTML)`, {href: `/notices/obligations/${o.id}/notice?kind=${kind}`, target: '_blank', 'data-kind': kind}));

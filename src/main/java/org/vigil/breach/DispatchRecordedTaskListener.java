@@ -11,10 +11,12 @@ class DispatchRecordedTaskListener implements TaskListener {
 
     private final Obligations obligations;
     private final NoticeDocuments notices;
+    private final Replanning replanning;
 
-    DispatchRecordedTaskListener(Obligations obligations, NoticeDocuments notices) {
+    DispatchRecordedTaskListener(Obligations obligations, NoticeDocuments notices, Replanning replanning) {
         this.obligations = obligations;
         this.notices = notices;
+        this.replanning = replanning;
     }
 
     @Override
@@ -36,6 +38,9 @@ class DispatchRecordedTaskListener implements TaskListener {
             String evidence = notices.letterEvidence(obligationId).orElse(null);
             obligations.recordDispatch(obligationId, sentAt.toInstant(), channel,
                     evidence == null ? proof : proof == null ? evidence : proof + "; " + evidence);
+            // Some deadlines run from another notice (HHS with the individual notices, an AG after the residents):
+            // a notice sent plans the incident again; what was sent stays as it was.
+            replanning.replan(obligations.require(obligationId).incidentId());
         } catch (IllegalArgumentException e) {
             throw new BadUserRequestException(e.getMessage());
         }

@@ -131,6 +131,8 @@ class NotificationPlanning {
         ArrayNode sent = request.putArray("sentNotices");
         obligations.findByIncidentIdOrderByTargetDeadline(incident.id()).stream()
                 .filter(Obligation::isSettled)
+                // Contractual notices are Vigil's own duties, not the regulation's: its API knows no CONTRACT jurisdiction.
+                .filter(obligation -> !obligation.recipient().startsWith("counterparty:"))
                 .forEach(obligation -> sent.addObject()
                         .put("recipient", obligation.recipient())
                         .put("jurisdiction", obligation.jurisdiction())

@@ -13,10 +13,12 @@ class PlanNotificationsDelegate implements JavaDelegate {
 
     private final NotificationPlanning planning;
     private final Obligations obligations;
+    private final Incidents incidents;
 
-    PlanNotificationsDelegate(NotificationPlanning planning, Obligations obligations) {
+    PlanNotificationsDelegate(NotificationPlanning planning, Obligations obligations, Incidents incidents) {
         this.planning = planning;
         this.obligations = obligations;
+        this.incidents = incidents;
     }
 
     @Override
@@ -24,7 +26,11 @@ class PlanNotificationsDelegate implements JavaDelegate {
         long incidentId = BreachResponseProcess.incidentId(execution);
         PlanResult plan = planning.planFor(incidentId);
         obligations.apply(incidentId, plan);
-        execution.setVariable("notificationsRequired", plan.notificationsRequired() && !plan.duties().isEmpty());
+        boolean required = plan.notificationsRequired() && !plan.duties().isEmpty();
+        if (required) {
+            incidents.moveTo(incidentId, IncidentStatus.NOTIFYING);
+        }
+        execution.setVariable("notificationsRequired", required);
         execution.setVariable("obligationCount", plan.duties().size());
     }
 }
