@@ -86,6 +86,13 @@ class NoticeController {
         return replanning.replan(id);
     }
 
+    /** Facts learnt after the investigation (counts, determination date, ...): stored, then the plan again. */
+    @PostMapping({"/api/incidents/{id}/facts", PAGE + "/incidents/{id}/facts"})
+    Replanning.Replanned updateFacts(@PathVariable long id, @jakarta.validation.Valid @RequestBody FactsUpdate update, Authentication caller) {
+        requireIncident(id, caller, WRITERS);
+        return replanning.update(id, update);
+    }
+
     /** The notice as it would go out now; {@code kind} picks the substitute or alternative notice of an individual notice. */
     @GetMapping({"/api/obligations/{id}/notice", PAGE + "/obligations/{id}/notice"})
     ResponseEntity<byte[]> notice(@PathVariable long id, @RequestParam(defaultValue = "html") String format,

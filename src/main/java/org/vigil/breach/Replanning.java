@@ -18,11 +18,31 @@ class Replanning {
     private final ObligationRepository rows;
     private final BreachResponseProcess process;
 
-    Replanning(NotificationPlanning planning, Obligations obligations, ObligationRepository rows, BreachResponseProcess process) {
+    Replanning(NotificationPlanning planning, Obligations obligations, ObligationRepository rows, BreachResponseProcess process,
+            Incidents incidents) {
+        this.incidents = incidents;
         this.planning = planning;
         this.obligations = obligations;
         this.rows = rows;
         this.process = process;
+    }
+
+    private final Incidents incidents;
+
+    /** New facts, then the plan again; refused before the investigation, which states the facts first. */
+    @Transactional
+    Replanned update(long incidentId, FactsUpdate update) {
+        var incident = incidents.require(incidentId);
+        if (incident.facts() == null) {
+            throw new IllegalStateException("Incident " + incidentId + " has not been investigated yet: its facts are stated in the investigation");
+        }
+        try {
+            var facts = InvestigationTaskListener.json.readValue(incident.facts(), InvestigationFacts.class);
+            incidents.recordFacts(incidentId, InvestigationTaskListener.json.writeValueAsString(update.applyTo(facts)));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("The stored facts of incident " + incidentId + " cannot be read", e);
+        }
+        return replan(incidentId);
     }
 
     @Transactional

@@ -122,7 +122,7 @@ class NoticeDocumentsIT {
     }
 
     @Test
-    void anUploadedListOfSixHundredTexansBringsTheMediaAndHhsWithinSixtyDaysWhenPlannedAgain() throws Exception {
+    void correctedCountsAndThenAnUploadedListOfSixHundredTexansBringTheAttorneyGeneralTheMediaAndHhsWithinSixtyDays() throws Exception {
         var privacy = new WebClient(port).as("privacy", "demo");
         long incidentId = json.readTree(new WebClient(port).as("sysadmin", "demo").postJson("/api/incidents", """
                 {"title": "Misrouted mailing", "discoveredAt": "2026-03-03T10:15:00-06:00", "dataCategories": ["name"],
@@ -131,6 +131,13 @@ class NoticeDocumentsIT {
         PlannedBreach.plan(incidentId, "US-TX: 30", runtime, tasks, management);
         assertThat(duties(incidentId)).doesNotContainKey("media/US-TX");
         assertThat(duties(incidentId).get("hhs/US").toView().deadlineRule()).isEqualTo("annual_log_by");
+
+        // Corrected counts by hand: 300 Texans pass the Texas attorney general's threshold of 250.
+        var bad = privacy.postJson("/api/incidents/" + incidentId + "/facts", "{\"affectedCounts\": {\"Texas\": 300}}");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("affectedCounts");
+        assertThat(privacy.postJson("/api/incidents/" + incidentId + "/facts", "{\"affectedCounts\": {\"US-TX\": 300}}").statusCode()).isEqualTo(200);
+        assertThat(duties(incidentId)).containsKey("state_ag:TX/US-TX").doesNotContainKey("media/US-TX");
 
         privacy.post("/api/incidents/" + incidentId + "/affected-individuals", "text/csv", PlannedBreach.people(600, 0));
         var replanned = privacy.post("/api/incidents/" + incidentId + "/replan", "application/json", "");

@@ -1,0 +1,28 @@
+package org.vigil.breach;
+
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.NotNull;
+import java.time.OffsetDateTime;
+import java.util.Map;
+
+/**
+ * Facts learnt after the investigation ({@code POST /api/incidents/{id}/facts}): the counts per jurisdiction, when
+ * the workforce first knew, when a state's determination was made, people out of reach. Absent fields stay as they are.
+ */
+record FactsUpdate(
+        Map<@NotNull @Pattern(regexp = IncidentReport.JURISDICTION, message = "must be a jurisdiction code such as US-TX, EU-DE, UK, CA-ON or AU") String,
+                @NotNull @PositiveOrZero Integer> affectedCounts,
+        OffsetDateTime firstKnownToWorkforceAt,
+        OffsetDateTime determinationAt,
+        @PositiveOrZero Integer contactInfoOutOfDateCount) {
+
+    InvestigationFacts applyTo(InvestigationFacts facts) {
+        return new InvestigationFacts(affectedCounts != null ? affectedCounts : facts.affectedCounts(), facts.dataElements(),
+                contactInfoOutOfDateCount != null ? contactInfoOutOfDateCount : facts.contactInfoOutOfDateCount(),
+                facts.encryptedNistSafeHarbor(), facts.encryptionKeyCompromised(),
+                firstKnownToWorkforceAt != null ? firstKnownToWorkforceAt : facts.firstKnownToWorkforceAt(),
+                determinationAt != null ? determinationAt : facts.determinationAt(), facts.role(), facts.lawEnforcement(),
+                facts.businessAssociate(), facts.gdpr(), facts.entityFlags());
+    }
+}
