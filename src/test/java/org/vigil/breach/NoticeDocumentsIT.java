@@ -70,8 +70,8 @@ class NoticeDocumentsIT {
         assertThat(json.readTree(privacy.get("/api/obligations/" + obligationId + "/notice/missing-facts").body())
                 .path("INDIVIDUAL_NOTICE").toString()).contains("stepsForIndividuals");
         var blocked = completeAsPrivacy(privacy, notice, Map.of("noticeApproved", true));
-        // The engine's REST API answers a task listener's refusal with 500, its message intact and without a trace.
-        assertThat(blocked.statusCode()).isNotEqualTo(204);
+        // A task listener's refusal is bad input: 400 with its message, no trace.
+        assertThat(blocked.statusCode()).isEqualTo(400);
         assertThat(blocked.body()).contains("The letters cannot be made: Missing facts for individual-notice: stepsForIndividuals")
                 .doesNotContain("at org.");
         completeAsPrivacy(privacy, notice, Map.of("noticeApproved", false));
