@@ -234,6 +234,46 @@ class BreachResponseProcessTest {
                 .anyMatch(mail -> body(mail).contains("incident " + individuals.incidentId() + " ")));
     }
 
+    @Test
+    void theReminderAndThenTheEscalationArriveByEMailWhenTheEngineClockReachesThem() throws Exception {
+        var instance = atRiskAssessment("US-TX: 40");
+        complete(task(instance), riskAssessment("none", "not_low_probability"));
+        execute(job(instance));
+        var individuals = dutiesOf(instance).get("individuals/US");
+        var notice = obligationProcess(individuals);
+        var marker = java.util.regex.Pattern.compile("incident " + individuals.incidentId() + "\\b");
+        try {
+            // Just past the reminder: it is due, the escalation not yet.
+            org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(individuals.reminderAt().plusSeconds(1)));
+            assertThat(dueTimers(notice)).containsExactly("BoundaryEvent_ReminderDue");
+            execute(timer(notice, "BoundaryEvent_ReminderDue"));
+            execute(jobAt(notice, "Task_RemindGroup"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> TestMailServer.withSubject("Reminder: notice to individuals (US)").stream()
+                    .anyMatch(mail -> marker.matcher(body(mail)).find()));
+            assertThat(TestMailServer.withSubject("ESCALATION: notice to individuals (US)")).noneMatch(mail -> marker.matcher(body(mail)).find());
+
+            // Past the escalation point, 48 hours before the deadline: the CISO hears of it.
+            org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(individuals.escalationAt().plusSeconds(1)));
+            assertThat(dueTimers(notice)).containsExactly("BoundaryEvent_EscalationDue");
+            execute(timer(notice, "BoundaryEvent_EscalationDue"));
+            execute(jobAt(notice, "Task_EscalateToLeadAndCiso"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> TestMailServer.withSubject("ESCALATION: notice to individuals (US)").stream()
+                    .anyMatch(mail -> marker.matcher(body(mail)).find()));
+            var escalation = TestMailServer.withSubject("ESCALATION: notice to individuals (US)").stream()
+                    .filter(mail -> marker.matcher(body(mail)).find()).findFirst().orElseThrow();
+            assertThat(escalation.getAllRecipients()).extracting(Object::toString).contains("ciso@vigil.example");
+            assertThat(obligations.findById(individuals.id()).orElseThrow().status()).isEqualTo(ObligationStatus.OPEN);
+        } finally {
+            org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+        }
+    }
+
+    private List<String> dueTimers(ProcessInstance instance) {
+        return management.createJobQuery().processInstanceId(instance.getId()).timers().executable().list().stream()
+                .map(job -> management.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId()).singleResult().getActivityId())
+                .toList();
+    }
+
     // --- intake and what is stored -----------------------------------------------------------------------------
 
     @Test
