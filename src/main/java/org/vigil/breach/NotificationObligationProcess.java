@@ -37,6 +37,13 @@ class NotificationObligationProcess {
                 Map.of(OBLIGATION_ID, obligationId, BreachResponseProcess.INCIDENT_ID, incidentId)).getId();
     }
 
+    /** A re-plan withdrew the obligation: its tasks and timers go, its history stays. */
+    void end(String processInstanceId, String reason) {
+        if (runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).count() > 0) {
+            runtime.deleteProcessInstance(processInstanceId, reason);
+        }
+    }
+
     /** A re-plan moved the deadline: the pending timers of this obligation follow it. */
     void moveTimers(String processInstanceId, Date reminderAt, Date escalationAt, Date deadline, Date holdUntil) {
         for (var job : management.createJobQuery().processInstanceId(processInstanceId).timers().list()) {

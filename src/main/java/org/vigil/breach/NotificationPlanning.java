@@ -130,7 +130,7 @@ class NotificationPlanning {
         request.set("entityFlags", json.valueToTree(facts.entityFlags()));
         ArrayNode sent = request.putArray("sentNotices");
         obligations.findByIncidentIdOrderByTargetDeadline(incident.id()).stream()
-                .filter(Obligation::isSettled)
+                .filter(Obligation::isSent)
                 // Contractual notices are Vigil's own duties, not the regulation's: its API knows no CONTRACT jurisdiction.
                 .filter(obligation -> !obligation.recipient().startsWith("counterparty:"))
                 .forEach(obligation -> sent.addObject()

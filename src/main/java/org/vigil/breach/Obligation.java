@@ -187,7 +187,20 @@ class Obligation {
     String regime() { return regime; }
     String basis() { return basis; }
     Instant deadline() { return deadline; }
-    boolean isSettled() { return status == ObligationStatus.SENT || status == ObligationStatus.SENT_LATE; }
+    boolean isSent() { return status == ObligationStatus.SENT || status == ObligationStatus.SENT_LATE; }
+
+    /** Nothing more to do: sent, or withdrawn by a re-plan. */
+    boolean isSettled() { return isSent() || status == ObligationStatus.WITHDRAWN; }
+
+    void reopen(Instant at) {
+        status = ObligationStatus.OPEN;
+        computation = computation + "\nOwed again " + at + ": the plan finds this duty once more.";
+    }
+
+    void withdraw(Instant at, String catalogVersion) {
+        status = ObligationStatus.WITHDRAWN;
+        computation = computation + "\nWithdrawn " + at + ": the plan of catalog " + catalogVersion + " no longer finds this duty.";
+    }
     String processInstanceId() { return processInstanceId; }
 
     IncidentView.ObligationView toView() {

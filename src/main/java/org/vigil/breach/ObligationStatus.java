@@ -1,3 +1,4 @@
 package org.vigil.breach;
 
-public enum ObligationStatus { OPEN, PREPARED, APPROVED, SENT, MISSED, SENT_LATE }
+/** WITHDRAWN: a re-plan no longer finds the duty (the facts changed); kept, with the reason, never deleted. */
+public enum ObligationStatus { OPEN, PREPARED, APPROVED, SENT, MISSED, SENT_LATE, WITHDRAWN }

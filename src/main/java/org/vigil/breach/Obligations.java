@@ -45,6 +45,16 @@ class Obligations {
         List<Long> started = new ArrayList<>();
         for (PlannedDuty duty : plan.duties()) {
             var existing = obligations.findByIncidentIdAndRecipientAndJurisdiction(incidentId, duty.recipient(), duty.jurisdiction());
+            if (existing.isPresent() && existing.get().status() == ObligationStatus.WITHDRAWN) {
+                // Back in the plan after a withdrawal: owed again, with a process of its own again.
+                var obligation = existing.get();
+                obligation.replan(duty, plan.catalogVersion());
+                obligation.reopen(clock.instant());
+                obligation.startedAs(process.start(obligation.id(), incidentId));
+                track(obligation);
+                started.add(obligation.id());
+                continue;
+            }
             if (existing.isPresent()) {
                 var obligation = existing.get();
                 if (obligation.replan(duty, plan.catalogVersion()) && obligation.processInstanceId() != null) {
@@ -60,7 +70,28 @@ class Obligations {
             track(obligation);
             started.add(obligation.id());
         }
+        withdrawWhatThePlanNoLongerHas(incidentId, plan);
         return started;
+    }
+
+    /** Facts changed: a duty the plan no longer finds is withdrawn and its process ended; a sent notice stays. */
+    private void withdrawWhatThePlanNoLongerHas(long incidentId, PlanResult plan) {
+        var planned = plan.duties().stream().map(duty -> duty.recipient() + "/" + duty.jurisdiction()).collect(java.util.stream.Collectors.toSet());
+        boolean withdrawn = false;
+        for (var obligation : obligations.findByIncidentIdOrderByTargetDeadline(incidentId)) {
+            if (obligation.isSettled() || planned.contains(obligation.recipient() + "/" + obligation.jurisdiction())) {
+                continue;
+            }
+            obligation.withdraw(clock.instant(), plan.catalogVersion());
+            if (obligation.processInstanceId() != null) {
+                process.end(obligation.processInstanceId(), "withdrawn: no longer in the notification plan");
+            }
+            deadlines.cancel(DeadlineSpec.OBLIGATION, obligation.id().toString());
+            withdrawn = true;
+        }
+        if (withdrawn && obligations.findByIncidentIdOrderByTargetDeadline(incidentId).stream().allMatch(Obligation::isSettled)) {
+            breachProcess.obligationsSettled(incidentId);
+        }
     }
 
     /** Every obligation is a deadline the SLA dashboard watches. */

@@ -152,6 +152,21 @@ class NoticeDocumentsIT {
         assertThat(duties(incidentId).get("hhs/US").toView().deadlineRule()).startsWith("contemporaneous_with");
         assertThat(new WebClient(port).as("staff", "demo").post("/api/incidents/" + incidentId + "/replan", "application/json", "")
                 .statusCode()).isIn(403, 404);
+
+        // Fewer people after all (the list was a duplicate): the media notice is withdrawn, kept, its process ended.
+        privacy.post("/api/incidents/" + incidentId + "/affected-individuals", "text/csv", PlannedBreach.people(30, 0));
+        assertThat(privacy.post("/api/incidents/" + incidentId + "/replan", "application/json", "").statusCode()).isEqualTo(200);
+        var withdrawn = obligations.findById(media.id()).orElseThrow();
+        assertThat(withdrawn.status()).isEqualTo(ObligationStatus.WITHDRAWN);
+        assertThat(withdrawn.toView().computation()).contains("Withdrawn");
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey("obligation-" + media.id()).count()).isZero();
+        assertThat(duties(incidentId).get("individuals/US").status()).isEqualTo(ObligationStatus.OPEN);
+
+        // And back: 600 again makes the media notice owed again, with a new process.
+        privacy.post("/api/incidents/" + incidentId + "/affected-individuals", "text/csv", PlannedBreach.people(600, 0));
+        privacy.post("/api/incidents/" + incidentId + "/replan", "application/json", "");
+        assertThat(obligations.findById(media.id()).orElseThrow().status()).isEqualTo(ObligationStatus.OPEN);
+        assertThat(PlannedBreach.obligationProcess(runtime, media.id())).isNotNull();
     }
 
     private Map<String, Obligation> duties(long incidentId) {
