@@ -69,8 +69,35 @@ async function load() {
     tr.append(letters);
     rows.append(tr);
   }
+  loadEvidence();
   if (running) setTimeout(load, 3000);
 }
+
+async function loadEvidence() {
+  const list = document.getElementById('evidence');
+  const response = await fetch(`/notices/incidents/${encodeURIComponent(incidentId)}/evidence`, {headers: {Accept: 'application/json'}});
+  if (!response.ok) return;
+  list.replaceChildren(...(await response.json()).map(item => {
+    const li = el('li');
+    li.append(el('a', item.fileName, {href: `/notices/incidents/${encodeURIComponent(incidentId)}/evidence/${item.id}`}));
+    li.append(el('span', ` ${item.size} bytes, by ${item.uploadedBy}${item.note ? ' — ' + item.note : ''}`));
+    li.append(el('div', `SHA-256 ${item.sha256}`, {class: 'missing'}));
+    return li;
+  }));
+}
+
+document.getElementById('evidence-upload').addEventListener('submit', async event => {
+  event.preventDefault();
+  const data = new FormData();
+  data.append('file', document.getElementById('evidence-file').files[0]);
+  data.append('note', document.getElementById('evidence-note').value);
+  const response = await fetch(`/notices/incidents/${encodeURIComponent(incidentId)}/evidence`,
+      {method: 'POST', body: data, headers: {[csrf.header]: csrf.token}});
+  const body = await response.json().catch(() => ({}));
+  if (!response.ok) { say(body.detail || `The file could not be attached (${response.status}).`, true); return; }
+  say(`Attached: ${body.fileName}.`);
+  loadEvidence();
+});
 
 async function startLetters(obligationId) {
   const response = await fetch(`/notices/obligations/${obligationId}/letters`, {method: 'POST', headers: {[csrf.header]: csrf.token}});

@@ -84,6 +84,14 @@ class NoticesPageBrowserIT {
         wait.until(driver -> driver.findElement(By.id("problems")).getText().contains("line 3, jurisdiction"));
         assertThat(browser.findElement(By.id("message")).getText()).contains("nothing was stored");
 
+        Path evidence = Files.createTempFile("police-report", ".txt");
+        Files.writeString(evidence, "Police report 2026-0042");
+        browser.findElement(By.id("evidence-file")).sendKeys(evidence.toAbsolutePath().toString());
+        browser.findElement(By.id("evidence-note")).sendKeys("Filed with the city police");
+        browser.findElement(By.cssSelector("#evidence-upload button")).click();
+        wait.until(driver -> driver.findElement(By.id("evidence")).getText().contains("Filed with the city police"));
+        assertThat(browser.findElement(By.id("evidence")).getText()).contains(evidence.getFileName().toString(), "23 bytes, by privacy", "SHA-256");
+
         upload(PlannedBreach.people(3, 0));
         wait.until(driver -> driver.findElement(By.id("counts")).getText().contains("US-TX: 3"));
         wait.until(driver -> driver.findElement(By.id("missing-" + individuals.id())).getText().contains("nothing"));
