@@ -107,6 +107,27 @@ async function startLetters(obligationId) {
   load();
 }
 
+document.getElementById('facts').addEventListener('submit', async event => {
+  event.preventDefault();
+  const facts = {};
+  const lines = document.getElementById('facts-counts').value.split('\n').map(line => line.trim()).filter(Boolean);
+  if (lines.length > 0) {
+    facts.affectedCounts = {};
+    for (const line of lines) {
+      const [where, count] = line.split(':').map(part => (part || '').trim());
+      facts.affectedCounts[where.toUpperCase()] = Number.isInteger(Number(count)) && count !== '' ? Number(count) : count;
+    }
+  }
+  const determination = document.getElementById('facts-determination').value;
+  if (determination) facts.determinationAt = new Date(determination).toISOString();
+  const response = await fetch(`/notices/incidents/${encodeURIComponent(incidentId)}/facts`,
+      {method: 'POST', body: JSON.stringify(facts), headers: {'Content-Type': 'application/json', [csrf.header]: csrf.token}});
+  const body = await response.json().catch(() => ({}));
+  if (!response.ok) { say(body.detail || `The facts could not be saved (${response.status}).`, true); return; }
+  say(`Facts saved and planned again: ${body.obligations} obligations, ${body.startedObligations.length} of them new.`);
+  load();
+});
+
 document.getElementById('replan').addEventListener('click', async () => {
   const response = await fetch(`/notices/incidents/${encodeURIComponent(incidentId)}/replan`, {method: 'POST', headers: {[csrf.header]: csrf.token}});
   const body = await response.json().catch(() => ({}));

@@ -92,6 +92,11 @@ class NoticesPageBrowserIT {
         wait.until(driver -> driver.findElement(By.id("evidence")).getText().contains("Filed with the city police"));
         assertThat(browser.findElement(By.id("evidence")).getText()).contains(evidence.getFileName().toString(), "23 bytes, by privacy", "SHA-256");
 
+        // A count by hand that is not a jurisdiction is refused with its field named.
+        browser.findElement(By.id("facts-counts")).sendKeys("Texas: 3");
+        browser.findElement(By.cssSelector("#facts button")).click();
+        wait.until(driver -> driver.findElement(By.id("message")).getText().contains("affectedCounts"));
+
         upload(PlannedBreach.people(3, 0));
         wait.until(driver -> driver.findElement(By.id("counts")).getText().contains("US-TX: 3"));
         wait.until(driver -> driver.findElement(By.id("missing-" + individuals.id())).getText().contains("nothing"));
