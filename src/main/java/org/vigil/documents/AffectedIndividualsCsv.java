@@ -75,6 +75,10 @@ final class AffectedIndividualsCsv {
         String address = value(record, columns, "postal_address");
         String email = value(record, columns, "email");
         String jurisdiction = value(record, columns, "jurisdiction").toUpperCase(Locale.ROOT);
+        // GB is the ISO code people type for the United Kingdom; the rule catalog calls it UK.
+        if (jurisdiction.equals("GB")) {
+            jurisdiction = "UK";
+        }
         String flag = value(record, columns, "contact_valid").toLowerCase(Locale.ROOT);
         int before = problems.size();
         if (name.isEmpty()) {
@@ -83,7 +87,7 @@ final class AffectedIndividualsCsv {
             problems.add(new LineProblem(line, "name", "is longer than 300 characters"));
         }
         if (!JURISDICTION.matcher(jurisdiction).matches()) {
-            problems.add(new LineProblem(line, "jurisdiction", "must be a code such as US-TX, EU-DE, UK, CA-ON or AU"));
+            problems.add(new LineProblem(line, "jurisdiction", "must be a code such as US-TX, EU-DE, UK (or GB), CA-ON or AU"));
         }
         if (!email.isEmpty() && !EMAIL.matcher(email).matches()) {
             problems.add(new LineProblem(line, "email", "is not an e-mail address"));

@@ -7,7 +7,7 @@ public enum DocumentKind {
 
     /** 45 CFR 164.404(c): what happened and when, PHI involved, steps to take, what we do, how to reach us. */
     INDIVIDUAL_NOTICE("individual-notice", List.of("company.name", "company.address", "company.tollFreePhone", "company.email",
-            "recipient.name", "recipient.postalAddress", "whatHappened", "breachDate", "discoveryDate", "phiTypes",
+            "recipient.name", "recipient.postalAddress|recipient.email", "whatHappened", "breachDate", "discoveryDate", "phiTypes",
             "stepsForIndividuals", "whatWeAreDoing")),
     /** 164.404(d)(2)(ii): ten or more people out of reach; web posting for 90 days or major media, toll-free number. */
     SUBSTITUTE_NOTICE("substitute-notice", List.of("company.name", "company.tollFreePhone", "company.website", "whatHappened",
@@ -47,7 +47,10 @@ public enum DocumentKind {
         return template;
     }
 
-    /** Dotted paths into the facts ({@code company.tollFreePhone}); each must be present and not blank or empty. */
+    /**
+     * Dotted paths into the facts ({@code company.tollFreePhone}); each must be present and not blank or empty. A path
+     * of alternatives ({@code recipient.postalAddress|recipient.email}) is satisfied by any one of them.
+     */
     public List<String> requiredFacts() {
         return requiredFacts;
     }

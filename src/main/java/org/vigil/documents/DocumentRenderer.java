@@ -59,9 +59,10 @@ final class DocumentRenderer {
         properties.setProperty(RuntimeConstants.INPUT_ENCODING, "UTF-8");
         properties.setProperty(RuntimeConstants.RUNTIME_REFERENCES_STRICT, "true");
         properties.setProperty(RuntimeConstants.EVENTHANDLER_REFERENCEINSERTION, EscapingInsertionHandler.class.getName());
+        properties.setProperty(RuntimeConstants.EVENTHANDLER_INCLUDE, TemplatesOnlyIncludeHandler.class.getName());
         // Templates reach the facts they are given and nothing else: no reflection, no class loading.
         properties.setProperty(RuntimeConstants.UBERSPECT_CLASSNAME, SecureUberspector.class.getName());
-        properties.setProperty(RuntimeConstants.VM_LIBRARY, "templates/documents/layout.vm");
+        properties.setProperty(RuntimeConstants.VM_LIBRARY, TemplatesOnlyIncludeHandler.ROOT + "layout.vm");
         velocity = new VelocityEngine(properties);
         velocity.init();
         this.zone = zone;
@@ -87,9 +88,10 @@ final class DocumentRenderer {
     List<String> missingFacts(DocumentKind kind, Map<String, ?> facts) {
         Map<String, Object> all = withCompany(facts);
         List<String> missing = new ArrayList<>();
-        for (String path : kind.requiredFacts()) {
-            if (isBlank(valueAt(all, path))) {
-                missing.add(path);
+        for (String required : kind.requiredFacts()) {
+            var alternatives = List.of(required.split("\\|"));
+            if (alternatives.stream().allMatch(path -> isBlank(valueAt(all, path)))) {
+                missing.add(String.join(" or ", alternatives));
             }
         }
         return missing;
@@ -100,10 +102,15 @@ final class DocumentRenderer {
         if (!missing.isEmpty()) {
             throw new MissingFactsException(kind, missing);
         }
-        Template template = velocity.getTemplate("templates/documents/" + kind.template() + ".vm", "UTF-8");
+        Template template = velocity.getTemplate(TemplatesOnlyIncludeHandler.ROOT + kind.template() + ".vm", "UTF-8");
         var out = new StringWriter(4096);
         template.merge(new VelocityContext(readable(withCompany(facts))), out);
         return out.toString();
+    }
+
+    /** The configured engine, for tests that prove what a template cannot do. */
+    VelocityEngine engine() {
+        return velocity;
     }
 
     void pdf(String html, OutputStream out) {

@@ -105,7 +105,7 @@ public class Documents {
         }
         var sample = new LinkedHashMap<String, Object>(facts);
         var first = individuals.reachable(recipientsRef, within, 0, 1).get(0);
-        sample.put("recipient", Map.of("name", first.name(), "postalAddress", first.postalAddress()));
+        sample.put("recipient", LetterBatchRunner.recipient(first));
         var missing = renderer.missingFacts(kind, sample);
         if (!missing.isEmpty()) {
             throw new MissingFactsException(kind, missing);

@@ -2,8 +2,8 @@ package org.vigil.documents;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -43,7 +43,8 @@ class LetterBatchRunner {
     static final String ARCHIVE = "letters.zip";
     private static final long FIXED_ENTRY_TIME = 1_767_225_600_000L; // 2026-01-01
     static final String PART_MANIFEST = "manifest-part.csv";
-    static final List<String> MANIFEST_COLUMNS = List.of("sequence", "file", "name", "postal_address", "email", "jurisdiction", "sha256");
+    /** {@code delivery}: {@code mail} to the postal address, or {@code e-mail} for a person listed with an e-mail only. */
+    static final List<String> MANIFEST_COLUMNS = List.of("sequence", "file", "name", "postal_address", "email", "jurisdiction", "sha256", "delivery");
 
     private final LetterBatchRepository batches;
     private final AffectedIndividuals individuals;
@@ -114,15 +115,15 @@ class LetterBatchRunner {
             for (AffectedIndividual person : people) {
                 sequence++;
                 var letterFacts = new LinkedHashMap<>(facts);
-                letterFacts.put("recipient", Map.of("name", person.name(), "postalAddress", person.postalAddress(),
-                        "email", person.email() == null ? "" : person.email(), "jurisdiction", person.jurisdiction()));
+                letterFacts.put("recipient", recipient(person));
                 String html = renderer.html(batch.kind(), letterFacts);
                 byte[] letter = batch.format() == LetterFormat.PDF ? renderer.pdf(html) : html.getBytes(StandardCharsets.UTF_8);
                 String name = letterName(sequence, batch.format());
                 zip.putNextEntry(entry(name));
                 zip.write(letter);
                 zip.closeEntry();
-                lines.printRecord(sequence, name, person.name(), person.postalAddress(), person.email(), person.jurisdiction(), sha256(letter));
+                lines.printRecord(sequence, name, person.name(), person.postalAddress(), person.email(), person.jurisdiction(), sha256(letter),
+                        isBlank(person.postalAddress()) ? "e-mail" : "mail");
             }
             lines.flush();
             zip.putNextEntry(entry(PART_MANIFEST));
@@ -132,17 +133,27 @@ class LetterBatchRunner {
         Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    /** One archive for the print house: every letter, then the whole manifest; returns its SHA-256. */
+    /** The person as the letter addresses them: by post, or by e-mail when no postal address is listed. */
+    static Map<String, Object> recipient(AffectedIndividual person) {
+        return Map.of("name", person.name(), "postalAddress", nullToEmpty(person.postalAddress()),
+                "email", nullToEmpty(person.email()), "jurisdiction", person.jurisdiction());
+    }
+
+    /**
+     * One archive for the print house: every letter, then the whole manifest; returns its SHA-256. The manifest is
+     * gathered in a file beside the archive, so a batch of 100,000 letters holds no part of it in memory.
+     */
     private String join(Path directory, int parts) throws IOException {
         Path archive = directory.resolve(ARCHIVE);
         Path temporary = directory.resolve(ARCHIVE + ".tmp");
-        try (var zip = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16))) {
-            var manifest = new ByteArrayOutputStream();
-            try (var header = new CSVPrinter(new OutputStreamWriter(manifest, StandardCharsets.UTF_8), CSVFormat.DEFAULT)) {
-                header.printRecord(MANIFEST_COLUMNS);
-            }
+        Path manifestFile = directory.resolve("manifest.csv.tmp");
+        try (var zip = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16));
+                var manifest = new BufferedOutputStream(Files.newOutputStream(manifestFile), 1 << 16)) {
+            var header = new CSVPrinter(new OutputStreamWriter(manifest, StandardCharsets.UTF_8), CSVFormat.DEFAULT);
+            header.printRecord(MANIFEST_COLUMNS);
+            header.flush();
             for (int part = 0; part < parts; part++) {
-                try (var in = new ZipInputStream(Files.newInputStream(directory.resolve(partName(part))))) {
+                try (var in = new ZipInputStream(new BufferedInputStream(Files.newInputStream(directory.resolve(partName(part))), 1 << 16))) {
                     for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
                         if (PART_MANIFEST.equals(entry.getName())) {
                             in.transferTo(manifest);
@@ -154,12 +165,23 @@ class LetterBatchRunner {
                     }
                 }
             }
+            manifest.flush();
             zip.putNextEntry(entry("manifest.csv"));
-            manifest.writeTo(zip);
+            Files.copy(manifestFile, zip);
             zip.closeEntry();
+        } finally {
+            Files.deleteIfExists(manifestFile);
         }
         Files.move(temporary, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         return sha256(archive);
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 
     /** Entries carry a fixed time, so the same letters always make the same archive and the same checksum. */

@@ -18,10 +18,13 @@ class AffectedIndividualsCsvTest {
                 Austin, TX 78701",maria@example.com,US-TX,true
                 "Smith, John",,john@example.com,us-il,yes
                 Zoë Ødegård,,,EU-DE,false
+                José Núñez,"1 High Street, London",,GB,true
                 """), people::add);
 
-        assertThat(rows).isEqualTo(3);
-        assertThat(people).extracting(AffectedIndividual::name).containsExactly("Maria Lopez", "Smith, John", "Zoë Ødegård");
+        assertThat(rows).isEqualTo(4);
+        assertThat(people).extracting(AffectedIndividual::name).containsExactly("Maria Lopez", "Smith, John", "Zoë Ødegård", "José Núñez");
+        // The ISO code GB is the rule catalog's UK.
+        assertThat(people.get(3).jurisdiction()).isEqualTo("UK");
         assertThat(people.get(0).postalAddress()).isEqualTo("12 Elm Street\nAustin, TX 78701");
         assertThat(people.get(1).jurisdiction()).isEqualTo("US-IL");
         assertThat(people.get(2).contactValid()).isFalse();

@@ -90,6 +90,15 @@ class DocumentRendererTest {
     }
 
     @Test
+    void aPersonListedWithAnEmailOnlyIsAddressedByEmail() {
+        var facts = SampleFacts.breach();
+        facts.put("recipient", Map.of("name", "Ann Lee", "postalAddress", "", "email", "ann@example.com"));
+
+        assertThat(renderer.missingFacts(DocumentKind.INDIVIDUAL_NOTICE, facts)).isEmpty();
+        assertThat(text(renderer.html(DocumentKind.INDIVIDUAL_NOTICE, facts))).contains("Ann Lee By e-mail to ann@example.com", "Dear Ann Lee,");
+    }
+
+    @Test
     void hostileValuesAreRenderedAsTextNeverAsMarkupOrTemplateCode() throws IOException {
         var facts = SampleFacts.breach();
         facts.put("recipient", Map.of("name", "<script>alert(1)</script>", "postalAddress", "$class.forName('java.lang.Runtime')"));
@@ -117,7 +126,8 @@ class DocumentRendererTest {
 
         assertThatThrownBy(() -> withoutPhone.html(DocumentKind.INDIVIDUAL_NOTICE, facts))
                 .isInstanceOf(MissingFactsException.class)
-                .hasMessage("Missing facts for individual-notice: company.tollFreePhone, recipient.postalAddress, breachDate, phiTypes, stepsForIndividuals");
+                .hasMessage("Missing facts for individual-notice: company.tollFreePhone, recipient.postalAddress or recipient.email, breachDate,"
+                        + " phiTypes, stepsForIndividuals");
         assertThat(withoutPhone.missingFacts(DocumentKind.HHS_REPORT, new HashMap<>())).contains("company.privacyOfficer", "breachType");
     }
 
