@@ -55,6 +55,12 @@ class LetterBatchIT {
             assertThat(manifest.get(1).toList()).startsWith("1", "letters/letter-000001.html", "Person 1", "38 Elm Street\nAustin, TX 78701");
             assertThat(manifest.get(3_013).get(1)).isEqualTo("letters/letter-003013.html");
             assertThat(manifest.stream().skip(1).map(record -> record.get(0)).distinct().count()).isEqualTo(3_013);
+            // Every hundredth person is listed with an e-mail only: a letter addressed by e-mail, marked so for the print house.
+            var byEmail = manifest.stream().skip(1).filter(record -> record.get(7).equals("e-mail")).toList();
+            assertThat(byEmail).hasSize(30).allSatisfy(record -> assertThat(record.get(3)).isEmpty());
+            assertThat(new String(zip.getInputStream(zip.getEntry(byEmail.get(0).get(1))).readAllBytes(), StandardCharsets.UTF_8))
+                    .contains("By e-mail to person100@example.com", "Dear Person 100,");
+            assertThat(manifest.stream().skip(1).filter(record -> record.get(7).equals("mail"))).hasSize(3_013 - 30);
             String first = new String(zip.getInputStream(zip.getEntry("letters/letter-000001.html")).readAllBytes(), StandardCharsets.UTF_8);
             assertThat(first).contains("Dear Person 1,", "March 1, 2026", "1-800-555-0100");
         }
@@ -112,14 +118,20 @@ class LetterBatchIT {
         return batch;
     }
 
-    /** {@code count} people in three jurisdictions; the first {@code unreachable} of them with out-of-date contact details. */
+    /**
+     * {@code count} people in three jurisdictions; the first {@code unreachable} of them with out-of-date contact
+     * details, and every hundredth of the others with an e-mail address instead of a postal one.
+     */
     static String people(int count, int unreachable) {
         var csv = new StringBuilder("name,postal_address,email,jurisdiction,contact_valid\n");
         String[] jurisdictions = {"US-TX", "US-IL", "EU-DE"};
         var lines = new ArrayList<String>();
         for (int i = 1; i <= count; i++) {
             boolean reachable = i > unreachable;
-            lines.add((reachable ? "Person " + (i - unreachable) : "Unreachable " + i) + ",\"" + i + " Elm Street\nAustin, TX 78701\",,"
+            int person = i - unreachable;
+            boolean emailOnly = reachable && person % 100 == 0;
+            lines.add((reachable ? "Person " + person : "Unreachable " + i)
+                    + (emailOnly ? ",,person" + person + "@example.com," : ",\"" + i + " Elm Street\nAustin, TX 78701\",,")
                     + jurisdictions[i % 3] + "," + reachable);
         }
         return csv.append(String.join("\n", lines)).append('\n').toString();
