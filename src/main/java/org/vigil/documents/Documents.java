@@ -17,6 +17,7 @@ import java.util.concurrent.Executor;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -134,12 +135,24 @@ public class Documents {
                 .map(batch -> Path.of(batch.directory(), LetterBatchRunner.ARCHIVE)).filter(Files::exists);
     }
 
-    /** Batches a stop interrupted carry on where they were. */
+    /** Batches a stop interrupted carry on where they were: this node's own, and those nobody holds. */
     @EventListener(ApplicationReadyEvent.class)
     void resumeInterruptedBatches() {
+        resume(batch -> batch.claimableBy(settings.nodeId(), clock.instant()));
+    }
+
+    /** A batch whose node is gone (its claim lapsed without renewal) is taken over by another node. */
+    @Scheduled(fixedDelayString = "${vigil.documents.take-over-every:PT1M}", initialDelayString = "${vigil.documents.take-over-every:PT1M}")
+    void takeOverAbandonedBatches() {
+        resume(batch -> batch.abandoned(settings.nodeId(), clock.instant()));
+    }
+
+    private void resume(java.util.function.Predicate<LetterBatch> which) {
         for (var batch : batches.withStatus(EnumSet.of(LetterBatch.Status.QUEUED, LetterBatch.Status.RUNNING))) {
-            long id = batch.id();
-            executor.execute(() -> runner.run(id));
+            if (which.test(batch)) {
+                long id = batch.id();
+                executor.execute(() -> runner.run(id));
+            }
         }
     }
 

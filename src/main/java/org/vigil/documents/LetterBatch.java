@@ -69,6 +69,12 @@ class LetterBatch {
     @Column(name = "finished_at")
     private Instant finishedAt;
 
+    @Column(name = "claimed_by")
+    private String claimedBy;
+
+    @Column(name = "claimed_until")
+    private Instant claimedUntil;
+
     @Version
     private long version;
 
@@ -103,7 +109,28 @@ class LetterBatch {
     String directory() { return directory; }
     String archiveSha256() { return archiveSha256; }
 
+    String claimedBy() { return claimedBy; }
+
     void placeIn(String directory) { this.directory = directory; }
+
+    boolean unfinished() {
+        return status == Status.QUEUED || status == Status.RUNNING;
+    }
+
+    /** Unclaimed, claimed by {@code node} itself (before a restart, say), or left by a node whose claim has lapsed. */
+    boolean claimableBy(String node, Instant now) {
+        return unfinished() && (claimedBy == null || claimedBy.equals(node) || claimedUntil == null || claimedUntil.isBefore(now));
+    }
+
+    /** Claimable by {@code node} and not held by it: nobody runs it, or its node is gone. */
+    boolean abandoned(String node, Instant now) {
+        return claimableBy(node, now) && !node.equals(claimedBy);
+    }
+
+    void claim(String node, Instant until) {
+        claimedBy = node;
+        claimedUntil = until;
+    }
 
     void running() { status = Status.RUNNING; }
 
@@ -114,12 +141,14 @@ class LetterBatch {
         archiveSha256 = sha256;
         finishedAt = at;
         done = total;
+        claim(null, null);
     }
 
     void failed(String reason, Instant at) {
         status = Status.FAILED;
         error = reason.length() > 500 ? reason.substring(0, 500) : reason;
         finishedAt = at;
+        claim(null, null);
     }
 
     LetterBatchView view() {

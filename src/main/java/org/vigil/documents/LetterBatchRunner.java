@@ -17,10 +17,13 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -28,13 +31,16 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.vigil.documents.DocumentsConfiguration.LetterBatchSettings;
 
 /**
  * Renders a letter batch part by part: each part is a ZIP of its letters and its lines of the manifest, written to a
  * temporary file and renamed when complete, so that after a crash the batch resumes at its first missing part and no
- * letter is made twice. The parts are then joined into one archive whose SHA-256 is the dispatch evidence.
+ * letter is made twice. The parts are then joined into one archive whose SHA-256 is the dispatch evidence. A node
+ * claims the batch it runs and renews the claim after each part, so two nodes never write the same batch.
  */
 @Component
 class LetterBatchRunner {
@@ -46,19 +52,25 @@ class LetterBatchRunner {
     /** {@code delivery}: {@code mail} to the postal address, or {@code e-mail} for a person listed with an e-mail only. */
     static final List<String> MANIFEST_COLUMNS = List.of("sequence", "file", "name", "postal_address", "email", "jurisdiction", "sha256", "delivery");
 
+    /** How long a node's claim on a batch holds without renewal; it renews after every part (seconds, at most a minute). */
+    static final Duration CLAIM = Duration.ofMinutes(5);
+
     private final LetterBatchRepository batches;
     private final AffectedIndividuals individuals;
     private final DocumentRenderer renderer;
     private final TransactionTemplate transaction;
+    private final LetterBatchSettings settings;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
+    private final Set<Long> active = ConcurrentHashMap.newKeySet();
 
     LetterBatchRunner(LetterBatchRepository batches, AffectedIndividuals individuals, DocumentRenderer renderer,
-            TransactionTemplate transaction, Clock clock) {
+            TransactionTemplate transaction, LetterBatchSettings settings, Clock clock) {
         this.batches = batches;
         this.individuals = individuals;
         this.renderer = renderer;
         this.transaction = transaction;
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -68,16 +80,41 @@ class LetterBatchRunner {
 
     /** Renders at most {@code partLimit} missing parts (a test stops here to play a crash), then joins them if all exist. */
     void run(long batchId, int partLimit) {
-        LetterBatch batch = transaction.execute(status -> {
-            var found = batches.findById(batchId).orElseThrow();
-            if (found.status() == LetterBatch.Status.QUEUED) {
-                found.running();
-            }
-            return found;
-        });
-        if (batch == null || batch.status() == LetterBatch.Status.DONE || batch.status() == LetterBatch.Status.FAILED) {
+        // One run per batch in this JVM; the claim in the table keeps other nodes off it.
+        if (!active.add(batchId)) {
             return;
         }
+        try {
+            LetterBatch batch = claim(batchId);
+            if (batch != null) {
+                render(batch, partLimit);
+            }
+        } finally {
+            active.remove(batchId);
+        }
+    }
+
+    /** The batch, claimed for this node until {@link #CLAIM} from now; null when it is finished or another node runs it. */
+    private LetterBatch claim(long batchId) {
+        try {
+            return transaction.execute(status -> {
+                var found = batches.findById(batchId).orElseThrow();
+                if (!found.claimableBy(settings.nodeId(), clock.instant())) {
+                    return null;
+                }
+                if (found.status() == LetterBatch.Status.QUEUED) {
+                    found.running();
+                }
+                found.claim(settings.nodeId(), clock.instant().plus(CLAIM));
+                return found;
+            });
+        } catch (OptimisticLockingFailureException e) {
+            return null; // another node claimed it at the same moment
+        }
+    }
+
+    private void render(LetterBatch batch, int partLimit) {
+        long batchId = batch.id();
         try {
             Map<String, Object> facts = json.readValue(batch.facts(), new TypeReference<LinkedHashMap<String, Object>>() {});
             Path directory = Files.createDirectories(Path.of(batch.directory()));
@@ -92,16 +129,47 @@ class LetterBatchRunner {
                     renderPart(batch, facts, part, file);
                 }
                 int done = Math.min(batch.total(), (part + 1) * batch.partSize());
-                transaction.executeWithoutResult(status -> batches.findById(batchId).orElseThrow().progressed(done));
+                update(batchId, found -> {
+                    found.progressed(done);
+                    found.claim(settings.nodeId(), clock.instant().plus(CLAIM));
+                });
             }
             String sha256 = join(directory, parts);
-            transaction.executeWithoutResult(status -> batches.findById(batchId).orElseThrow().finished(sha256, clock.instant()));
+            update(batchId, found -> found.finished(sha256, clock.instant()));
             log.info("Letter batch {} done: {} letters, archive SHA-256 {}", batchId, batch.total(), sha256);
+        } catch (ClaimLost e) {
+            log.warn("Letter batch {} stopped here: node {} holds it now", batchId, e.getMessage());
         } catch (IOException | RuntimeException e) {
             // The reason names the failure, not the people: facts and names stay out of the log.
             log.error("Letter batch {} failed: {}", batchId, e.getClass().getSimpleName());
             String reason = e instanceof MissingFactsException missing ? missing.getMessage() : "rendering failed (" + e.getClass().getSimpleName() + ")";
-            transaction.executeWithoutResult(status -> batches.findById(batchId).orElseThrow().failed(reason, clock.instant()));
+            try {
+                update(batchId, found -> found.failed(reason, clock.instant()));
+            } catch (ClaimLost lost) {
+                log.warn("Letter batch {} left to node {}", batchId, lost.getMessage());
+            }
+        }
+    }
+
+    /** Changes the batch if this node still holds it (a node stalled past its claim finds it taken over, and stops). */
+    private void update(long batchId, java.util.function.Consumer<LetterBatch> change) {
+        try {
+            transaction.executeWithoutResult(status -> {
+                var found = batches.findById(batchId).orElseThrow();
+                if (!settings.nodeId().equals(found.claimedBy())) {
+                    throw new ClaimLost(String.valueOf(found.claimedBy()));
+                }
+                change.accept(found);
+            });
+        } catch (OptimisticLockingFailureException e) {
+            throw new ClaimLost("another node");
+        }
+    }
+
+    /** This node's claim on a batch has passed to another node. */
+    private static final class ClaimLost extends RuntimeException {
+        ClaimLost(String holder) {
+            super(holder, null, false, false);
         }
     }
 

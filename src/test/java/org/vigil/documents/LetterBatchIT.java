@@ -27,6 +27,7 @@ class LetterBatchIT {
     @Autowired Documents documents;
     @Autowired LetterBatchRunner runner;
     @Autowired JdbcTemplate jdbc;
+    @Autowired DocumentsConfiguration.LetterBatchSettings settings;
 
     @Test
     void oneLetterPerReachablePersonWithAManifestAndAChecksumThatAResumedRunReproduces() throws Exception {
@@ -72,7 +73,7 @@ class LetterBatchIT {
         Files.delete(directory.resolve("part-00002.zip"));
         Files.delete(directory.resolve("part-00003.zip"));
         Files.writeString(directory.resolve("part-00002.zip.tmp"), "half a part");
-        jdbc.update("update letter_batch set status = 'RUNNING', done = 1000, archive_sha256 = null where id = ?", done.id());
+        crashed(done.id(), 1_000, settings.nodeId());
 
         runner.run(done.id(), 1);
         assertThat(documents.letterBatch(done.id()).orElseThrow().done()).isEqualTo(2_000);
@@ -109,6 +110,41 @@ class LetterBatchIT {
                 .isInstanceOf(MissingFactsException.class).hasMessageContaining("whatWeAreDoing");
         assertThatThrownBy(() -> documents.startLetterBatch("obligation:y", "incident:nobody", null, DocumentKind.INDIVIDUAL_NOTICE, SampleFacts.breach(), LetterFormat.PDF))
                 .hasMessageContaining("No affected individual");
+    }
+
+    @Test
+    void aBatchAnotherNodeHoldsIsLeftToItUntilItsClaimLapsesAndThenTakenOverWithTheSameArchive() throws IOException {
+        String list = "incident:test-" + UUID.randomUUID();
+        documents.importAffectedIndividuals(list, new StringReader(people(12, 0)));
+        var done = awaitDone(documents.startLetterBatch("obligation:" + list, list, null, DocumentKind.INDIVIDUAL_NOTICE,
+                SampleFacts.breach(), LetterFormat.HTML).id());
+        Path archive = documents.letterArchive(done.id()).orElseThrow();
+        Files.delete(archive);
+
+        // Node "vigil-2" runs it (its claim holds for minutes): this node leaves it alone, at start and in its sweep.
+        crashed(done.id(), 0, "vigil-2");
+        runner.run(done.id());
+        documents.takeOverAbandonedBatches();
+        assertThat(documents.letterBatch(done.id()).orElseThrow().status()).isEqualTo("RUNNING");
+        assertThat(archive).doesNotExist();
+
+        // vigil-2 is gone and its claim has lapsed: the sweep takes the batch over and makes the same archive.
+        jdbc.update("update letter_batch set claimed_until = ? where id = ?", utc(java.time.Instant.parse("2026-01-01T00:00:00Z")), done.id());
+        documents.takeOverAbandonedBatches();
+        var taken = awaitDone(done.id());
+        assertThat(taken.archiveSha256()).isEqualTo(done.archiveSha256());
+        assertThat(jdbc.queryForObject("select claimed_by from letter_batch where id = ?", String.class, done.id())).isNull();
+    }
+
+    /** As a crash leaves a batch: running, {@code done} letters recorded, claimed by its node for a while yet, no checksum. */
+    private void crashed(long id, int done, String node) {
+        jdbc.update("update letter_batch set status = 'RUNNING', done = ?, archive_sha256 = null, finished_at = null, claimed_by = ?,"
+                + " claimed_until = ? where id = ?", done, node, utc(java.time.Instant.now().plusSeconds(300)), id);
+    }
+
+    /** Instants are kept as UTC date-times (hibernate.jdbc.time_zone). */
+    private static java.time.LocalDateTime utc(java.time.Instant instant) {
+        return java.time.LocalDateTime.ofInstant(instant, java.time.ZoneOffset.UTC);
     }
 
     private LetterBatchView awaitDone(long id) {
