@@ -1,6 +1,7 @@
 package org.vigil.documents;
 
 import java.util.List;
+import java.util.Map;
 
 /** The documents Vigil renders, each with its template and the facts it cannot do without. */
 public enum DocumentKind {
@@ -29,7 +30,7 @@ public enum DocumentKind {
     /** GDPR Art. 33(3) (a)-(d), with Art. 33(1) reasons for delay and Art. 33(4) phasing when they apply. */
     GDPR_AUTHORITY_NOTICE("gdpr-authority-notice", List.of("company.name", "company.address", "company.privacyOfficer",
             "company.email", "authority", "whatHappened", "awarenessAt", "dataSubjectCategories", "approxDataSubjects",
-            "recordCategories", "approxRecords", "consequences", "measures")),
+            "recordCategories", "approxRecords", "consequences", "measures"), Map.of("late", List.of("delayReasons"))),
     /** 164.410: a business associate tells the covered entity, identifying each individual. */
     BUSINESS_ASSOCIATE_NOTICE("business-associate-notice", List.of("company.name", "company.address", "company.privacyOfficer",
             "company.tollFreePhone", "coveredEntity", "whatHappened", "breachDate", "discoveryDate", "phiTypes",
@@ -37,10 +38,16 @@ public enum DocumentKind {
 
     private final String template;
     private final List<String> requiredFacts;
+    private final Map<String, List<String>> requiredWhen;
 
     DocumentKind(String template, List<String> requiredFacts) {
+        this(template, requiredFacts, Map.of());
+    }
+
+    DocumentKind(String template, List<String> requiredFacts, Map<String, List<String>> requiredWhen) {
         this.template = template;
         this.requiredFacts = requiredFacts;
+        this.requiredWhen = requiredWhen;
     }
 
     public String template() {
@@ -53,5 +60,13 @@ public enum DocumentKind {
      */
     public List<String> requiredFacts() {
         return requiredFacts;
+    }
+
+    /**
+     * Facts required only when a flag among the facts is true: a GDPR notification sent after 72 hours
+     * ({@code late}) must give the reasons for the delay, Art. 33(1).
+     */
+    public Map<String, List<String>> requiredWhen() {
+        return requiredWhen;
     }
 }

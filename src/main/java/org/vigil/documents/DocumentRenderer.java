@@ -94,6 +94,11 @@ final class DocumentRenderer {
                 missing.add(String.join(" or ", alternatives));
             }
         }
+        kind.requiredWhen().forEach((flag, paths) -> {
+            if (Boolean.TRUE.equals(valueAt(all, flag))) {
+                paths.stream().filter(path -> isBlank(valueAt(all, path))).forEach(missing::add);
+            }
+        });
         return missing;
     }
 

@@ -65,6 +65,15 @@ public class Documents {
     }
 
     /**
+     * Writes the PDF to {@code out} (a response body, a file), checked for missing facts before a byte is written.
+     *
+     * @throws MissingFactsException naming every required fact that is absent or blank
+     */
+    public void renderPdf(DocumentKind kind, Map<String, ?> facts, java.io.OutputStream out) {
+        renderer.pdf(renderer.html(kind, facts), out);
+    }
+
+    /**
      * Replaces the list of affected individuals of {@code ownerRef} with the CSV's, all or nothing.
      *
      * @throws InvalidAffectedIndividualsException naming every bad line; nothing is stored then

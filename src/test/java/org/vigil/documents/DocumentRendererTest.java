@@ -63,6 +63,20 @@ class DocumentRendererTest {
     }
 
     @Test
+    void aGdprNotificationAfterSeventyTwoHoursMustGiveTheReasonsForTheDelay() {
+        var facts = SampleFacts.breach();
+        facts.put("late", true);
+        assertThatThrownBy(() -> renderer.html(DocumentKind.GDPR_AUTHORITY_NOTICE, facts))
+                .hasMessage("Missing facts for gdpr-authority-notice: delayReasons");
+
+        facts.put("delayReasons", "Forensic imaging took four days.");
+        facts.put("phasedInformation", "The number of records follows once the backup is restored.");
+        assertThat(text(renderer.html(DocumentKind.GDPR_AUTHORITY_NOTICE, facts))).contains("Reasons for the delay (Article 33(1))",
+                "Forensic imaging took four days.", "Information to follow (Article 33(4))", "once the backup is restored");
+        assertThat(renderer.missingFacts(DocumentKind.INDIVIDUAL_NOTICE, facts)).isEmpty();
+    }
+
+    @Test
     void theStateMediaAndBusinessAssociateNoticesNameTheirAudience() {
         assertThat(text(renderer.html(DocumentKind.STATE_AG_NOTICE, SampleFacts.breach())))
                 .contains("Office of the Attorney General, Texas", "Residents of Texas affected", "700", "March 20, 2026");
