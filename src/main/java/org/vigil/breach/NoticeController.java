@@ -188,13 +188,6 @@ class NoticeController {
         return problem;
     }
 
-    @ExceptionHandler(IllegalArgumentException.class)
-    ProblemDetail invalid(IllegalArgumentException e) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setTitle("Invalid request");
-        return problem;
-    }
-
     private IndividualCounts importList(long id, Reader csv, Authentication caller) {
         requireIncident(id, caller, WRITERS);
         return documents.importAffectedIndividuals(NoticeDocuments.listOf(id), csv);

@@ -13,7 +13,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -21,19 +20,15 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.vigil.HeadlessChromium;
 import org.vigil.VigilSpringTest;
 
 /** The notices page in headless Chromium: the privacy officer uploads the list, previews the letter, follows the batch. */
 @VigilSpringTest
 class NoticesPageBrowserIT {
-
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     @LocalServerPort int port;
     @Autowired Incidents incidents;
@@ -45,14 +40,7 @@ class NoticesPageBrowserIT {
 
     @BeforeEach
     void startBrowser() {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "browser tests need Debian's chromium and chromium-driver (apt-get install chromium chromium-driver; .ci/run does)");
-        var options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                        "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--window-size=1400,1000");
-        var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        browser = HeadlessChromium.start();
     }
 
     @AfterEach
@@ -129,11 +117,7 @@ class NoticesPageBrowserIT {
     }
 
     private void logIn(String user) {
-        browser.manage().deleteAllCookies();
-        browser.get(url("/login"));
-        browser.findElement(By.name("username")).sendKeys(user);
-        browser.findElement(By.name("password")).sendKeys("demo");
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        HeadlessChromium.logIn(browser, port, user);
     }
 
     private String url(String path) {
