@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
+import org.vigil.platform.Actors;
 
 /**
  * Start event of breach-response.bpmn. A report from the Tasklist form arrives as form fields; the free text
@@ -36,9 +37,13 @@ class IncidentIntakeListener implements ExecutionListener {
                 lines(text(execution, "phiSystemsInvolved")),
                 FormText.dataElements(execution::getVariable),
                 counts(text(execution, "affectedEstimate"), "affectedEstimate"));
-        String reportedBy = (String) execution.getVariable(BreachResponseProcess.REPORTED_BY);
-        long id = incidents.recordStartedFromForm(report, reportedBy == null ? "unknown" : reportedBy,
-                execution.getProcessInstanceId());
+        // The submitter the engine authenticated, whatever a variable says.
+        String reportedBy = Actors.of(execution);
+        if (reportedBy == null) {
+            reportedBy = "unknown";
+        }
+        execution.setVariable(BreachResponseProcess.REPORTED_BY, reportedBy);
+        long id = incidents.recordStartedFromForm(report, reportedBy, execution.getProcessInstanceId());
         execution.setVariable(BreachResponseProcess.INCIDENT_ID, id);
         execution.setProcessBusinessKey(BreachResponseProcess.businessKey(id));
         IncidentIntakeListener.removeTransientFields(execution);

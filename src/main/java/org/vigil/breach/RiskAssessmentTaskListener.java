@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+import org.vigil.platform.Actors;
 
 /**
  * Completion of Task_AssessRisk: each of the four factors of 45 CFR 164.402(2) with its rationale, and any
@@ -42,7 +43,7 @@ class RiskAssessmentTaskListener implements TaskListener {
         }
         assessment.put("hipaaException", exception);
         assessment.put("conclusion", conclusion);
-        assessment.put("assessedBy", task.getAssignee() == null ? "" : task.getAssignee());
+        assessment.put("assessedBy", Actors.of(task));
         try {
             incidents.recordRiskAssessment(((Number) task.getVariable(BreachResponseProcess.INCIDENT_ID)).longValue(),
                     InvestigationTaskListener.json.writeValueAsString(assessment));

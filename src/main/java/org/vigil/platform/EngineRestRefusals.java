@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
@@ -14,8 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The engine REST API with one change: a task listener that refuses a completion (a missing fact, a dispatch before
- * a hold ends) throws {@link BadUserRequestException}, which the engine wraps; the caller gets 400 with that
- * message, as for any other bad input, instead of 500.
+ * a hold ends) throws {@link BadUserRequestException}, and the {@link SteeringGuard} refuses a field a form does not
+ * offer with {@link FormFieldValidationException}; the engine wraps both, and where it would answer 500 the caller
+ * gets 400 with the message, as for any other bad input.
  */
 @Component
 class EngineRestRefusals implements ResourceConfigCustomizer {
@@ -33,9 +35,10 @@ class EngineRestRefusals implements ResourceConfigCustomizer {
         @Override
         public Response toResponse(RestException exception) {
             for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
-                if (cause instanceof BadUserRequestException refusal) {
+                if (cause instanceof BadUserRequestException || cause instanceof FormFieldValidationException) {
+                    var refusal = cause;
                     var body = new ExceptionDto();
-                    body.setType(BadUserRequestException.class.getSimpleName());
+                    body.setType(refusal.getClass().getSimpleName());
                     body.setMessage(refusal.getMessage());
                     return Response.status(Response.Status.BAD_REQUEST).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
                 }

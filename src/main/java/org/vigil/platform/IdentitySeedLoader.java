@@ -1,7 +1,11 @@
 package org.vigil.platform;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -13,6 +17,8 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.util.ResourceTypeUtil;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.vigil.platform.IdentitySeeds.DemoUsers;
 import org.vigil.platform.IdentitySeeds.GrantSeed;
@@ -21,9 +27,20 @@ import org.vigil.platform.IdentitySeeds.GroupsAndGrants;
 import org.vigil.platform.IdentitySeeds.TaskFilterView;
 import org.vigil.platform.IdentitySeeds.UserSeed;
 
-/** Creates what the identity seeds describe and is missing; never duplicates, never removes. */
+/**
+ * Makes the engine's groups, grants and shared filters what the identity seeds describe: creates what is missing,
+ * never duplicates, and takes from the seeded groups any grant on the managed resources that the seeds no longer give.
+ */
 @Component
 class IdentitySeedLoader {
+
+    private static final Logger log = LoggerFactory.getLogger(IdentitySeedLoader.class);
+
+    /** What the seeds decide alone; tasks and filters get their grants from the engine and from this loader. */
+    private static final List<Resource> MANAGED_RESOURCES = List.of(Resources.APPLICATION, Resources.PROCESS_DEFINITION,
+            Resources.PROCESS_INSTANCE, Resources.DECISION_DEFINITION, Resources.DECISION_REQUIREMENTS_DEFINITION);
+
+    private record GrantKey(String group, Resource resource, String resourceId) {}
 
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
@@ -45,13 +62,10 @@ class IdentitySeedLoader {
                 ensureGrant(seeds.adminGroup(), resource, "*", Permissions.ALL);
             }
         }
-        for (GrantSeed grant : seeds.grants()) {
-            Resource resource = Resources.valueOf(grant.resource());
-            Permission[] permissions = grant.permissions().stream()
-                    .map(name -> permission(name, resource))
-                    .toArray(Permission[]::new);
-            grant.groups().forEach(group -> ensureGrant(group, resource, grant.resourceId(), permissions));
-        }
+        Map<GrantKey, Set<Permission>> wanted = wantedGrants(seeds);
+        wanted.forEach((key, permissions) -> grantExactly(key, permissions));
+        revokeWhatTheSeedsNoLongerGive(seeds, wanted);
+        TaskGrants.narrowExistingTaskGrants(authorizationService);
         if (seeds.taskFilters() != null) {
             Map<String, String> groupNames = seeds.groups().stream()
                     .collect(java.util.stream.Collectors.toMap(GroupSeed::id, GroupSeed::name));
@@ -61,6 +75,74 @@ class IdentitySeedLoader {
                 }
             }
         }
+    }
+
+    /** The seeded grants merged per group and resource, with the start rights as CREATE_INSTANCE grants. */
+    private static Map<GrantKey, Set<Permission>> wantedGrants(GroupsAndGrants seeds) {
+        Map<GrantKey, Set<Permission>> wanted = new LinkedHashMap<>();
+        for (GrantSeed grant : seeds.grants()) {
+            Resource resource = Resources.valueOf(grant.resource());
+            for (String group : grant.groups()) {
+                var permissions = wanted.computeIfAbsent(new GrantKey(group, resource, grant.resourceId()), key -> new LinkedHashSet<>());
+                grant.permissions().forEach(name -> permissions.add(permission(name, resource)));
+            }
+        }
+        seeds.processStarts().forEach((processKey, groups) -> {
+            for (String group : groups) {
+                wanted.computeIfAbsent(new GrantKey(group, Resources.PROCESS_DEFINITION, processKey), key -> new LinkedHashSet<>())
+                        .addAll(List.of(Permissions.READ, Permissions.CREATE_INSTANCE));
+                // Starting needs CREATE on instances too; the definition's CREATE_INSTANCE says which processes.
+                wanted.computeIfAbsent(new GrantKey(group, Resources.PROCESS_INSTANCE, "*"), key -> new LinkedHashSet<>())
+                        .add(Permissions.CREATE);
+            }
+        });
+        return wanted;
+    }
+
+    /**
+     * Takes away what a seeded group holds on the resources the seeds manage and the seeds no longer give: a start
+     * right removed from the file (or the old grant of every start to everyone) is gone after the next start.
+     */
+    private void revokeWhatTheSeedsNoLongerGive(GroupsAndGrants seeds, Map<GrantKey, Set<Permission>> wanted) {
+        String[] groups = seeds.groups().stream().map(GroupSeed::id)
+                .filter(group -> !group.equals(seeds.adminGroup())).toArray(String[]::new);
+        if (groups.length == 0) {
+            return;
+        }
+        for (Resource resource : MANAGED_RESOURCES) {
+            for (Authorization authorization : authorizationService.createAuthorizationQuery()
+                    .authorizationType(Authorization.AUTH_TYPE_GRANT).groupIdIn(groups).resourceType(resource).list()) {
+                var key = new GrantKey(authorization.getGroupId(), resource, authorization.getResourceId());
+                if (!wanted.containsKey(key)) {
+                    log.info("Grant on {} {} taken from group {}: the identity seeds no longer give it",
+                            resource.resourceName(), authorization.getResourceId(), authorization.getGroupId());
+                    authorizationService.deleteAuthorization(authorization.getId());
+                }
+            }
+        }
+    }
+
+    /** Creates the grant or sets its permissions to exactly these. */
+    private void grantExactly(GrantKey key, Set<Permission> permissions) {
+        Authorization authorization = authorizationService.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
+                .groupIdIn(key.group()).resourceType(key.resource()).resourceId(key.resourceId()).singleResult();
+        if (authorization == null) {
+            authorization = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+            authorization.setGroupId(key.group());
+            authorization.setResource(key.resource());
+            authorization.setResourceId(key.resourceId());
+        } else if (granted(authorization, key.resource()).equals(permissions)) {
+            return;
+        }
+        authorization.setPermissions(permissions.toArray(Permission[]::new));
+        authorizationService.saveAuthorization(authorization);
+    }
+
+    private static Set<Permission> granted(Authorization authorization, Resource resource) {
+        Permission[] known = Arrays.stream(ResourceTypeUtil.getPermissionsByResourceType(resource.resourceType()))
+                .filter(permission -> permission.getValue() != Permissions.ALL.getValue() && permission.getValue() != 0)
+                .toArray(Permission[]::new);
+        return new LinkedHashSet<>(Arrays.asList(authorization.getPermissions(known)));
     }
 
     void load(DemoUsers demo) {

@@ -1,16 +1,20 @@
 package org.vigil.platform;
 
 import java.util.List;
+import java.util.Map;
 
 /** The shape of {@code seeds/identity/*.yaml} and {@code seeds/demo/users.yaml}. */
 final class IdentitySeeds {
 
     private IdentitySeeds() {}
 
-    record GroupsAndGrants(List<GroupSeed> groups, String adminGroup, List<GrantSeed> grants, TaskFilterSeeds taskFilters) {
+    /** {@code processStarts}: process id to the groups that may start it; every other process only Vigil starts. */
+    record GroupsAndGrants(List<GroupSeed> groups, String adminGroup, List<GrantSeed> grants,
+            Map<String, List<String>> processStarts, TaskFilterSeeds taskFilters) {
         GroupsAndGrants {
             groups = groups == null ? List.of() : groups;
             grants = grants == null ? List.of() : grants;
+            processStarts = processStarts == null ? Map.of() : processStarts;
         }
     }
 

@@ -3,18 +3,30 @@ package org.vigil.platform;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
-/** Who is who, for the capabilities that must reach people: e-mail addresses of users and group members. */
+/** Who is who, for the capabilities that must reach people (e-mail addresses of users and group members) or ask who may. */
 @Component
 public class PeopleDirectory {
 
     private final IdentityService identityService;
+    private final AuthorizationService authorizationService;
 
-    PeopleDirectory(IdentityService identityService) {
+    PeopleDirectory(IdentityService identityService, AuthorizationService authorizationService) {
         this.identityService = identityService;
+        this.authorizationService = authorizationService;
+    }
+
+    /** Whether the user may start this process: the start rights of {@code seeds/identity/groups-and-grants.yaml}. */
+    public boolean mayStart(String userId, String processKey) {
+        List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+        return authorizationService.isUserAuthorized(userId, groups, Permissions.CREATE_INSTANCE, Resources.PROCESS_DEFINITION, processKey);
     }
 
     public Optional<String> emailOf(String userId) {

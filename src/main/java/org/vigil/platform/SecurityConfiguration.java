@@ -79,6 +79,15 @@ class SecurityConfiguration {
         return registration;
     }
 
+    /** Marks what arrives through the engine's generic APIs, for the {@link SteeringGuard}. */
+    @Bean
+    FilterRegistrationBean<EngineApiCalls> engineApiCalls() {
+        var registration = new FilterRegistrationBean<>(new EngineApiCalls());
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        return registration;
+    }
+
     @Bean
     FilterRegistrationBean<AdminSetupGuard> adminSetupGuard(IdentityService identityService) {
         var registration = new FilterRegistrationBean<>(new AdminSetupGuard(identityService));

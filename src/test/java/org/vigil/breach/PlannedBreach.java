@@ -7,11 +7,11 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 
 /** Drives a reported breach through triage, containment, investigation and risk assessment to its planned obligations. */
-final class PlannedBreach {
+public final class PlannedBreach {
 
     private PlannedBreach() {}
 
-    static void plan(long incidentId, String affectedCounts, RuntimeService runtime, TaskService tasks, ManagementService management) {
+    public static void plan(long incidentId, String affectedCounts, RuntimeService runtime, TaskService tasks, ManagementService management) {
         String breach = runtime.createProcessInstanceQuery().processInstanceBusinessKey(BreachResponseProcess.businessKey(incidentId))
                 .singleResult().getId();
         complete(tasks, breach, Map.of("patientDataInvolved", true, "patientCareAffected", false, "medicalDeviceInvolved", false,
@@ -28,7 +28,7 @@ final class PlannedBreach {
         management.executeJob(management.createJobQuery().processInstanceId(breach).singleResult().getId());
     }
 
-    static String obligationProcess(RuntimeService runtime, long obligationId) {
+    public static String obligationProcess(RuntimeService runtime, long obligationId) {
         return runtime.createProcessInstanceQuery().processInstanceBusinessKey("obligation-" + obligationId).singleResult().getId();
     }
 

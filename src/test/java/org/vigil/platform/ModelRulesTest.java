@@ -3,10 +3,12 @@ package org.vigil.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -77,6 +79,35 @@ class ModelRulesTest {
         for (ExclusiveGateway gateway : model.getModelElementsByType(ExclusiveGateway.class)) {
             if (gateway.getOutgoing().size() > 1) {
                 assertThat(gateway.getDefault()).as(file.getFileName() + "#" + gateway.getId() + " default flow").isNotNull();
+            }
+        }
+    }
+
+    /** The variables that bind an instance to Vigil's record, and who did what: never a field a person submits. */
+    static final Set<String> BINDING_VARIABLES = Set.of("incidentId", "obligationId", "campaignId", "revocationId", "reviewer",
+            "systemId", "reportedBy", "startedBy", "severity", "category", "classification");
+
+    @ParameterizedTest
+    @MethodSource("models")
+    void aProcessNoGroupMayStartIsNotOfferedInTasklist(Path file) throws IOException {
+        Process process = executableProcess(Bpmn.readModelFromFile(file.toFile()));
+        var starts = new ObjectMapper(new YAMLFactory()).readTree(Path.of("seeds/identity/groups-and-grants.yaml").toFile())
+                .path("processStarts");
+        if (!starts.has(process.getId())) {
+            assertThat(process.isCamundaStartableInTasklist())
+                    .as(process.getId() + " is started by Vigil only (not in processStarts): isStartableInTasklist=\"false\"").isFalse();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("models")
+    void aTaskFormShowsTheRecordsIdsButNeverSubmitsThem(Path file) throws IOException {
+        BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+        for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+            FormFields form = FormFields.parse(Files.readAllBytes(Path.of("forms", task.getCamundaFormRef() + ".form")));
+            for (String binding : BINDING_VARIABLES) {
+                assertThat(form.submittable(binding)).as(task.getCamundaFormRef() + ": " + binding
+                        + " may be shown (\"disabled\": true), never submitted").isEmpty();
             }
         }
     }
