@@ -36,7 +36,17 @@ class AccessReviewProblems {
         return respond(problem);
     }
 
-    @ExceptionHandler(HttpMessageNotReadableException.class)
+    /** A parameter of the wrong type: named, without the value (the converter's message would quote it). */
+    @ExceptionHandler(org.springframework.beans.TypeMismatchException.class)
+    ResponseEntity<ProblemDetail> wrongType(org.springframework.beans.TypeMismatchException e) {
+        String name = e.getPropertyName() == null ? "parameter" : e.getPropertyName();
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Parameter " + name + " has the wrong type");
+        problem.setTitle("Bad request");
+        problem.setProperty("field", name);
+        return respond(problem);
+    }
+
+        @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
         // Jackson's own message quotes the input, so only the field is named.
         String field = e.getCause() instanceof com.fasterxml.jackson.databind.JsonMappingException mapping

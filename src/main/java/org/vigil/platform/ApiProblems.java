@@ -12,6 +12,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.http.ProblemDetail;
@@ -48,8 +49,10 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         Map<String, String> errors = new LinkedHashMap<>();
         e.getBindingResult().getFieldErrors().forEach(error -> errors.putIfAbsent(field(error), error.getDefaultMessage()));
         e.getBindingResult().getGlobalErrors().forEach(error -> errors.putIfAbsent(error.getObjectName(), error.getDefaultMessage()));
-        var problem = invalid("Invalid " + String.join(", ", errors.keySet()) + ": " + errors.entrySet().stream()
-                .map(entry -> entry.getKey() + " " + entry.getValue()).reduce((a, b) -> a + "; " + b).orElse(""),
+        // The detail names the first few; every field is in "errors".
+        String detail = errors.entrySet().stream().limit(5).map(entry -> entry.getKey() + " " + entry.getValue())
+                .reduce((a, b) -> a + "; " + b).orElse("");
+        var problem = invalid("Invalid " + detail + (errors.size() > 5 ? "; and " + (errors.size() - 5) + " more" : ""),
                 errors.keySet().stream().findFirst().orElse(null));
         problem.setProperty("errors", errors);
         return problem(problem, headers);
@@ -101,6 +104,18 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException e, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
         return problem(invalid("Part " + e.getRequestPartName() + " is required", e.getRequestPartName()), headers);
+    }
+
+    /** A refusal without a reason ({@code ResponseStatusException(NOT_FOUND)}) still says what it is. */
+    @Override
+    protected ResponseEntity<Object> handleErrorResponseException(ErrorResponseException e, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        var problem = e.getBody();
+        if (problem.getDetail() == null) {
+            var known = HttpStatus.resolve(status.value());
+            problem.setDetail(known == null ? "Refused" : known.getReasonPhrase());
+        }
+        return problem(problem, headers);
     }
 
     /** The refused type is not repeated (it is the caller's text); the accepted ones are. */
