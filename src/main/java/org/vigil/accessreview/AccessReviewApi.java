@@ -1,5 +1,6 @@
 package org.vigil.accessreview;
 
+import jakarta.validation.constraints.Size;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,7 +12,9 @@ public final class AccessReviewApi {
     private AccessReviewApi() {}
 
     /** A system holding PHI, in the register. */
-    public record PhiSystem(String id, String name, String owner, String deputy, String classification) {}
+    // Bounds of ar_system (V20__access_review.sql).
+    public record PhiSystem(@Size(max = 64) String id, @Size(max = 200) String name, @Size(max = 64) String owner,
+            @Size(max = 64) String deputy, @Size(max = 40) String classification) {}
 
     public record ImportResult(SnapshotKind kind, List<Long> snapshotIds, int rows, List<Long> revocationsVerified) {}
 
@@ -19,10 +22,10 @@ public final class AccessReviewApi {
             Instant closesAt) {}
 
     /** One decision: {@code keep}, {@code revoke} or {@code modify}; a reason where the rules ask for one. */
-    public record DecisionInput(long item, String decision, String reason) {}
+    public record DecisionInput(long item, @Size(max = 20) String decision, @Size(max = 1000) String reason) {}
 
     /** The same decision for every undecided item of the reviewer, or only for the unflagged ones. */
-    public record BulkDecision(String decision, String reason, String scope) {}
+    public record BulkDecision(@Size(max = 20) String decision, @Size(max = 1000) String reason, @Size(max = 20) String scope) {}
 
     public record ReviewItem(long id, String system, String account, String person, String entitlement,
             boolean privileged, LocalDate lastLogin, List<String> flags, String role, String reviewer, String decision,

@@ -1,5 +1,8 @@
 package org.vigil.accessreview;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -44,11 +47,11 @@ class AccessReviewController {
         this.reviews = reviews;
     }
 
-    record StartRequest(Boolean changesOnly, List<String> systems) {}
+    record StartRequest(Boolean changesOnly, @Size(max = 500) List<@NotNull @Size(max = 64) String> systems) {}
 
     record Started(String processInstanceId) {}
 
-    record DecisionRequest(List<DecisionInput> decisions, BulkDecision bulk) {}
+    record DecisionRequest(@Size(max = 10_000) List<@NotNull @Valid DecisionInput> decisions, @Valid BulkDecision bulk) {}
 
     @GetMapping("/systems")
     List<PhiSystem> systems() {
@@ -56,10 +59,10 @@ class AccessReviewController {
     }
 
     @PutMapping("/systems/{id}")
-    PhiSystem saveSystem(@PathVariable String id, @RequestBody PhiSystem system, Authentication caller) {
+    PhiSystem saveSystem(@PathVariable @Size(max = 64) String id, @Valid @RequestBody PhiSystem system, Authentication caller) {
         requireAny(caller, REGISTER_EDITORS, "edit the register of PHI systems");
         if (system.id() != null && !system.id().equals(id)) {
-            throw new IllegalArgumentException("id: the body's id '" + system.id() + "' differs from the path's '" + id + "'");
+            throw new IllegalArgumentException("id: the body's id differs from the path's");
         }
         return reviews.saveSystem(new PhiSystem(id, system.name(), system.owner(), system.deputy(), system.classification()),
                 caller.getName());
@@ -75,7 +78,7 @@ class AccessReviewController {
     }
 
     @PostMapping("/campaigns")
-    ResponseEntity<Started> start(@RequestBody(required = false) StartRequest request, Authentication caller) {
+    ResponseEntity<Started> start(@Valid @RequestBody(required = false) StartRequest request, Authentication caller) {
         // Who may start is the start right of seeds/identity (checked by requestCampaign), not a list here.
         var started = reviews.requestCampaign(caller.getName(), request != null && Boolean.TRUE.equals(request.changesOnly()),
                 request == null ? null : request.systems());
@@ -106,7 +109,7 @@ class AccessReviewController {
     }
 
     @PostMapping("/campaigns/{id}/decisions")
-    Map<String, Integer> decide(@PathVariable long id, @RequestBody DecisionRequest request, Authentication caller) {
+    Map<String, Integer> decide(@PathVariable long id, @Valid @RequestBody DecisionRequest request, Authentication caller) {
         return Map.of("applied", reviews.decide(id, caller.getName(), request.decisions(), request.bulk()));
     }
 

@@ -11,6 +11,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Errors of the access-review API as {@code application/problem+json}, naming the field or line at fault. */
 @RestControllerAdvice(assignableTypes = AccessReviewController.class)
+// Ahead of the application-wide ApiProblems, which handles some of the same exceptions for every controller.
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 class AccessReviewProblems {
 
     @ExceptionHandler(ImportRejectedException.class)
@@ -34,12 +36,29 @@ class AccessReviewProblems {
         return respond(problem);
     }
 
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The request body is not valid JSON of the expected shape: "
-                        + String.valueOf(e.getMostSpecificCause().getMessage()).lines().findFirst().orElse(""));
+    /** A parameter of the wrong type: named, without the value (the converter's message would quote it). */
+    @ExceptionHandler(org.springframework.beans.TypeMismatchException.class)
+    ResponseEntity<ProblemDetail> wrongType(org.springframework.beans.TypeMismatchException e) {
+        String name = e.getPropertyName() == null ? "parameter" : e.getPropertyName();
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Parameter " + name + " has the wrong type");
         problem.setTitle("Bad request");
+        problem.setProperty("field", name);
+        return respond(problem);
+    }
+
+        @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        // Jackson's own message quotes the input, so only the field is named.
+        String field = e.getCause() instanceof com.fasterxml.jackson.databind.JsonMappingException mapping
+                ? mapping.getPath().stream()
+                        .takeWhile(ref -> ref.getFieldName() == null || ref.getFieldName().matches("[A-Za-z0-9_-]{1,64}"))
+                        .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
+                        .collect(java.util.stream.Collectors.joining()).replaceFirst("^\\.", "")
+                : "";
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, field.isEmpty()
+                ? "The request body is not valid JSON of the expected shape" : "Field " + field + " has the wrong type or format");
+        problem.setTitle("Bad request");
+        problem.setProperty("field", field.isEmpty() ? "body" : field);
         return respond(problem);
     }
 

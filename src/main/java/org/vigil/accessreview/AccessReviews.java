@@ -139,7 +139,7 @@ public class AccessReviews {
         Set<String> known = store.systems().stream().map(SystemRow::id).collect(Collectors.toSet());
         for (var row : parsed.entitlements()) {
             if (!known.contains(row.system())) {
-                problems.add(new ImportProblem(row.line(), "system", "'" + row.system() + "' is not in the register of PHI systems"));
+                problems.add(new ImportProblem(row.line(), "system", "is not in the register of PHI systems"));
             }
         }
         if (!problems.isEmpty()) {
@@ -180,7 +180,7 @@ public class AccessReviews {
         if (systems != null) {
             Set<String> known = store.systems().stream().map(SystemRow::id).collect(Collectors.toSet());
             systems.stream().filter(s -> !known.contains(s)).findFirst().ifPresent(s -> {
-                throw new IllegalArgumentException("systems: '" + s + "' is not in the register of PHI systems");
+                throw new IllegalArgumentException("systems: a system is not in the register of PHI systems");
             });
         }
         return reviewProcess.start(startedBy, changesOnly, systems == null || systems.isEmpty() ? null : String.join(",", systems));
@@ -427,7 +427,7 @@ public class AccessReviews {
             String decision = decisionOf(bulk.decision(), "bulk decision");
             boolean all = "all".equalsIgnoreCase(bulk.scope());
             if (!all && bulk.scope() != null && !bulk.scope().isBlank() && !"unflagged".equalsIgnoreCase(bulk.scope())) {
-                throw new IllegalArgumentException("bulk scope: must be 'unflagged' or 'all', not '" + bulk.scope() + "'");
+                throw new IllegalArgumentException("bulk scope: must be 'unflagged' or 'all'");
             }
             List<ItemRow> targets = mine.values().stream()
                     .filter(i -> i.decision() == null && !decidedNow.contains(i.id()))
@@ -474,7 +474,7 @@ public class AccessReviews {
     private static String decisionOf(String text, String field) {
         String decision = text == null ? "" : text.strip().toUpperCase(Locale.ROOT);
         if (!DECISIONS.contains(decision)) {
-            throw new IllegalArgumentException(field + ": must be keep, revoke or modify, not '" + text + "'");
+            throw new IllegalArgumentException(field + ": must be keep, revoke or modify");
         }
         return decision;
     }

@@ -8,7 +8,7 @@ public enum SnapshotKind {
         return switch (text == null ? "entitlements" : text.toLowerCase(java.util.Locale.ROOT)) {
             case "entitlements" -> ENTITLEMENTS;
             case "roster" -> ROSTER;
-            default -> throw new IllegalArgumentException("kind must be 'entitlements' or 'roster', not '" + text + "'");
+            default -> throw new IllegalArgumentException("kind: must be 'entitlements' or 'roster'");
         };
     }
 }

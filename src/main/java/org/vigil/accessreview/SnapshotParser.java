@@ -78,12 +78,12 @@ final class SnapshotParser {
             Boolean privileged = bool(values.get("privileged"), line, problems);
             LocalDate lastLogin = date(values.get("lastLogin"), "lastLogin", line, problems);
             if (lastLogin != null && lastLogin.isAfter(today)) {
-                problems.add(new ImportProblem(line, "lastLogin", "lies in the future (" + lastLogin + ")"));
+                problems.add(new ImportProblem(line, "lastLogin", "lies in the future"));
             }
             if (system != null && account != null && entitlement != null
                     && !seen.add(system + "\u0000" + account + "\u0000" + entitlement)) {
                 problems.add(new ImportProblem(line, "entitlement",
-                        "duplicate of an earlier line (" + system + ", " + account + ", " + entitlement + ")"));
+                        "duplicate of an earlier line (same system, account and entitlement)"));
             }
             if (privileged != null) {
                 rows.add(new EntitlementRow(line, system, account, person, manager, entitlement, privileged, lastLogin));
@@ -105,14 +105,14 @@ final class SnapshotParser {
             if (status != null) {
                 status = status.toUpperCase(Locale.ROOT);
                 if (!status.equals("ACTIVE") && !status.equals("TERMINATED")) {
-                    problems.add(new ImportProblem(line, "status", "must be ACTIVE or TERMINATED, not '" + values.get("status") + "'"));
+                    problems.add(new ImportProblem(line, "status", "must be ACTIVE or TERMINATED"));
                 } else if (status.equals("TERMINATED") && terminatedOn == null
                         && (values.get("terminatedOn") == null || values.get("terminatedOn").isBlank())) {
                     problems.add(new ImportProblem(line, "terminatedOn", "is required when status is TERMINATED"));
                 }
             }
             if (person != null && !seen.add(person)) {
-                problems.add(new ImportProblem(line, "person", "duplicate of an earlier line (" + person + ")"));
+                problems.add(new ImportProblem(line, "person", "duplicate of an earlier line"));
             }
             if (person != null && person.equals(manager)) {
                 problems.add(new ImportProblem(line, "manager", "a person cannot be their own manager"));
@@ -157,7 +157,7 @@ final class SnapshotParser {
             case "true", "yes", "1" -> true;
             case "false", "no", "0" -> false;
             default -> {
-                problems.add(new ImportProblem(line, "privileged", "must be true or false, not '" + value + "'"));
+                problems.add(new ImportProblem(line, "privileged", "must be true or false"));
                 yield null;
             }
         };
@@ -171,7 +171,7 @@ final class SnapshotParser {
             String text = value.strip();
             return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
         } catch (DateTimeParseException e) {
-            problems.add(new ImportProblem(line, field, "must be an ISO date (YYYY-MM-DD), not '" + value + "'"));
+            problems.add(new ImportProblem(line, field, "must be an ISO date (YYYY-MM-DD)"));
             return null;
         }
     }

@@ -1,5 +1,6 @@
 package org.vigil.breach;
 
+import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
@@ -8,6 +9,7 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -37,11 +40,24 @@ class EvidenceController {
     @PostMapping(path = {"/api/incidents/{id}/evidence", NoticeController.PAGE + "/incidents/{id}/evidence"},
             consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<IncidentEvidence.EvidenceView> attach(@PathVariable long id, @RequestParam("file") MultipartFile file,
-            @RequestParam(required = false) String note, @RequestParam(required = false) Long obligationId, Authentication caller)
+            @RequestParam(required = false) @Size(max = 16_000) String note, @RequestParam(required = false) Long obligationId, Authentication caller)
             throws IOException {
         requireIncident(id, caller, ATTACHERS);
         if (file.isEmpty()) {
             throw new IllegalArgumentException("Part file is empty");
+        }
+        if (obligationId != null && !evidence.isObligationOf(id, obligationId)) {
+            var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "obligationId names no obligation of this incident");
+            problem.setTitle("Invalid request");
+            problem.setProperty("field", "obligationId");
+            throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+        }
+        // The name is stored encrypted in TEXT, the type as it is in VARCHAR(200) (V13__incident_evidence.sql).
+        if (file.getOriginalFilename() != null && file.getOriginalFilename().length() > 255) {
+            throw new IllegalArgumentException("Part file: its file name is longer than 255 characters");
+        }
+        if (file.getContentType() != null && file.getContentType().length() > 200) {
+            throw new IllegalArgumentException("Part file: its content type is longer than 200 characters");
         }
         String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? "evidence" : file.getOriginalFilename();
         String type = file.getContentType() == null ? MediaType.APPLICATION_OCTET_STREAM_VALUE : file.getContentType();

@@ -3,18 +3,20 @@ package org.vigil.breach;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import java.util.Map;
+import org.vigil.platform.StorableDate;
 
 /**
  * Facts learnt after the investigation ({@code POST /api/incidents/{id}/facts}): the counts per jurisdiction, when
  * the workforce first knew, when a state's determination was made, people out of reach. Absent fields stay as they are.
  */
 record FactsUpdate(
-        Map<@NotNull @Pattern(regexp = IncidentReport.JURISDICTION, message = "must be a jurisdiction code such as US-TX, EU-DE, UK, CA-ON or AU") String,
+        @Size(max = 100) Map<@NotNull @Pattern(regexp = IncidentReport.JURISDICTION, message = "must be a jurisdiction code such as US-TX, EU-DE, UK, CA-ON or AU") String,
                 @NotNull @PositiveOrZero Integer> affectedCounts,
-        OffsetDateTime firstKnownToWorkforceAt,
-        OffsetDateTime determinationAt,
+        @StorableDate OffsetDateTime firstKnownToWorkforceAt,
+        @StorableDate OffsetDateTime determinationAt,
         @PositiveOrZero Integer contactInfoOutOfDateCount) {
 
     InvestigationFacts applyTo(InvestigationFacts facts) {

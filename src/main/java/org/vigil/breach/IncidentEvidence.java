@@ -60,6 +60,14 @@ class IncidentEvidence {
         return new EvidenceView(keys.getKey().longValue(), obligationId, fileName, contentType, content.length, sha256, note, uploadedBy, now);
     }
 
+    /** Evidence may prove one of the incident's own obligations, and no other. */
+    @Transactional(readOnly = true)
+    boolean isObligationOf(long incidentId, long obligationId) {
+        Integer found = jdbc.queryForObject("select count(*) from notification_obligation where id = ? and incident_id = ?",
+                Integer.class, obligationId, incidentId);
+        return found != null && found > 0;
+    }
+
     @Transactional(readOnly = true)
     List<EvidenceView> list(long incidentId) {
         return jdbc.query("select " + COLUMNS + " from incident_evidence where incident_id = ? order by id", view(), incidentId);

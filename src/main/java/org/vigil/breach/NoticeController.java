@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.io.input.BOMInputStream;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
@@ -63,12 +64,13 @@ class NoticeController {
     /** Replaces the incident's list: all rows good or none stored. CSV as the body or as the multipart part "file". */
     @PostMapping(path = "/api/incidents/{id}/affected-individuals", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
     IndividualCounts upload(@PathVariable long id, @RequestBody String csv, Authentication caller) {
-        return importList(id, new StringReader(csv), caller);
+        // Spreadsheet programs save "CSV UTF-8" with a byte order mark, which is no part of the header.
+        return importList(id, new StringReader(csv.startsWith("\uFEFF") ? csv.substring(1) : csv), caller);
     }
 
     @PostMapping(path = {"/api/incidents/{id}/affected-individuals", PAGE + "/incidents/{id}/affected-individuals"}, consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     IndividualCounts uploadFile(@PathVariable long id, @RequestParam("file") MultipartFile file, Authentication caller) throws IOException {
-        try (var reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
+        try (var reader = new InputStreamReader(BOMInputStream.builder().setInputStream(file.getInputStream()).get(), StandardCharsets.UTF_8)) {
             return importList(id, reader, caller);
         }
     }

@@ -89,7 +89,13 @@ final class AffectedIndividualsCsv {
         if (!JURISDICTION.matcher(jurisdiction).matches()) {
             problems.add(new LineProblem(line, "jurisdiction", "must be a code such as US-TX, EU-DE, UK (or GB), CA-ON or AU"));
         }
-        if (!email.isEmpty() && !EMAIL.matcher(email).matches()) {
+        // Each person is stored encrypted in one TEXT column (V40__documents.sql): every field is bounded.
+        if (address.length() > 1000) {
+            problems.add(new LineProblem(line, "postal_address", "is longer than 1000 characters"));
+        }
+        if (email.length() > 254) {
+            problems.add(new LineProblem(line, "email", "is longer than 254 characters"));
+        } else if (!email.isEmpty() && !EMAIL.matcher(email).matches()) {
             problems.add(new LineProblem(line, "email", "is not an e-mail address"));
         }
         Boolean contactValid = FLAGS.get(flag);

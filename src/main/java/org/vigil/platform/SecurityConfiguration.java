@@ -74,8 +74,9 @@ class SecurityConfiguration {
     FilterRegistrationBean<OrQueryExpressionGuard> orQueryExpressionGuard() {
         var registration = new FilterRegistrationBean<>(new OrQueryExpressionGuard());
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
-        // Before Spring Security and the webapps' own filters, so no path reaches the engine unchecked.
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        // Before Spring Security and the webapps' own filters, so no path reaches the engine unchecked; after the
+        // path check and the body limit (HttpInputConfiguration), since it reads the body whole.
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }
 
@@ -84,7 +85,7 @@ class SecurityConfiguration {
     FilterRegistrationBean<EngineApiCalls> engineApiCalls() {
         var registration = new FilterRegistrationBean<>(new EngineApiCalls());
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 4);
         return registration;
     }
 
@@ -92,7 +93,7 @@ class SecurityConfiguration {
     FilterRegistrationBean<AdminSetupGuard> adminSetupGuard(IdentityService identityService) {
         var registration = new FilterRegistrationBean<>(new AdminSetupGuard(identityService));
         registration.addUrlPatterns("/camunda/api/admin/setup/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
         return registration;
     }
 }

@@ -33,8 +33,9 @@ class NotificationPlanProblems {
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
         if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = path(mapping);
+            // The rejected value is never echoed: it may be long, and it may be patient data.
             String detail = mapping instanceof InvalidFormatException invalid
-                    ? field + ": '" + invalid.getValue() + "' is not a valid " + expected(invalid.getTargetType())
+                    ? field + " is not a valid " + expected(invalid.getTargetType())
                     : mapping instanceof MismatchedInputException mismatched
                     ? field + " has the wrong type; expected " + expected(mismatched.getTargetType())
                     : field + " is malformed";
@@ -44,7 +45,9 @@ class NotificationPlanProblems {
     }
 
     private static String path(JsonMappingException e) {
+        // A map key is the caller's text: a path stops before one that is no plain name, rather than echo it.
         return e.getPath().stream()
+                .takeWhile(ref -> ref.getFieldName() == null || ref.getFieldName().matches("[A-Za-z0-9_-]{1,64}"))
                 .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining())
                 .replaceFirst("^\\.", "");
