@@ -1,6 +1,9 @@
 package org.vigil.platform;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
+import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.boot.actuate.info.InfoEndpoint;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,6 +24,9 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+    /** Those who run Vigil see how it is (health details) and how it performs (metrics). */
+    static final String[] OPERATORS = {AdminMembershipGuard.ADMIN_GROUP, "it-operations"};
 
     /**
      * The browser pages (SLA dashboard, breach notices) with a login form, for those who answer for deadlines; the
@@ -49,8 +55,10 @@ class SecurityConfiguration {
         http.securityMatcher(new OrRequestMatcher(
                         paths.matcher("/engine-rest/**"), paths.matcher("/api/**"), paths.matcher("/actuator/**")))
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(paths.matcher("/actuator/health"), paths.matcher("/actuator/health/**"),
-                                paths.matcher("/actuator/info")).permitAll()
+                        // Anyone (a load balancer) may ask whether Vigil is up; the details are for operators only
+                        // (management.endpoint.health.show-details).
+                        .requestMatchers(EndpointRequest.to(HealthEndpoint.class, InfoEndpoint.class)).permitAll()
+                        .requestMatchers(EndpointRequest.toAnyEndpoint()).hasAnyAuthority(OPERATORS)
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName("Vigil"))
                 // Stateless Basic clients carry no cookie a forged request could ride on.
