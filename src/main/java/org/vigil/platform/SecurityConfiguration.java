@@ -20,7 +20,8 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 /**
  * Who may call what. The engine REST API, Vigil's own API and the metrics take HTTP Basic against Camunda's
  * identity service, and every call then runs with the caller's Camunda authorizations. The webapps keep
- * their own session login and CSRF protection.
+ * their own session login and CSRF protection. Failed logins on every path are throttled per client address
+ * and user ({@link LoginThrottle}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -84,6 +85,14 @@ class SecurityConfiguration {
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
         // Before Spring Security and the webapps' own filters, so no path reaches the engine unchecked.
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<LoginThrottleFilter> loginThrottleFilter(LoginThrottle throttle) {
+        var registration = new FilterRegistrationBean<>(new LoginThrottleFilter(throttle));
+        // Before Spring Security and the webapps' login, so a throttled attempt never reaches a password check.
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }
 
