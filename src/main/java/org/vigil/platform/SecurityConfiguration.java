@@ -26,6 +26,10 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+    /** Vigil's pages load their scripts, styles and charts from Vigil only, and nothing inline runs. */
+    static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
     /** Those who run Vigil see how it is (health details) and how it performs (metrics). */
     static final String[] OPERATORS = {AdminMembershipGuard.ADMIN_GROUP, "it-operations"};
 
@@ -44,7 +48,9 @@ class SecurityConfiguration {
                         .anyRequest().hasAnyAuthority("managers", "ciso", "privacy-office"))
                 .formLogin(form -> form.defaultSuccessUrl("/sla", false))
                 .httpBasic(basic -> basic.realmName("Vigil"))
-                .logout(logout -> logout.logoutSuccessUrl("/login?logout"));
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                // A notice preview sets its own, stricter policy, which this one does not replace.
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(PAGE_POLICY)));
         return http.build();
     }
 
@@ -93,6 +99,14 @@ class SecurityConfiguration {
         var registration = new FilterRegistrationBean<>(new LoginThrottleFilter(throttle));
         // Before Spring Security and the webapps' login, so a throttled attempt never reaches a password check.
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<SecureCookiesOnHttps> secureCookiesOnHttps() {
+        var registration = new FilterRegistrationBean<>(new SecureCookiesOnHttps());
+        // Outside the webapps' filters, so it sees the cookies they set.
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 11);
         return registration;
     }
 
