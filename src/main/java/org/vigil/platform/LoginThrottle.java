@@ -61,7 +61,7 @@ class LoginThrottle {
             return Optional.empty();
         }
         log.warn("Login refused without a password check: user {} from {} is throttled for another {} s",
-                printable(user), printable(address), left.toSeconds() + 1);
+                printable(user), printable(address), wholeSeconds(left));
         return Optional.of(left);
     }
 
@@ -97,6 +97,11 @@ class LoginThrottle {
         if (event.getAuthentication().getDetails() instanceof WebAuthenticationDetails details) {
             succeeded(details.getRemoteAddress(), event.getAuthentication().getName());
         }
+    }
+
+    /** Rounded up, so whoever waits that long finds the lock lifted. */
+    static long wholeSeconds(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
     }
 
     private static Key key(String address, String user) {

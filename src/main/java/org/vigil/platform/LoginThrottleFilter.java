@@ -24,7 +24,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class LoginThrottleFilter extends OncePerRequestFilter {
 
-    private static final Pattern WEBAPP_LOGIN = Pattern.compile("/camunda/api/admin/auth/user/[^/]+/login/[^/]+");
+    private static final Pattern WEBAPP_LOGIN = Pattern.compile("/camunda/api/admin/auth/user/[^/]+/login/[^/]+/?");
     /** A login form is a few dozen bytes; a larger one could only be padding meant to hide the user name. */
     private static final int LARGEST_LOGIN_FORM = 16 * 1024;
 
@@ -80,7 +80,7 @@ class LoginThrottleFilter extends OncePerRequestFilter {
         if (wait.isEmpty()) {
             return false;
         }
-        long seconds = wait.get().toSeconds() + 1;
+        long seconds = LoginThrottle.wholeSeconds(wait.get());
         response.setStatus(429);
         response.setHeader("Retry-After", Long.toString(seconds));
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
