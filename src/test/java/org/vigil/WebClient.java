@@ -9,6 +9,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 /** A plain HTTP client for integration tests, as a REST client or a browser would call Vigil. */
 public final class WebClient {
@@ -17,6 +20,7 @@ public final class WebClient {
     private final CookieManager cookies = new CookieManager();
     private final HttpClient http;
     private String basicAuth;
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     public WebClient(int port) {
         this.base = "http://localhost:" + port;
@@ -25,6 +29,12 @@ public final class WebClient {
 
     public WebClient as(String user, String password) {
         basicAuth = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return this;
+    }
+
+    /** Sends this header with every request from now on (a proxy's X-Forwarded-For, say). */
+    public WebClient header(String name, String value) {
+        headers.put(name, value);
         return this;
     }
 
@@ -69,6 +79,16 @@ public final class WebClient {
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
     }
 
+    /** Logs in through Vigil's login form (/login) as a browser does: its CSRF token from the form, then the post. */
+    public HttpResponse<String> pageLogin(String user, String password) {
+        var form = CSRF_FIELD.matcher(get("/login").body());
+        String csrf = form.find() ? form.group(1) : "";
+        return post("/login", "application/x-www-form-urlencoded", "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
+                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8));
+    }
+
+    private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+
     /** A JSON POST from a logged-in webapp page (session plus CSRF token). */
     public HttpResponse<String> webappPostJson(String path, String json) {
         return send(withCsrf(request(path)).header("Content-Type", "application/json")
@@ -88,6 +108,7 @@ public final class WebClient {
         if (basicAuth != null) {
             builder.header("Authorization", basicAuth);
         }
+        headers.forEach(builder::header);
         return builder;
     }
 

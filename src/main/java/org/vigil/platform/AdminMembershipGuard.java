@@ -1,6 +1,8 @@
 package org.vigil.platform;
 
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.IdentityOperationResult;
@@ -13,7 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * {@code camunda-admin} always keeps a direct member: removing the last one, deleting that user or the group
  * itself is refused on every path (Java API, REST, Admin webapp). With no direct member, 7.24.0 would reopen
- * the Admin setup endpoint to anyone.
+ * the Admin setup endpoint to anyone. Whoever may not make the change at all is refused by the engine's own
+ * authorization check first (403), as for anything else they may not do.
  */
 @Component
 class AdminMembershipGuard extends AbstractProcessEnginePlugin {
@@ -30,6 +33,7 @@ class AdminMembershipGuard extends AbstractProcessEnginePlugin {
 
         @Override
         public IdentityOperationResult deleteMembership(String userId, String groupId) {
+            checkAuthorization(Permissions.DELETE, Resources.GROUP_MEMBERSHIP, groupId);
             if (ADMIN_GROUP.equals(groupId)) {
                 ensureAnotherAdministratorThan(userId);
             }
@@ -38,6 +42,7 @@ class AdminMembershipGuard extends AbstractProcessEnginePlugin {
 
         @Override
         public IdentityOperationResult deleteUser(String userId) {
+            checkAuthorization(Permissions.DELETE, Resources.USER, userId);
             if (isDirectAdministrator(userId)) {
                 ensureAnotherAdministratorThan(userId);
             }
@@ -46,6 +51,7 @@ class AdminMembershipGuard extends AbstractProcessEnginePlugin {
 
         @Override
         public IdentityOperationResult deleteGroup(String groupId) {
+            checkAuthorization(Permissions.DELETE, Resources.GROUP, groupId);
             if (ADMIN_GROUP.equals(groupId)) {
                 throw new BadUserRequestException("The group " + ADMIN_GROUP + " cannot be deleted: Vigil's administrators belong to it.");
             }

@@ -107,7 +107,7 @@ class OrQueryExpressionGuard extends OncePerRequestFilter {
     }
 
     /** Lets the engine read the body again after the guard has read it. */
-    private static final class CachedBodyRequest extends HttpServletRequestWrapper {
+    static final class CachedBodyRequest extends HttpServletRequestWrapper {
         private final byte[] body;
 
         CachedBodyRequest(HttpServletRequest request, byte[] body) {

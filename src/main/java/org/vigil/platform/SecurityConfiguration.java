@@ -1,6 +1,9 @@
 package org.vigil.platform;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
+import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.boot.actuate.info.InfoEndpoint;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,10 +20,18 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 /**
  * Who may call what. The engine REST API, Vigil's own API and the metrics take HTTP Basic against Camunda's
  * identity service, and every call then runs with the caller's Camunda authorizations. The webapps keep
- * their own session login and CSRF protection.
+ * their own session login and CSRF protection. Failed logins on every path are throttled per client address
+ * and user ({@link LoginThrottle}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+    /** Vigil's pages load their scripts, styles and charts from Vigil only, and nothing inline runs. */
+    static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    /** Those who run Vigil see how it is (health details) and how it performs (metrics). */
+    static final String[] OPERATORS = {AdminMembershipGuard.ADMIN_GROUP, "it-operations"};
 
     /**
      * The browser pages (SLA dashboard, breach notices) with a login form, for those who answer for deadlines; the
@@ -37,7 +48,9 @@ class SecurityConfiguration {
                         .anyRequest().hasAnyAuthority("managers", "ciso", "privacy-office"))
                 .formLogin(form -> form.defaultSuccessUrl("/sla", false))
                 .httpBasic(basic -> basic.realmName("Vigil"))
-                .logout(logout -> logout.logoutSuccessUrl("/login?logout"));
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                // A notice preview sets its own, stricter policy, which this one does not replace.
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(PAGE_POLICY)));
         return http.build();
     }
 
@@ -49,8 +62,10 @@ class SecurityConfiguration {
         http.securityMatcher(new OrRequestMatcher(
                         paths.matcher("/engine-rest/**"), paths.matcher("/api/**"), paths.matcher("/actuator/**")))
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(paths.matcher("/actuator/health"), paths.matcher("/actuator/health/**"),
-                                paths.matcher("/actuator/info")).permitAll()
+                        // Anyone (a load balancer) may ask whether Vigil is up; the details are for operators only
+                        // (management.endpoint.health.show-details).
+                        .requestMatchers(EndpointRequest.to(HealthEndpoint.class, InfoEndpoint.class)).permitAll()
+                        .requestMatchers(EndpointRequest.toAnyEndpoint()).hasAnyAuthority(OPERATORS)
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName("Vigil"))
                 // Stateless Basic clients carry no cookie a forged request could ride on.
@@ -86,6 +101,22 @@ class SecurityConfiguration {
         var registration = new FilterRegistrationBean<>(new EngineApiCalls());
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 4);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<LoginThrottleFilter> loginThrottleFilter(LoginThrottle throttle) {
+        var registration = new FilterRegistrationBean<>(new LoginThrottleFilter(throttle));
+        // Before Spring Security and the webapps' login, so a throttled attempt never reaches a password check.
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<SecureCookiesOnHttps> secureCookiesOnHttps() {
+        var registration = new FilterRegistrationBean<>(new SecureCookiesOnHttps());
+        // Outside the webapps' filters, so it sees the cookies they set.
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 11);
         return registration;
     }
 

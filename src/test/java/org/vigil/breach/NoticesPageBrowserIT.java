@@ -102,6 +102,7 @@ class NoticesPageBrowserIT {
         browser.get(url(preview));
         assertThat(browser.findElement(By.tagName("body")).getText()).contains("Dear Person 1,", "A backup tape was lost in transit.",
                 "March 1, 2026", "We now encrypt every tape.");
+        assertThat(HeadlessChromium.contentSecurityPolicyViolations(browser)).isEmpty();
 
         logIn("manager");
         browser.get(url("/notices/obligations/" + individuals.id() + "/notice"));

@@ -38,6 +38,9 @@ class RestartIT {
                         "server.port=0",
                         // Its own engine name (letters only: Camunda ignores others), so it never replaces a cached test context's engine.
                         "camunda.bpm.process-engine-name=restartcheck",
+                        // Closing the webapps sets Camunda's static Tasklist and Cockpit delegates to null under the
+                        // cached test context's webapps, failing whichever webapp test runs after this one.
+                        "camunda.bpm.webapp.enabled=false",
                         "spring.datasource.url=" + TestDatabase.url(),
                         "spring.datasource.username=" + TestDatabase.user(),
                         "spring.datasource.password=" + TestDatabase.password())

@@ -59,6 +59,7 @@ class SlaDashboardBrowserIT {
         Object drawn = ((JavascriptExecutor) browser).executeScript(
                 "const chart = Chart.getChart('chart-urgency'); return chart ? chart.data.datasets[0].data[0] : null;");
         assertThat(((Number) drawn).longValue()).isPositive();
+        assertThat(HeadlessChromium.contentSecurityPolicyViolations(browser)).isEmpty();
         Files.createDirectories(Path.of("target"));
         Files.write(Path.of("target", "sla-dashboard.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }
