@@ -27,14 +27,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.vigil.documents.DocumentsConfiguration.LetterBatchSettings;
+import org.vigil.platform.SafeCsvWriter;
 
 /**
  * Renders a letter batch part by part: each part is a ZIP of its letters and its lines of the manifest, written to a
@@ -178,7 +177,8 @@ class LetterBatchRunner {
         var people = individuals.reachable(batch.recipientsRef(), batch.jurisdiction(), part * batch.partSize(), batch.partSize());
         try (var zip = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16))) {
             var manifest = new StringBuilder();
-            var lines = new CSVPrinter(manifest, CSVFormat.DEFAULT);
+            // The print house opens the manifest in a spreadsheet: names reach it as text, never as formulas.
+            var lines = new SafeCsvWriter(manifest);
             int sequence = part * batch.partSize();
             for (AffectedIndividual person : people) {
                 sequence++;
@@ -217,7 +217,7 @@ class LetterBatchRunner {
         Path manifestFile = directory.resolve("manifest.csv.tmp");
         try (var zip = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16));
                 var manifest = new BufferedOutputStream(Files.newOutputStream(manifestFile), 1 << 16)) {
-            var header = new CSVPrinter(new OutputStreamWriter(manifest, StandardCharsets.UTF_8), CSVFormat.DEFAULT);
+            var header = new SafeCsvWriter(new OutputStreamWriter(manifest, StandardCharsets.UTF_8));
             header.printRecord(MANIFEST_COLUMNS);
             header.flush();
             for (int part = 0; part < parts; part++) {

@@ -136,6 +136,39 @@ class LetterBatchIT {
         assertThat(jdbc.queryForObject("select claimed_by from letter_batch where id = ?", String.class, done.id())).isNull();
     }
 
+    @Test
+    void theManifestGivesThePrintHouseHostileNamesAndAddressesAsTextNotFormulas() throws IOException {
+        String list = "incident:test-" + UUID.randomUUID();
+        var hostile = List.of(
+                List.of("=HYPERLINK(\"http://x\",\"y\")", "1 Elm St"),
+                List.of("+cmd|' /C calc'!A0", "@SUM(1+1)"),
+                List.of("-2+3", "=1+1\nAustin, TX"),
+                List.of("@SUM(1+1)", "-1 Main St"));
+        var csv = new StringBuilder();
+        try (var printer = new org.apache.commons.csv.CSVPrinter(csv, org.apache.commons.csv.CSVFormat.DEFAULT)) {
+            printer.printRecord("name", "postal_address", "email", "jurisdiction", "contact_valid");
+            for (var person : hostile) {
+                printer.printRecord(person.get(0), person.get(1), "", "US-TX", "true");
+            }
+        }
+        documents.importAffectedIndividuals(list, new StringReader(csv.toString()));
+        var done = awaitDone(documents.startLetterBatch("obligation:" + list, list, null, DocumentKind.INDIVIDUAL_NOTICE,
+                SampleFacts.breach(), LetterFormat.HTML).id());
+
+        try (var zip = new ZipFile(documents.letterArchive(done.id()).orElseThrow().toFile())) {
+            var manifest = org.apache.commons.csv.CSVFormat.DEFAULT.parse(new java.io.InputStreamReader(
+                    zip.getInputStream(zip.getEntry("manifest.csv")), StandardCharsets.UTF_8)).getRecords();
+            assertThat(manifest).hasSize(5);
+            for (int i = 0; i < hostile.size(); i++) {
+                assertThat(manifest.get(i + 1).get(2)).isEqualTo("'" + hostile.get(i).get(0));
+                assertThat(manifest.get(i + 1).get(3)).isEqualTo(i == 0 ? "1 Elm St" : "'" + hostile.get(i).get(1));
+            }
+            // The letter itself keeps the name as it was given.
+            assertThat(new String(zip.getInputStream(zip.getEntry("letters/letter-000002.html")).readAllBytes(), StandardCharsets.UTF_8))
+                    .contains("Dear +cmd|&#39; /C calc&#39;!A0,");
+        }
+    }
+
     /** As a crash leaves a batch: running, {@code done} letters recorded, claimed by its node for a while yet, no checksum. */
     private void crashed(long id, int done, String node) {
         jdbc.update("update letter_batch set status = 'RUNNING', done = ?, archive_sha256 = null, finished_at = null, claimed_by = ?,"
