@@ -58,8 +58,32 @@ public class StreamEncryption {
     /**
      * A stream that seals what is written to it into {@code ciphertext} with the active key; the file is complete
      * when the stream is closed. {@code context} says which file this is (it must be given again to open it).
+     * Should this fail, {@code ciphertext} is closed.
      */
     public OutputStream encrypt(OutputStream ciphertext, String context) throws IOException {
+        try {
+            return sealing(ciphertext, context);
+        } catch (IOException | RuntimeException e) {
+            ciphertext.close();
+            throw e;
+        }
+    }
+
+    /**
+     * A stream of the plaintext of {@code ciphertext}, sealed in {@code context}; reading it fails with an
+     * {@link IOException} at the first segment that was changed, moved or cut off, or if the file ends early.
+     * Should this fail (not a sealed file, an unknown key), {@code ciphertext} is closed.
+     */
+    public InputStream decrypt(InputStream ciphertext, String context) throws IOException {
+        try {
+            return opening(ciphertext, context);
+        } catch (IOException | RuntimeException e) {
+            ciphertext.close();
+            throw e;
+        }
+    }
+
+    private OutputStream sealing(OutputStream ciphertext, String context) throws IOException {
         String keyId = keys.activeKeyId();
         byte[] id = keyId.getBytes(StandardCharsets.UTF_8);
         if (id.length > 255) {
@@ -75,11 +99,7 @@ public class StreamEncryption {
         return new Sealing(ciphertext, fileKey(keys.key(keyId), salt), prefix, associatedData(header, context));
     }
 
-    /**
-     * A stream of the plaintext of {@code ciphertext}, sealed in {@code context}; reading it fails with an
-     * {@link IOException} at the first segment that was changed, moved or cut off, or if the file ends early.
-     */
-    public InputStream decrypt(InputStream ciphertext, String context) throws IOException {
+    private InputStream opening(InputStream ciphertext, String context) throws IOException {
         byte[] magic = ciphertext.readNBytes(MAGIC.length);
         if (!Arrays.equals(magic, MAGIC)) {
             throw new IOException("Not a file sealed by Vigil");

@@ -104,9 +104,17 @@ class StreamEncryptionTest {
     }
 
     @Test
-    void aFileThatWasNeverSealedIsRefused() {
+    void aFileThatWasNeverSealedIsRefusedAndClosed() {
         byte[] zip = "PK\u0003\u0004 letters".getBytes(StandardCharsets.ISO_8859_1);
-        assertThatThrownBy(() -> open(streams, zip, "part")).isInstanceOf(IOException.class);
+        var closed = new java.util.concurrent.atomic.AtomicBoolean();
+        var file = new ByteArrayInputStream(zip) {
+            @Override
+            public void close() {
+                closed.set(true);
+            }
+        };
+        assertThatThrownBy(() -> streams.decrypt(file, "part")).isInstanceOf(IOException.class);
+        assertThat(closed).isTrue();
     }
 
     static StreamEncryption streams(String active, Map<String, String> keys) {
