@@ -55,7 +55,10 @@ async function load() {
     if (item.letters) {
       const batch = item.letters;
       letters.append(el('span', `${batch.done} of ${batch.total} (${batch.status.toLowerCase()})`));
-      if (batch.status === 'DONE') {
+      if (batch.status === 'DONE' && batch.purgedAt) {
+        letters.append(el('br'), el('span', `print file purged after the dispatch (${batch.purgedAt.substring(0, 10)})`));
+        letters.append(el('div', `SHA-256 ${batch.archiveSha256}`, {class: 'missing'}));
+      } else if (batch.status === 'DONE') {
         letters.append(el('br'), el('a', 'print file (ZIP)', {href: `/notices/obligations/${o.id}/letters/archive`}));
         letters.append(el('div', `SHA-256 ${batch.archiveSha256}`, {class: 'missing'}));
       } else if (batch.status === 'QUEUED' || batch.status === 'RUNNING') {

@@ -53,6 +53,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void everyCsvIsWrittenByTheWriterThatDefusesFormulas() {
+        noClasses().that().doNotHaveFullyQualifiedName("org.vigil.platform.SafeCsvWriter")
+                .should().dependOnClassesThat().haveFullyQualifiedName("org.apache.commons.csv.CSVPrinter")
+                .orShould().callMethod(org.apache.commons.csv.CSVFormat.class, "format", Object[].class)
+                .because("people open our CSV files in spreadsheets, which run cells that start like formulas: write them with SafeCsvWriter")
+                .check(vigil);
+    }
+
+    @Test
     void noFieldInjection() {
         noFields().should().beAnnotatedWith(Autowired.class).check(vigil);
     }

@@ -38,6 +38,8 @@ class DispatchRecordedTaskListener implements TaskListener {
             String evidence = notices.letterEvidence(obligationId).orElse(null);
             obligations.recordDispatch(obligationId, sentAt.toInstant(), channel,
                     evidence == null ? proof : proof == null ? evidence : proof + "; " + evidence);
+            // Names and addresses are no longer needed on disk once the letters are out; the checksums are the record.
+            notices.lettersDispatched(obligationId, sentAt.toInstant());
             // Some deadlines run from another notice (HHS with the individual notices, an AG after the residents):
             // a notice sent plans the incident again; what was sent stays as it was.
             replanning.replan(obligations.require(obligationId).incidentId());

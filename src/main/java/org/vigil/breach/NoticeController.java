@@ -10,7 +10,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.io.input.BOMInputStream;
-import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -35,6 +35,7 @@ import org.vigil.documents.Documents;
 import org.vigil.documents.IndividualCounts;
 import org.vigil.documents.InvalidAffectedIndividualsException;
 import org.vigil.documents.LetterBatchView;
+import org.vigil.documents.LettersPurgedException;
 import org.vigil.documents.MissingFactsException;
 
 /**
@@ -137,17 +138,21 @@ class NoticeController {
         return notices.letters(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No letters have been started for this obligation"));
     }
 
-    /** The print file: every letter and manifest.csv; its SHA-256 is the one the batch reports. */
+    /**
+     * The print file: every letter and manifest.csv, decrypted as it streams to the privacy office; its SHA-256 is the
+     * one the batch reports. 410 once it was purged after the dispatch.
+     */
     @GetMapping({"/api/obligations/{id}/letters/archive", PAGE + "/obligations/{id}/letters/archive"})
-    ResponseEntity<Resource> archive(@PathVariable long id, Authentication caller) {
+    ResponseEntity<Resource> archive(@PathVariable long id, Authentication caller) throws IOException {
         requireObligation(id, caller, WRITERS);
         var batch = notices.letters(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No letters have been started for this obligation"));
-        var file = documents.letterArchive(batch.id())
+        var archive = documents.openLetterArchive(batch.id())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.CONFLICT, "The letters are not ready: " + batch.done() + " of " + batch.total() + " done"));
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/zip"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("letters-obligation-" + id + ".zip").build().toString())
                 .header("X-Archive-SHA256", batch.archiveSha256())
-                .body(new FileSystemResource(file));
+                // Streamed, so the length is unknown: the converter closes the stream when the body is written.
+                .body(new InputStreamResource(archive));
     }
 
     /** The notices page: the incident, its obligations with the documents each calls for, and their letters. */
@@ -172,6 +177,16 @@ class NoticeController {
         problem.setTitle("Invalid list of affected individuals");
         problem.setProperty("problems", e.problems().stream()
                 .map(p -> Map.of("line", p.line(), "column", p.column() == null ? "" : p.column(), "problem", p.problem())).toList());
+        return problem;
+    }
+
+    @ExceptionHandler(LettersPurgedException.class)
+    ProblemDetail purged(LettersPurgedException e) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.GONE, e.getMessage());
+        problem.setTitle("The print file was purged after the dispatch");
+        problem.setProperty("purgedAt", e.purgedAt());
+        problem.setProperty("archiveSha256", e.batch().archiveSha256());
+        problem.setProperty("manifestSha256", e.batch().manifestSha256());
         return problem;
     }
 

@@ -163,10 +163,16 @@ class NoticeDocuments {
         return documents.latestLetterBatch(batchOwner(obligationId));
     }
 
-    /** Evidence for the dispatch record: the finished batch's archive checksum. */
+    /** Evidence for the dispatch record: the finished batch's archive and manifest checksums. */
     Optional<String> letterEvidence(long obligationId) {
         return letters(obligationId).filter(batch -> "DONE".equals(batch.status()))
-                .map(batch -> "letter batch " + batch.id() + ": " + batch.total() + " letters, archive SHA-256 " + batch.archiveSha256());
+                .map(batch -> "letter batch " + batch.id() + ": " + batch.total() + " letters, archive SHA-256 " + batch.archiveSha256()
+                        + ", manifest SHA-256 " + batch.manifestSha256());
+    }
+
+    /** The letters went out: their files are purged a grace period later; checksums and counts stay. */
+    void lettersDispatched(long obligationId, java.time.Instant sentAt) {
+        documents.lettersDispatched(batchOwner(obligationId), sentAt);
     }
 
     private static int inJurisdiction(Map<String, Integer> counts, String jurisdiction, int total) {

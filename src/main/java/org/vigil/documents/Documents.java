@@ -4,16 +4,21 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -27,6 +32,8 @@ import org.vigil.documents.DocumentsConfiguration.LetterBatchSettings;
 /** The documents capability's public face: render a notice, keep the list of affected people, run a letter batch. */
 @Service
 public class Documents {
+
+    private static final Logger log = LoggerFactory.getLogger(Documents.class);
 
     private final DocumentRenderer renderer;
     private final AffectedIndividuals individuals;
@@ -138,16 +145,74 @@ public class Documents {
         return batches.findById(id).map(LetterBatch::view);
     }
 
-    /** The finished batch's archive (letters and manifest.csv), or empty while it runs. */
-    public Optional<Path> letterArchive(long id) {
-        return batches.findById(id).filter(batch -> batch.status() == LetterBatch.Status.DONE)
-                .map(batch -> Path.of(batch.directory(), LetterBatchRunner.ARCHIVE)).filter(Files::exists);
+    /**
+     * The finished batch's archive as the print house gets it (letters and manifest.csv), decrypted as it is read;
+     * empty while the batch runs. The caller closes it.
+     *
+     * @throws LettersPurgedException once the files were purged after the dispatch
+     */
+    public Optional<InputStream> openLetterArchive(long id) throws IOException {
+        var batch = batches.findById(id).filter(found -> found.status() == LetterBatch.Status.DONE);
+        if (batch.isPresent() && batch.get().purgedAt() != null) {
+            throw new LettersPurgedException(batch.get().view());
+        }
+        if (batch.isEmpty() || !Files.exists(Path.of(batch.get().directory(), LetterBatchRunner.ARCHIVE))) {
+            return Optional.empty();
+        }
+        return Optional.of(runner.openArchive(batch.get()));
     }
 
-    /** Batches a stop interrupted carry on where they were: this node's own, and those nobody holds. */
+    /**
+     * The letters of {@code ownerRef} were dispatched at {@code sentAt}: their files are purged
+     * {@code vigil.documents.purge-after} later; the batches' checksums and counts stay.
+     */
+    @Transactional
+    public void lettersDispatched(String ownerRef, Instant sentAt) {
+        batches.dispatched(ownerRef, sentAt);
+    }
+
+    /**
+     * Deletes the files of every finished or failed batch dispatched at least {@code vigil.documents.purge-after}
+     * before {@code now} and marks it purged; returns how many it marked. Every node may run it at once: deleting
+     * what is gone already is no error, and a batch is marked once.
+     */
+    public int purgeDispatchedLetters(Instant now) {
+        int purged = 0;
+        for (var batch : batches.dispatchedBefore(now.minus(settings.purgeAfter()), EnumSet.of(LetterBatch.Status.DONE, LetterBatch.Status.FAILED))) {
+            try {
+                runner.deleteFiles(batch);
+                purged += batches.purged(batch.id(), now);
+                log.info("Letter batch {} purged: files deleted {} after its dispatch, checksums kept", batch.id(), settings.purgeAfter());
+            } catch (IOException e) {
+                log.error("Letter batch {}: files not purged ({}), tried again at the next run", batch.id(), e.getClass().getSimpleName());
+            }
+        }
+        return purged;
+    }
+
+    @Scheduled(fixedDelayString = "${vigil.documents.purge-every:PT1H}", initialDelayString = "${vigil.documents.purge-every:PT1H}")
+    void purgeDueLetters() {
+        purgeDispatchedLetters(clock.instant());
+    }
+
+    /**
+     * At start, on the batch thread before any batch resumes: what an earlier version left in plaintext is sealed or
+     * deleted; then batches a stop interrupted carry on where they were: this node's own, and those nobody holds.
+     */
     @EventListener(ApplicationReadyEvent.class)
     void resumeInterruptedBatches() {
+        executor.execute(this::sealPlaintextFiles);
         resume(batch -> batch.claimableBy(settings.nodeId(), clock.instant()));
+    }
+
+    void sealPlaintextFiles() {
+        for (var batch : batches.unpurged()) {
+            try {
+                runner.sealPlaintextFiles(batch);
+            } catch (IOException | RuntimeException e) {
+                log.error("Letter batch {}: plaintext files not sealed ({})", batch.id(), e.getClass().getSimpleName());
+            }
+        }
     }
 
     /** A batch whose node is gone (its claim lapsed without renewal) is taken over by another node. */

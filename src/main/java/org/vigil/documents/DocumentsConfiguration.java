@@ -4,9 +4,11 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -22,8 +24,14 @@ class DocumentsConfiguration {
 
     @Bean
     LetterBatchSettings letterBatchSettings(@Value("${vigil.documents.batch-dir:./data/letters}") Path directory,
-            @Value("${vigil.documents.batch-part-size:1000}") int partSize, @Value("${vigil.documents.node-id:}") String nodeId) {
-        return new LetterBatchSettings(directory.toAbsolutePath(), partSize, nodeId.isBlank() ? hostName() : nodeId);
+            @Value("${vigil.documents.batch-part-size:1000}") int partSize, @Value("${vigil.documents.node-id:}") String nodeId,
+            @Value("${vigil.documents.purge-after:P30D}") String purgeAfterText) {
+        // Parsed here, as Boot binds durations (P30D or 30d), so the capability starts without Boot's conversion service.
+        Duration purgeAfter = DurationStyle.detectAndParse(purgeAfterText);
+        if (purgeAfter.isNegative()) {
+            throw new IllegalStateException("vigil.documents.purge-after must not be negative");
+        }
+        return new LetterBatchSettings(directory.toAbsolutePath(), partSize, nodeId.isBlank() ? hostName() : nodeId, purgeAfter);
     }
 
     /** The host's name: stable across restarts of a machine or container, so a node resumes its own batches at once. */
@@ -47,8 +55,10 @@ class DocumentsConfiguration {
     }
 
     /**
-     * Where batches are written, letters per part, and the name under which this node claims the batch it runs
-     * ({@code vigil.documents.node-id}, default the host name; set it when two nodes share a host).
+     * Where batches are written, letters per part, the name under which this node claims the batch it runs
+     * ({@code vigil.documents.node-id}, default the host name; set it when two nodes share a host), and how long after
+     * their dispatch a batch's files are kept ({@code vigil.documents.purge-after}: time to answer the print house's
+     * questions, not a record; the checksums are the record).
      */
-    record LetterBatchSettings(Path directory, int partSize, String nodeId) {}
+    record LetterBatchSettings(Path directory, int partSize, String nodeId, Duration purgeAfter) {}
 }

@@ -13,7 +13,10 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import org.vigil.platform.EncryptedText;
 
-/** A mail-merge run: its facts (encrypted: they describe the breach), its progress in letters, its archive's checksum. */
+/**
+ * A mail-merge run: its facts (encrypted: they describe the breach), its progress in letters, its archive's and
+ * manifest's checksums, and when its letters were dispatched and its files purged (the row stays as evidence).
+ */
 @Entity
 @Table(name = "letter_batch")
 class LetterBatch {
@@ -60,6 +63,15 @@ class LetterBatch {
 
     @Column(name = "archive_sha256")
     private String archiveSha256;
+
+    @Column(name = "manifest_sha256")
+    private String manifestSha256;
+
+    @Column(name = "dispatched_at")
+    private Instant dispatchedAt;
+
+    @Column(name = "purged_at")
+    private Instant purgedAt;
 
     private String error;
 
@@ -108,6 +120,8 @@ class LetterBatch {
     Status status() { return status; }
     String directory() { return directory; }
     String archiveSha256() { return archiveSha256; }
+    Instant dispatchedAt() { return dispatchedAt; }
+    Instant purgedAt() { return purgedAt; }
 
     String claimedBy() { return claimedBy; }
 
@@ -136,9 +150,10 @@ class LetterBatch {
 
     void progressed(int done) { this.done = done; }
 
-    void finished(String sha256, Instant at) {
+    void finished(String sha256, String manifestSha256, Instant at) {
         status = Status.DONE;
         archiveSha256 = sha256;
+        this.manifestSha256 = manifestSha256;
         finishedAt = at;
         done = total;
         claim(null, null);
@@ -152,6 +167,7 @@ class LetterBatch {
     }
 
     LetterBatchView view() {
-        return new LetterBatchView(id, ownerRef, kind, format, status.name(), done, total, archiveSha256, error, createdAt, finishedAt);
+        return new LetterBatchView(id, ownerRef, kind, format, status.name(), done, total, archiveSha256, error, createdAt, finishedAt,
+                manifestSha256, dispatchedAt, purgedAt);
     }
 }

@@ -2,7 +2,6 @@ package org.vigil.documents;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -27,26 +27,32 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.vigil.documents.DocumentsConfiguration.LetterBatchSettings;
+import org.vigil.platform.SafeCsvWriter;
+import org.vigil.platform.StreamEncryption;
 
 /**
  * Renders a letter batch part by part: each part is a ZIP of its letters and its lines of the manifest, written to a
  * temporary file and renamed when complete, so that after a crash the batch resumes at its first missing part and no
  * letter is made twice. The parts are then joined into one archive whose SHA-256 is the dispatch evidence. A node
  * claims the batch it runs and renews the claim after each part, so two nodes never write the same batch.
+ *
+ * <p>Every file holds names and addresses, so every file is sealed as it is written ({@link StreamEncryption}, the
+ * keys of the other patient data) and readable by Vigil's account alone; the checksums are of the plaintext archive
+ * and manifest the print house receives, so a resumed run still reproduces them.
  */
 @Component
 class LetterBatchRunner {
 
     private static final Logger log = LoggerFactory.getLogger(LetterBatchRunner.class);
-    static final String ARCHIVE = "letters.zip";
+    static final String ARCHIVE = "letters.zip.enc";
+    /** Every name this runner writes holds it; a file without it is plaintext an earlier version left behind. */
+    private static final String SEALED = ".enc";
     private static final long FIXED_ENTRY_TIME = 1_767_225_600_000L; // 2026-01-01
     static final String PART_MANIFEST = "manifest-part.csv";
     /** {@code delivery}: {@code mail} to the postal address, or {@code e-mail} for a person listed with an e-mail only. */
@@ -60,17 +66,19 @@ class LetterBatchRunner {
     private final DocumentRenderer renderer;
     private final TransactionTemplate transaction;
     private final LetterBatchSettings settings;
+    private final StreamEncryption encryption;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
     private final Set<Long> active = ConcurrentHashMap.newKeySet();
 
     LetterBatchRunner(LetterBatchRepository batches, AffectedIndividuals individuals, DocumentRenderer renderer,
-            TransactionTemplate transaction, LetterBatchSettings settings, Clock clock) {
+            TransactionTemplate transaction, LetterBatchSettings settings, StreamEncryption encryption, Clock clock) {
         this.batches = batches;
         this.individuals = individuals;
         this.renderer = renderer;
         this.transaction = transaction;
         this.settings = settings;
+        this.encryption = encryption;
         this.clock = clock;
     }
 
@@ -117,7 +125,7 @@ class LetterBatchRunner {
         long batchId = batch.id();
         try {
             Map<String, Object> facts = json.readValue(batch.facts(), new TypeReference<LinkedHashMap<String, Object>>() {});
-            Path directory = Files.createDirectories(Path.of(batch.directory()));
+            Path directory = OwnerOnlyFiles.folder(Path.of(batch.directory()));
             int parts = (batch.total() + batch.partSize() - 1) / batch.partSize();
             int rendered = 0;
             for (int part = 0; part < parts; part++) {
@@ -134,9 +142,9 @@ class LetterBatchRunner {
                     found.claim(settings.nodeId(), clock.instant().plus(CLAIM));
                 });
             }
-            String sha256 = join(directory, parts);
-            update(batchId, found -> found.finished(sha256, clock.instant()));
-            log.info("Letter batch {} done: {} letters, archive SHA-256 {}", batchId, batch.total(), sha256);
+            var checksums = join(directory, parts);
+            update(batchId, found -> found.finished(checksums.archive(), checksums.manifest(), clock.instant()));
+            log.info("Letter batch {} done: {} letters, archive SHA-256 {}", batchId, batch.total(), checksums.archive());
         } catch (ClaimLost e) {
             log.warn("Letter batch {} stopped here: node {} holds it now", batchId, e.getMessage());
         } catch (IOException | RuntimeException e) {
@@ -176,9 +184,10 @@ class LetterBatchRunner {
     private void renderPart(LetterBatch batch, Map<String, Object> facts, int part, Path file) throws IOException {
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
         var people = individuals.reachable(batch.recipientsRef(), batch.jurisdiction(), part * batch.partSize(), batch.partSize());
-        try (var zip = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16))) {
+        try (var zip = new ZipOutputStream(seal(temporary, file))) {
             var manifest = new StringBuilder();
-            var lines = new CSVPrinter(manifest, CSVFormat.DEFAULT);
+            // The print house opens the manifest in a spreadsheet: names reach it as text, never as formulas.
+            var lines = new SafeCsvWriter(manifest);
             int sequence = part * batch.partSize();
             for (AffectedIndividual person : people) {
                 sequence++;
@@ -208,40 +217,114 @@ class LetterBatchRunner {
     }
 
     /**
-     * One archive for the print house: every letter, then the whole manifest; returns its SHA-256. The manifest is
-     * gathered in a file beside the archive, so a batch of 100,000 letters holds no part of it in memory.
+     * One archive for the print house: every letter, then the whole manifest; returns the SHA-256 of both as the print
+     * house gets them. The manifest is gathered in a sealed file beside the archive, so a batch of 100,000 letters
+     * holds no part of it in memory.
      */
-    private String join(Path directory, int parts) throws IOException {
+    private Checksums join(Path directory, int parts) throws IOException {
         Path archive = directory.resolve(ARCHIVE);
         Path temporary = directory.resolve(ARCHIVE + ".tmp");
-        Path manifestFile = directory.resolve("manifest.csv.tmp");
-        try (var zip = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16));
-                var manifest = new BufferedOutputStream(Files.newOutputStream(manifestFile), 1 << 16)) {
-            var header = new CSVPrinter(new OutputStreamWriter(manifest, StandardCharsets.UTF_8), CSVFormat.DEFAULT);
-            header.printRecord(MANIFEST_COLUMNS);
-            header.flush();
-            for (int part = 0; part < parts; part++) {
-                try (var in = new ZipInputStream(new BufferedInputStream(Files.newInputStream(directory.resolve(partName(part))), 1 << 16))) {
-                    for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
-                        if (PART_MANIFEST.equals(entry.getName())) {
-                            in.transferTo(manifest);
-                        } else {
-                            zip.putNextEntry(entry(entry.getName()));
-                            in.transferTo(zip);
-                            zip.closeEntry();
+        Path manifestFile = directory.resolve("manifest.csv" + SEALED + ".tmp");
+        var archiveDigest = digest();
+        var manifestDigest = digest();
+        try (var zip = new ZipOutputStream(new BufferedOutputStream(new DigestOutputStream(seal(temporary, archive), archiveDigest), 1 << 16))) {
+            try (var manifest = new BufferedOutputStream(new DigestOutputStream(seal(manifestFile, manifestFile), manifestDigest), 1 << 16)) {
+                var header = new SafeCsvWriter(new OutputStreamWriter(manifest, StandardCharsets.UTF_8));
+                header.printRecord(MANIFEST_COLUMNS);
+                header.flush();
+                for (int part = 0; part < parts; part++) {
+                    try (var in = new ZipInputStream(open(directory.resolve(partName(part))))) {
+                        for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+                            if (PART_MANIFEST.equals(entry.getName())) {
+                                in.transferTo(manifest);
+                            } else {
+                                zip.putNextEntry(entry(entry.getName()));
+                                in.transferTo(zip);
+                                zip.closeEntry();
+                            }
                         }
                     }
                 }
             }
-            manifest.flush();
             zip.putNextEntry(entry("manifest.csv"));
-            Files.copy(manifestFile, zip);
+            try (var manifest = open(manifestFile)) {
+                manifest.transferTo(zip);
+            }
             zip.closeEntry();
         } finally {
             Files.deleteIfExists(manifestFile);
         }
         Files.move(temporary, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        return sha256(archive);
+        return new Checksums(HexFormat.of().formatHex(archiveDigest.digest()), HexFormat.of().formatHex(manifestDigest.digest()));
+    }
+
+    record Checksums(String archive, String manifest) {}
+
+    /** The finished archive as the print house gets it, opened as it is read. */
+    InputStream openArchive(LetterBatch batch) throws IOException {
+        return open(Path.of(batch.directory(), ARCHIVE));
+    }
+
+    /** A new owner-only file at {@code file}, sealed as the file named {@code as} (where it will be renamed to). */
+    private OutputStream seal(Path file, Path as) throws IOException {
+        return encryption.encrypt(OwnerOnlyFiles.create(file), context(as));
+    }
+
+    private InputStream open(Path file) throws IOException {
+        return encryption.decrypt(Files.newInputStream(file), context(file));
+    }
+
+    /** Binds a sealed file to its name in its batch's folder: one batch's part cannot stand in for another's. */
+    private static String context(Path file) {
+        return "letter batch " + file.getParent().getFileName() + "/" + file.getFileName();
+    }
+
+    /**
+     * A batch folder as an earlier version left it: its finished archive sealed, plaintext parts and leftovers
+     * deleted, the folder closed to others. Files this version writes are left alone, finished or in progress.
+     */
+    void sealPlaintextFiles(LetterBatch batch) throws IOException {
+        Path directory = Path.of(batch.directory());
+        if (batch.directory().isEmpty() || !Files.isDirectory(directory)) {
+            return;
+        }
+        OwnerOnlyFiles.folder(directory);
+        Path plaintext = directory.resolve("letters.zip");
+        Path archive = directory.resolve(ARCHIVE);
+        if (batch.status() == LetterBatch.Status.DONE && Files.exists(plaintext) && !Files.exists(archive)) {
+            Path temporary = directory.resolve(ARCHIVE + ".tmp");
+            try (var out = seal(temporary, archive)) {
+                Files.copy(plaintext, out);
+            }
+            Files.move(temporary, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        }
+        List<Path> leftovers;
+        try (var files = Files.list(directory)) {
+            leftovers = files.filter(file -> !file.getFileName().toString().contains(SEALED)).toList();
+        }
+        for (Path file : leftovers) {
+            Files.deleteIfExists(file);
+        }
+        if (!leftovers.isEmpty()) {
+            log.info("Letter batch {}: {} plaintext files of an earlier version sealed or deleted", batch.id(), leftovers.size());
+        }
+    }
+
+    /** Deletes the batch's folder with every file in it; a folder already gone (another node purged it) is fine. */
+    void deleteFiles(LetterBatch batch) throws IOException {
+        Path directory = Path.of(batch.directory());
+        if (batch.directory().isEmpty() || !Files.exists(directory)) {
+            return;
+        }
+        try (var files = Files.walk(directory)) {
+            for (Path path : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            if (Files.exists(directory)) {
+                throw e instanceof UncheckedIOException unchecked ? unchecked.getCause() : (IOException) e;
+            }
+        }
     }
 
     private static String nullToEmpty(String value) {
@@ -260,7 +343,7 @@ class LetterBatchRunner {
     }
 
     static String partName(int part) {
-        return String.format("part-%05d.zip", part + 1);
+        return String.format("part-%05d.zip" + SEALED, part + 1);
     }
 
     static String letterName(int sequence, LetterFormat format) {
@@ -271,9 +354,9 @@ class LetterBatchRunner {
         return HexFormat.of().formatHex(digest().digest(bytes));
     }
 
-    static String sha256(Path file) throws IOException {
+    static String sha256(InputStream content) throws IOException {
         var digest = digest();
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+        try (InputStream in = new DigestInputStream(content, digest)) {
             in.transferTo(OutputStream.nullOutputStream());
         }
         return HexFormat.of().formatHex(digest.digest());

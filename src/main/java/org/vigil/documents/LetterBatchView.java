@@ -2,6 +2,10 @@ package org.vigil.documents;
 
 import java.time.Instant;
 
-/** A letter batch as people see it: progress (done of total), and once done the archive's SHA-256 as evidence. */
+/**
+ * A letter batch as people see it: progress (done of total), once done the SHA-256 of the archive and of its
+ * manifest as evidence, and when the letters were dispatched and their files purged (the checksums stay).
+ */
 public record LetterBatchView(long id, String ownerRef, DocumentKind kind, LetterFormat format, String status, int done,
-        int total, String archiveSha256, String error, Instant createdAt, Instant finishedAt) {}
+        int total, String archiveSha256, String error, Instant createdAt, Instant finishedAt, String manifestSha256,
+        Instant dispatchedAt, Instant purgedAt) {}

@@ -6,6 +6,11 @@
  *
  * <p>Every inserted value is escaped for HTML by the engine, never by the template; templates are classpath
  * resources only; a document whose required facts are missing is refused with their names.
+ *
+ * <p>A print batch names everyone affected, so its files are sealed as they are written with the keys of the other
+ * patient data and kept readable by Vigil's account alone (HIPAA 164.312(a)(2)(iv), ISO 27001 A.8.24); the archive is
+ * decrypted only while it streams to the privacy office. A grace period after the dispatch its files are deleted
+ * (ISO 27001 A.8.10) and only the row remains: counts and the checksums that prove what was sent.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Documents")
 package org.vigil.documents;

@@ -85,6 +85,16 @@ public class FieldEncryption {
         }
     }
 
+    /** For {@link StreamEncryption}: files are sealed with the same keys, named by the same ids. */
+    String activeKeyId() {
+        return activeKeyId;
+    }
+
+    /** The key of that id, or null when it is not configured. */
+    SecretKeySpec key(String id) {
+        return keys.get(id);
+    }
+
     private static SecretKeySpec aesKey(String id, String base64) {
         byte[] key = Base64.getDecoder().decode(base64.strip());
         if (key.length != 32) {

@@ -6,6 +6,9 @@
  * <p>Serves ISO 27001 A.5.15-A.5.18 (access control, identity, authentication) and A.8.15 (logging):
  * REST calls run with the caller's Camunda authorizations, and the two known holes of Camunda 7.24.0
  * (expressions in {@code orQueries}, the Admin setup endpoint) are closed here.
+ *
+ * <p>Also the tools every capability shares: encryption of patient data in fields and in large files (A.8.24), and
+ * the one CSV writer, which keeps spreadsheet formulas out of every export.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Platform")
 package org.vigil.platform;

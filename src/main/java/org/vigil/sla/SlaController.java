@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.vigil.platform.SafeCsvWriter;
 
 /** The SLA API behind the dashboard page, with a CSV export of every list. */
 @Controller
@@ -55,24 +56,17 @@ class SlaController {
     }
 
     private static ResponseEntity<String> csv(String name, List<SlaDashboard.DeadlineRow> rows) {
-        var out = new StringBuilder("process,step,what,owner_group,due,status,link\n");
-        for (var row : rows) {
-            out.append(cell(row.processKey())).append(',').append(cell(row.step())).append(',').append(cell(row.what()))
-                    .append(',').append(cell(row.ownerGroup())).append(',').append(DateTimeFormatter.ISO_INSTANT.format(row.dueAt()))
-                    .append(',').append(row.status()).append(',').append(cell(row.link())).append('\n');
+        var out = new StringBuilder();
+        try (var csv = new SafeCsvWriter(out)) {
+            csv.printRecord("process", "step", "what", "owner_group", "due", "status", "link");
+            for (var row : rows) {
+                csv.printRecord(row.processKey(), row.step(), row.what(), row.ownerGroup(), DateTimeFormatter.ISO_INSTANT.format(row.dueAt()),
+                        row.status(), row.link());
+            }
         }
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
                 .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
                 .body(out.toString());
-    }
-
-    /** Quoted, with spreadsheet formulas defused. */
-    static String cell(String value) {
-        if (value == null) {
-            return "";
-        }
-        String safe = value.matches("^[=+\\-@].*") ? "'" + value : value;
-        return "\"" + safe.replace("\"", "\"\"") + "\"";
     }
 }

@@ -37,6 +37,10 @@ class NoticeDocumentsIT {
     @Autowired TaskService tasks;
     @Autowired ManagementService management;
     @Autowired ObligationRepository obligations;
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @org.springframework.beans.factory.annotation.Value("${vigil.documents.batch-dir}") java.nio.file.Path batchRoot;
+    @org.springframework.beans.factory.annotation.Value("${vigil.documents.purge-after:P30D}") Duration purgeAfter;
+    @Autowired org.vigil.documents.Documents documents;
 
     @Test
     void anApprovedNoticeToIndividualsGivesAPreviewedLetterAndACompletePrintBatch() throws Exception {
@@ -167,6 +171,119 @@ class NoticeDocumentsIT {
         privacy.post("/api/incidents/" + incidentId + "/replan", "application/json", "");
         assertThat(obligations.findById(media.id()).orElseThrow().status()).isEqualTo(ObligationStatus.OPEN);
         assertThat(PlannedBreach.obligationProcess(runtime, media.id())).isNotNull();
+    }
+
+    @Test
+    void thePrintFileIsSealedAtRestOpenedOnlyForThePrivacyOfficeAndPurgedAfterTheDispatchWithItsEvidenceKept() throws Exception {
+        var privacy = new WebClient(port).as("privacy", "demo");
+        long incidentId = json.readTree(new WebClient(port).as("sysadmin", "demo").postJson("/api/incidents", """
+                {"title": "Lost backup tape", "occurredAt": "2026-03-01T08:00:00-06:00", "discoveredAt": "2026-03-03T10:15:00-06:00",
+                 "dataCategories": ["name"], "affectedEstimate": {"US-TX": 12}}""").body()).path("id").asLong();
+        // Names and streets no other test uses, so that finding one in a file can only mean this batch leaked it.
+        String token = "Zq" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        var names = new java.util.ArrayList<String>();
+        var streets = new java.util.ArrayList<String>();
+        var csv = new StringBuilder("name,postal_address,email,jurisdiction,contact_valid\n");
+        for (int i = 1; i <= 12; i++) {
+            names.add("Ana " + token + i);
+            streets.add(i + " " + token + " Lane");
+            csv.append(names.get(i - 1)).append(",\"").append(streets.get(i - 1)).append("\nAustin, TX 78701\",,US-TX,true\n");
+        }
+        assertThat(privacy.post("/api/incidents/" + incidentId + "/affected-individuals", "text/csv", csv.toString()).statusCode()).isEqualTo(200);
+        PlannedBreach.plan(incidentId, "US-TX: 12", runtime, tasks, management);
+        long obligationId = obligations.findByIncidentIdOrderByTargetDeadline(incidentId).stream()
+                .filter(obligation -> obligation.recipient().equals("individuals")).findFirst().orElseThrow().id();
+        String notice = PlannedBreach.obligationProcess(runtime, obligationId);
+        completeAsPrivacy(privacy, notice, Map.of("phiNoticeWhatHappened", "A backup tape was lost in transit.",
+                "phiNoticeSteps", "Watch your insurer's statements.", "phiNoticeWhatWeAreDoing", "We moved to encrypted backups."));
+        assertThat(completeAsPrivacy(privacy, notice, Map.of("noticeApproved", true)).statusCode()).isEqualTo(204);
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                json.readTree(privacy.get("/api/obligations/" + obligationId + "/letters").body()).path("status").asText().equals("DONE"));
+        JsonNode batch = json.readTree(privacy.get("/api/obligations/" + obligationId + "/letters").body());
+        var directory = java.nio.file.Path.of(jdbc.queryForObject("select directory from letter_batch where id = ?", String.class,
+                batch.path("id").asLong()));
+
+        // At rest: no file under the batch folder holds a name or a street, not even inside a ZIP; owner-only.
+        try (var files = java.nio.file.Files.walk(batchRoot)) {
+            for (var file : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+                assertThat(plaintextOf(file)).as("%s", file).doesNotContain(token);
+            }
+        }
+        if (directory.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            try (var files = java.nio.file.Files.walk(directory)) {
+                for (var path : files.toList()) {
+                    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(path)))
+                            .as("%s", path).isEqualTo(java.nio.file.Files.isDirectory(path) ? "rwx------" : "rw-------");
+                }
+            }
+        }
+
+        // The privacy office downloads the print file as the print house gets it, with the checksum that was recorded.
+        var archive = privacy.getBytes("/api/obligations/" + obligationId + "/letters/archive");
+        assertThat(archive.statusCode()).isEqualTo(200);
+        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(archive.body()));
+        assertThat(sha256).isEqualTo(batch.path("archiveSha256").asText());
+        String manifest;
+        try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(archive.body()))) {
+            var letters = new java.util.ArrayList<String>();
+            String found = null;
+            for (java.util.zip.ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
+                if (entry.getName().equals("manifest.csv")) {
+                    found = new String(zip.readAllBytes(), StandardCharsets.UTF_8);
+                } else {
+                    letters.add(entry.getName());
+                }
+            }
+            assertThat(letters).hasSize(12);
+            manifest = found;
+        }
+        assertThat(manifest).contains(names.get(0), streets.get(11));
+        String manifestSha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(manifest.getBytes(StandardCharsets.UTF_8)));
+        assertThat(manifestSha256).isEqualTo(batch.path("manifestSha256").asText());
+        for (String user : new String[] {"auditor", "ciso", "manager", "staff", "sysadmin"}) {
+            var refused = new WebClient(port).as(user, "demo").getBytes("/api/obligations/" + obligationId + "/letters/archive");
+            assertThat(refused.statusCode()).as(user).isIn(403, 404);
+            assertThat(new String(refused.body(), StandardCharsets.UTF_8)).as(user).doesNotContain(token);
+        }
+
+        // The dispatch is recorded with the checksums; the files stay for the grace period after it, then go.
+        var sentAt = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(5).truncatedTo(ChronoUnit.SECONDS);
+        completeAsPrivacy(privacy, notice, Map.of("sentAt", sentAt.toString(), "channel", "first_class_mail", "proof", "USPS manifest 7"));
+        documents.purgeDispatchedLetters(sentAt.toInstant().plus(purgeAfter).minusSeconds(1));
+        assertThat(directory).isDirectory();
+        assertThat(privacy.getBytes("/api/obligations/" + obligationId + "/letters/archive").statusCode()).isEqualTo(200);
+
+        documents.purgeDispatchedLetters(sentAt.toInstant().plus(purgeAfter));
+        assertThat(directory).doesNotExist();
+        var gone = privacy.get("/api/obligations/" + obligationId + "/letters/archive");
+        assertThat(gone.statusCode()).isEqualTo(410);
+        assertThat(json.readTree(gone.body()).path("title").asText()).isEqualTo("The print file was purged after the dispatch");
+        assertThat(json.readTree(gone.body()).path("archiveSha256").asText()).isEqualTo(sha256);
+        assertThat(gone.body()).doesNotContain(token);
+        JsonNode kept = json.readTree(privacy.get("/api/obligations/" + obligationId + "/letters").body());
+        assertThat(kept.path("status").asText()).isEqualTo("DONE");
+        assertThat(kept.path("total").asInt()).isEqualTo(12);
+        assertThat(kept.path("archiveSha256").asText()).isEqualTo(sha256);
+        assertThat(kept.path("manifestSha256").asText()).isEqualTo(manifestSha256);
+        assertThat(kept.path("purgedAt").isTextual()).isTrue();
+        assertThat(obligations.findById(obligationId).orElseThrow().toView().proof()).contains("USPS manifest 7", sha256, manifestSha256);
+        // Purging again (another node, the next run) changes nothing.
+        documents.purgeDispatchedLetters(sentAt.toInstant().plus(purgeAfter).plusSeconds(60));
+        assertThat(json.readTree(privacy.get("/api/obligations/" + obligationId + "/letters").body()).path("purgedAt")).isEqualTo(kept.path("purgedAt"));
+    }
+
+    /** The bytes of a file, and of every entry inside it when it can be read as a ZIP, as text. */
+    private static String plaintextOf(java.nio.file.Path file) throws java.io.IOException {
+        byte[] bytes = java.nio.file.Files.readAllBytes(file);
+        var text = new StringBuilder(new String(bytes, StandardCharsets.UTF_8));
+        try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            for (java.util.zip.ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
+                text.append(new String(zip.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        } catch (java.io.IOException | IllegalArgumentException notAZip) {
+            // Not a ZIP: its bytes alone are what a reader of the disk gets.
+        }
+        return text.toString();
     }
 
     private Map<String, Obligation> duties(long incidentId) {

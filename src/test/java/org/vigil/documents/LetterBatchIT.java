@@ -28,6 +28,7 @@ class LetterBatchIT {
     @Autowired LetterBatchRunner runner;
     @Autowired JdbcTemplate jdbc;
     @Autowired DocumentsConfiguration.LetterBatchSettings settings;
+    @org.junit.jupiter.api.io.TempDir Path scratch;
 
     @Test
     void oneLetterPerReachablePersonWithAManifestAndAChecksumThatAResumedRunReproduces() throws Exception {
@@ -42,15 +43,18 @@ class LetterBatchIT {
         var started = documents.startLetterBatch("obligation:" + list, list, null, DocumentKind.INDIVIDUAL_NOTICE, SampleFacts.breach(), LetterFormat.HTML);
         assertThat(started.total()).isEqualTo(3_050 - 37);
         var done = awaitDone(started.id());
-        Path archive = documents.letterArchive(done.id()).orElseThrow();
-        assertThat(done.archiveSha256()).isEqualTo(LetterBatchRunner.sha256(archive));
+        Path directory = directoryOf(done.id());
+        Path archive = directory.resolve(LetterBatchRunner.ARCHIVE);
+        assertThat(done.archiveSha256()).isEqualTo(archiveSha256(done.id()));
 
-        try (var zip = new ZipFile(archive.toFile())) {
+        try (var zip = new ZipFile(plaintextArchive(done.id()).toFile())) {
             var letters = zip.stream().filter(entry -> entry.getName().startsWith("letters/")).toList();
             assertThat(letters).hasSize(3_013);
             assertThat(new HashSet<>(letters.stream().map(e -> e.getName()).toList())).hasSize(3_013);
+            byte[] manifestBytes = zip.getInputStream(zip.getEntry("manifest.csv")).readAllBytes();
+            assertThat(done.manifestSha256()).isEqualTo(LetterBatchRunner.sha256(manifestBytes));
             var manifest = org.apache.commons.csv.CSVFormat.DEFAULT.parse(new java.io.InputStreamReader(
-                    zip.getInputStream(zip.getEntry("manifest.csv")), StandardCharsets.UTF_8)).getRecords();
+                    new java.io.ByteArrayInputStream(manifestBytes), StandardCharsets.UTF_8)).getRecords();
             assertThat(manifest.get(0).toList()).isEqualTo(LetterBatchRunner.MANIFEST_COLUMNS);
             assertThat(manifest).hasSize(3_014);
             assertThat(manifest.get(1).toList()).startsWith("1", "letters/letter-000001.html", "Person 1", "38 Elm Street\nAustin, TX 78701");
@@ -67,25 +71,25 @@ class LetterBatchIT {
         }
 
         // A crash after the first part: later parts and the archive gone, half a part left behind.
-        Path directory = archive.getParent();
-        byte[] firstPart = Files.readAllBytes(directory.resolve("part-00001.zip"));
+        byte[] firstPart = Files.readAllBytes(directory.resolve(LetterBatchRunner.partName(0)));
         Files.delete(archive);
-        Files.delete(directory.resolve("part-00002.zip"));
-        Files.delete(directory.resolve("part-00003.zip"));
-        Files.writeString(directory.resolve("part-00002.zip.tmp"), "half a part");
+        Files.delete(directory.resolve(LetterBatchRunner.partName(1)));
+        Files.delete(directory.resolve(LetterBatchRunner.partName(2)));
+        Files.writeString(directory.resolve(LetterBatchRunner.partName(1) + ".tmp"), "half a part");
         crashed(done.id(), 1_000, settings.nodeId());
 
         runner.run(done.id(), 1);
         assertThat(documents.letterBatch(done.id()).orElseThrow().done()).isEqualTo(2_000);
-        assertThat(directory.resolve("part-00003.zip")).doesNotExist();
+        assertThat(directory.resolve(LetterBatchRunner.partName(2))).doesNotExist();
 
         runner.run(done.id());
         var resumed = documents.letterBatch(done.id()).orElseThrow();
         assertThat(resumed.status()).isEqualTo("DONE");
         assertThat(resumed.done()).isEqualTo(3_013);
-        assertThat(Files.readAllBytes(directory.resolve("part-00001.zip"))).isEqualTo(firstPart);
+        assertThat(Files.readAllBytes(directory.resolve(LetterBatchRunner.partName(0)))).isEqualTo(firstPart);
         assertThat(resumed.archiveSha256()).isEqualTo(done.archiveSha256());
-        assertThat(LetterBatchRunner.sha256(archive)).isEqualTo(done.archiveSha256());
+        assertThat(resumed.manifestSha256()).isEqualTo(done.manifestSha256());
+        assertThat(archiveSha256(done.id())).isEqualTo(done.archiveSha256());
     }
 
     @Test
@@ -93,7 +97,7 @@ class LetterBatchIT {
         String list = "incident:test-" + UUID.randomUUID();
         documents.importAffectedIndividuals(list, new StringReader(people(5, 0)));
         var done = awaitDone(documents.startLetterBatch("obligation:" + list, list, null, DocumentKind.INDIVIDUAL_NOTICE, SampleFacts.breach(), LetterFormat.PDF).id());
-        try (var zip = new ZipFile(documents.letterArchive(done.id()).orElseThrow().toFile())) {
+        try (var zip = new ZipFile(plaintextArchive(done.id()).toFile())) {
             var letter = zip.getInputStream(zip.getEntry("letters/letter-000005.pdf")).readAllBytes();
             assertThat(new String(letter, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
         }
@@ -118,7 +122,7 @@ class LetterBatchIT {
         documents.importAffectedIndividuals(list, new StringReader(people(12, 0)));
         var done = awaitDone(documents.startLetterBatch("obligation:" + list, list, null, DocumentKind.INDIVIDUAL_NOTICE,
                 SampleFacts.breach(), LetterFormat.HTML).id());
-        Path archive = documents.letterArchive(done.id()).orElseThrow();
+        Path archive = directoryOf(done.id()).resolve(LetterBatchRunner.ARCHIVE);
         Files.delete(archive);
 
         // Node "vigil-2" runs it (its claim holds for minutes): this node leaves it alone, at start and in its sweep.
@@ -134,6 +138,94 @@ class LetterBatchIT {
         var taken = awaitDone(done.id());
         assertThat(taken.archiveSha256()).isEqualTo(done.archiveSha256());
         assertThat(jdbc.queryForObject("select claimed_by from letter_batch where id = ?", String.class, done.id())).isNull();
+    }
+
+    @Test
+    void theManifestGivesThePrintHouseHostileNamesAndAddressesAsTextNotFormulas() throws IOException {
+        String list = "incident:test-" + UUID.randomUUID();
+        var hostile = List.of(
+                List.of("=HYPERLINK(\"http://x\",\"y\")", "1 Elm St"),
+                List.of("+cmd|' /C calc'!A0", "@SUM(1+1)"),
+                List.of("-2+3", "=1+1\nAustin, TX"),
+                List.of("@SUM(1+1)", "-1 Main St"));
+        var csv = new StringBuilder();
+        try (var printer = new org.apache.commons.csv.CSVPrinter(csv, org.apache.commons.csv.CSVFormat.DEFAULT)) {
+            printer.printRecord("name", "postal_address", "email", "jurisdiction", "contact_valid");
+            for (var person : hostile) {
+                printer.printRecord(person.get(0), person.get(1), "", "US-TX", "true");
+            }
+        }
+        documents.importAffectedIndividuals(list, new StringReader(csv.toString()));
+        var done = awaitDone(documents.startLetterBatch("obligation:" + list, list, null, DocumentKind.INDIVIDUAL_NOTICE,
+                SampleFacts.breach(), LetterFormat.HTML).id());
+
+        try (var zip = new ZipFile(plaintextArchive(done.id()).toFile())) {
+            var manifest = org.apache.commons.csv.CSVFormat.DEFAULT.parse(new java.io.InputStreamReader(
+                    zip.getInputStream(zip.getEntry("manifest.csv")), StandardCharsets.UTF_8)).getRecords();
+            assertThat(manifest).hasSize(5);
+            for (int i = 0; i < hostile.size(); i++) {
+                assertThat(manifest.get(i + 1).get(2)).isEqualTo("'" + hostile.get(i).get(0));
+                assertThat(manifest.get(i + 1).get(3)).isEqualTo(i == 0 ? "1 Elm St" : "'" + hostile.get(i).get(1));
+            }
+            // The letter itself keeps the name as it was given.
+            assertThat(new String(zip.getInputStream(zip.getEntry("letters/letter-000002.html")).readAllBytes(), StandardCharsets.UTF_8))
+                    .contains("Dear +cmd|&#39; /C calc&#39;!A0,");
+        }
+    }
+
+    @Test
+    void plaintextFilesAnEarlierVersionLeftAreSealedOrDeletedAndTheFolderClosed() throws IOException {
+        String list = "incident:test-" + UUID.randomUUID();
+        documents.importAffectedIndividuals(list, new StringReader(people(5, 0)));
+        var done = awaitDone(documents.startLetterBatch("obligation:" + list, list, null, DocumentKind.INDIVIDUAL_NOTICE,
+                SampleFacts.breach(), LetterFormat.HTML).id());
+        Path directory = directoryOf(done.id());
+        Path plaintext = plaintextArchive(done.id());
+
+        // As the earlier version left it: the archive and a part in plaintext, half a part, open to everyone.
+        try (var files = Files.list(directory)) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
+        Files.copy(plaintext, directory.resolve("letters.zip"));
+        Files.copy(plaintext, directory.resolve("part-00001.zip"));
+        Files.writeString(directory.resolve("part-00002.zip.tmp"), "half a part");
+        boolean posix = directory.getFileSystem().supportedFileAttributeViews().contains("posix");
+        if (posix) {
+            Files.setPosixFilePermissions(directory, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+
+        documents.sealPlaintextFiles();
+        try (var files = Files.list(directory)) {
+            assertThat(files.map(file -> file.getFileName().toString())).containsExactly(LetterBatchRunner.ARCHIVE);
+        }
+        assertThat(archiveSha256(done.id())).isEqualTo(done.archiveSha256());
+        try (var sealed = new java.util.zip.ZipInputStream(Files.newInputStream(directory.resolve(LetterBatchRunner.ARCHIVE)))) {
+            assertThat(sealed.getNextEntry()).as("readable as a ZIP without the key").isNull();
+        }
+        if (posix) {
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(directory))).isEqualTo("rwx------");
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                    directory.resolve(LetterBatchRunner.ARCHIVE)))).isEqualTo("rw-------");
+        }
+    }
+
+    private Path directoryOf(long id) {
+        return Path.of(jdbc.queryForObject("select directory from letter_batch where id = ?", String.class, id));
+    }
+
+    private String archiveSha256(long id) throws IOException {
+        return LetterBatchRunner.sha256(documents.openLetterArchive(id).orElseThrow());
+    }
+
+    /** The archive as the print house gets it, decrypted into the test's scratch folder. */
+    private Path plaintextArchive(long id) throws IOException {
+        Path copy = Files.createTempFile(scratch, "letters-" + id + "-", ".zip");
+        try (var in = documents.openLetterArchive(id).orElseThrow()) {
+            Files.copy(in, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        return copy;
     }
 
     /** As a crash leaves a batch: running, {@code done} letters recorded, claimed by its node for a while yet, no checksum. */
