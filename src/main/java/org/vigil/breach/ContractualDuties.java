@@ -36,7 +36,7 @@ class ContractualDuties {
             Instant deadline = discoveredAt.plus(agreement.noticePeriod());
             // Short contractual clocks are chased like the hour clocks of GDPR: reminder a day, escalation 12 hours before.
             boolean hours = agreement.noticePeriod().toDays() < 7;
-            return new PlannedDuty("counterparty:" + agreement.id(), "CONTRACT", agreement.counterparty(), agreement.clause(),
+            return new PlannedDuty("contract:" + agreement.id(), "counterparty:" + agreement.id(), "CONTRACT", agreement.counterparty(), agreement.clause(),
                     "contract", "fixed_" + (hours ? "hours" : "calendar_days"), deadline, deadline, hours, null, null, null,
                     "discovery " + discoveredAt + " + " + agreement.noticePeriod() + " (" + agreement.kind() + ", contact "
                             + agreement.contact() + ")");

@@ -11,7 +11,7 @@ public record IncidentView(long id, String externalReference, String title, Stri
         Map<String, Integer> affectedEstimate, String reportedBy, String status, String category, String severity,
         Instant createdAt, Instant closedAt, LocalDate retainUntil, List<ObligationView> obligations) {
 
-    public record ObligationView(long id, String recipient, String jurisdiction, String regime, String basis,
+    public record ObligationView(long id, String ruleId, String recipient, String jurisdiction, String regime, String basis,
             String confidence, String deadlineRule, Instant deadline, Instant targetDeadline, Instant holdUntil,
             Instant alternativeDeadline, String ambiguity, String computation, String status, Instant sentAt,
             String channel, String proof) {}

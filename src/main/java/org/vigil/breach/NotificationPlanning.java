@@ -54,7 +54,7 @@ class NotificationPlanning {
         for (JsonNode duty : plan.path("notifications")) {
             Instant deadline = instant(duty.get("deadline"));
             String rule = duty.path("deadlineRule").asText();
-            duties.add(new PlannedDuty(duty.path("recipient").asText(), duty.path("jurisdiction").asText(),
+            duties.add(new PlannedDuty(duty.path("ruleId").asText(), duty.path("recipient").asText(), duty.path("jurisdiction").asText(),
                     duty.path("regime").asText(), duty.path("basis").asText(), duty.path("confidence").asText(), rule,
                     deadline, deadline != null ? deadline : now.plus(undueDelayTarget), "fixed_hours".equals(rule),
                     instant(duty.get("holdUntil")), instant(duty.get("alternativeDeadline")), text(duty.get("ambiguity")),

@@ -27,6 +27,10 @@ class Obligation {
     @Column(name = "incident_id", nullable = false)
     private long incidentId;
 
+    /** The catalog rule (or {@code contract:<agreement>}) that creates this duty; with the jurisdiction, its identity. */
+    @Column(name = "rule_id", nullable = false, length = 100)
+    private String ruleId;
+
     @Column(nullable = false, length = 100)
     private String recipient;
 
@@ -101,6 +105,7 @@ class Obligation {
 
     Obligation(long incidentId, PlannedDuty duty, String catalogVersion, Instant plannedAt) {
         this.incidentId = incidentId;
+        this.ruleId = duty.ruleId();
         this.recipient = duty.recipient();
         this.jurisdiction = duty.jurisdiction();
         this.status = ObligationStatus.OPEN;
@@ -114,6 +119,8 @@ class Obligation {
         if (status == ObligationStatus.SENT || status == ObligationStatus.SENT_LATE) {
             return false;
         }
+        // A row planned before obligations knew their rule is adopted by the duty of its recipient.
+        this.ruleId = duty.ruleId();
         boolean moved = !duty.targetDeadline().equals(targetDeadline) || !java.util.Objects.equals(duty.holdUntil(), holdUntil);
         this.regime = duty.regime();
         this.basis = duty.basis();
@@ -174,6 +181,7 @@ class Obligation {
 
     Long id() { return id; }
     long incidentId() { return incidentId; }
+    String ruleId() { return ruleId; }
     String recipient() { return recipient; }
     String jurisdiction() { return jurisdiction; }
     Instant targetDeadline() { return targetDeadline; }
@@ -204,7 +212,7 @@ class Obligation {
     String processInstanceId() { return processInstanceId; }
 
     IncidentView.ObligationView toView() {
-        return new IncidentView.ObligationView(id, recipient, jurisdiction, regime, basis, confidence, deadlineRule, deadline,
+        return new IncidentView.ObligationView(id, ruleId, recipient, jurisdiction, regime, basis, confidence, deadlineRule, deadline,
                 targetDeadline, holdUntil, alternativeDeadline, ambiguity, computation, status.name(), sentAt, channel, proof);
     }
 }

@@ -8,5 +8,10 @@ interface ObligationRepository extends JpaRepository<Obligation, Long> {
 
     List<Obligation> findByIncidentIdOrderByTargetDeadline(long incidentId);
 
-    Optional<Obligation> findByIncidentIdAndRecipientAndJurisdiction(long incidentId, String recipient, String jurisdiction);
+    Optional<Obligation> findByIncidentIdAndRuleIdAndJurisdiction(long incidentId, String ruleId, String jurisdiction);
+
+    /** A row planned before obligations knew their rule (V43): adopted by the first duty of its recipient. */
+    default Optional<Obligation> findLegacy(long incidentId, String recipient, String jurisdiction) {
+        return findByIncidentIdAndRuleIdAndJurisdiction(incidentId, "legacy:" + recipient, jurisdiction);
+    }
 }

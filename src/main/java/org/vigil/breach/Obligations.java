@@ -44,7 +44,8 @@ class Obligations {
     List<Long> apply(long incidentId, PlanResult plan) {
         List<Long> started = new ArrayList<>();
         for (PlannedDuty duty : plan.duties()) {
-            var existing = obligations.findByIncidentIdAndRecipientAndJurisdiction(incidentId, duty.recipient(), duty.jurisdiction());
+            var existing = obligations.findByIncidentIdAndRuleIdAndJurisdiction(incidentId, duty.ruleId(), duty.jurisdiction())
+                    .or(() -> obligations.findLegacy(incidentId, duty.recipient(), duty.jurisdiction()));
             if (existing.isPresent() && existing.get().status() == ObligationStatus.WITHDRAWN) {
                 // Back in the plan after a withdrawal: owed again, with a process of its own again.
                 var obligation = existing.get();
@@ -76,10 +77,10 @@ class Obligations {
 
     /** Facts changed: a duty the plan no longer finds is withdrawn and its process ended; a sent notice stays. */
     private void withdrawWhatThePlanNoLongerHas(long incidentId, PlanResult plan) {
-        var planned = plan.duties().stream().map(duty -> duty.recipient() + "/" + duty.jurisdiction()).collect(java.util.stream.Collectors.toSet());
+        var planned = plan.duties().stream().map(duty -> duty.ruleId() + "/" + duty.jurisdiction()).collect(java.util.stream.Collectors.toSet());
         boolean withdrawn = false;
         for (var obligation : obligations.findByIncidentIdOrderByTargetDeadline(incidentId)) {
-            if (obligation.isSettled() || planned.contains(obligation.recipient() + "/" + obligation.jurisdiction())) {
+            if (obligation.isSettled() || planned.contains(obligation.ruleId() + "/" + obligation.jurisdiction())) {
                 continue;
             }
             obligation.withdraw(clock.instant(), plan.catalogVersion());

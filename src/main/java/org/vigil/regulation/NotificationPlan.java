@@ -19,8 +19,10 @@ public record NotificationPlan(
         List<NotRequired> notRequired,
         List<Ambiguity> ambiguities) {
 
+    /** {@code ruleId}: the catalog rule that creates this duty; with the jurisdiction it names the duty across plans. */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Notification(
+            String ruleId,
             String recipient,
             String jurisdiction,
             String regime,

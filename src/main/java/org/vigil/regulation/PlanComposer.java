@@ -152,6 +152,7 @@ final class PlanComposer {
             placedByRule.computeIfAbsent(rule.id(), id -> new ArrayList<>())
                     .add(new PlacedNotice(target.recipient(), target.jurisdiction(), deadline));
             notifications.add(new Notification(
+                    rule.id(),
                     target.recipient(),
                     target.jurisdiction(),
                     rule.regime(),
