@@ -50,8 +50,8 @@ public final class TestDatabase {
             awaitSpringContextsClosed();
             server.close();
         }, "test-mariadb-stop"));
-        user = "root";
-        password = "";
+        user = server.user();
+        password = server.password();
         return server.jdbcUrl();
     }
 

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.vigil.platform.EmbeddedMariaDb;
 
 /** The built jar, started as a user starts it, with the JVM settings of the README's run command. */
 final class VigilProcess implements AutoCloseable {
@@ -18,17 +19,19 @@ final class VigilProcess implements AutoCloseable {
     private final Process process;
     private final Duration startToHealthy;
     private final Path log;
+    private final Path embeddedDataDir;
 
-    private VigilProcess(Process process, Duration startToHealthy, Path log) {
+    private VigilProcess(Process process, Duration startToHealthy, Path log, Path embeddedDataDir) {
         this.process = process;
         this.startToHealthy = startToHealthy;
         this.log = log;
+        this.embeddedDataDir = embeddedDataDir;
     }
 
     static VigilProcess start(Path jar, Path dataDir, String externalDb, int port) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-XX:+UseSerialGC", "-jar", jar.toString(), "--spring.profiles.active=demo", "--server.port=" + port,
-                "--vigil.embedded-db.data-dir=" + dataDir.resolve("mariadb"), "--logging.level.root=warn", "--logging.level.org.vigil=info"));
+                "--vigil.embedded-db.data-dir=" + embeddedDataDir(dataDir), "--logging.level.root=warn", "--logging.level.org.vigil=info"));
         if (externalDb != null && !externalDb.isBlank()) {
             command.add("--spring.datasource.url=" + externalDb);
             command.add("--spring.datasource.username=" + System.getenv().getOrDefault("VIGIL_BENCH_DB_USER", "root"));
@@ -57,7 +60,16 @@ final class VigilProcess implements AutoCloseable {
             }
             Thread.sleep(200);
         }
-        return new VigilProcess(process, Duration.ofNanos(System.nanoTime() - start), log);
+        return new VigilProcess(process, Duration.ofNanos(System.nanoTime() - start), log, embeddedDataDir(dataDir));
+    }
+
+    private static Path embeddedDataDir(Path dataDir) {
+        return dataDir.resolve("mariadb");
+    }
+
+    private static boolean external() {
+        String external = System.getenv("VIGIL_BENCH_DB_URL");
+        return external != null && !external.isBlank();
     }
 
     Duration startToHealthy() {
@@ -87,11 +99,12 @@ final class VigilProcess implements AutoCloseable {
     }
 
     String dbUser() {
-        return System.getenv().getOrDefault("VIGIL_BENCH_DB_USER", "root");
+        return external() ? System.getenv().getOrDefault("VIGIL_BENCH_DB_USER", "root") : EmbeddedMariaDb.USER;
     }
 
-    String dbPassword() {
-        return System.getenv().getOrDefault("VIGIL_BENCH_DB_PASSWORD", "");
+    /** The embedded server lets in only Vigil's account, whose password the application keeps in its data directory. */
+    String dbPassword() throws IOException {
+        return external() ? System.getenv().getOrDefault("VIGIL_BENCH_DB_PASSWORD", "") : EmbeddedMariaDb.passwordIn(embeddedDataDir);
     }
 
     @Override

@@ -35,8 +35,8 @@ class EmbeddedDatabaseConfiguration {
     @ConfigurationProperties("spring.datasource.hikari")
     HikariDataSource dataSource(EmbeddedMariaDb server, DataSourceProperties properties) {
         properties.setUrl(server.jdbcUrl());
-        properties.setUsername("root");
-        properties.setPassword("");
+        properties.setUsername(server.user());
+        properties.setPassword(server.password());
         return properties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
     }
 }

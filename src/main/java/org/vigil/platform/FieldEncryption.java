@@ -3,6 +3,7 @@ package org.vigil.platform;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
@@ -11,6 +12,7 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,21 +27,37 @@ public class FieldEncryption {
     @ConfigurationProperties("vigil.crypto")
     record CryptoSettings(String activeKey, Map<String, String> keys) {}
 
+    /**
+     * The key application-demo.yaml ships (vigil.crypto.keys.demo1). Published with Vigil, it protects nothing, so only
+     * the demo profile may use it.
+     */
+    private static final byte[] DEMO_KEY = Base64.getDecoder().decode("ZGVtby1rZXktZm9yLXZpZ2lsLW5vdC1mb3ItcmVhbC0=");
+    private static final String HOW_TO_SET_A_KEY = "set a key of your own, base64 of 32 random bytes:"
+            + " VIGIL_CRYPTO_ACTIVE_KEY=k1 and VIGIL_CRYPTO_KEYS_K1=$(openssl rand -base64 32)"
+            + " (properties vigil.crypto.active-key and vigil.crypto.keys.<id>; one VIGIL_CRYPTO_KEYS_<ID> per key)";
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
     private final SecureRandom random = new SecureRandom();
     private final String activeKeyId;
     private final Map<String, SecretKeySpec> keys;
 
-    FieldEncryption(CryptoSettings settings) {
-        if (settings.keys() == null || settings.keys().isEmpty() || settings.activeKey() == null) {
-            throw new IllegalStateException("Set vigil.crypto.active-key and vigil.crypto.keys.<id> (base64 of 32 random bytes,"
-                    + " e.g. VIGIL_CRYPTO_KEYS_K1=$(openssl rand -base64 32)): patient data is stored encrypted");
+    FieldEncryption(CryptoSettings settings, Environment environment) {
+        if (settings.keys() == null || settings.keys().isEmpty() || settings.activeKey() == null || settings.activeKey().isBlank()) {
+            throw new IllegalStateException("Patient data is stored encrypted and no encryption key is set: " + HOW_TO_SET_A_KEY);
         }
         this.keys = settings.keys().entrySet().stream().collect(Collectors.toUnmodifiableMap(Map.Entry::getKey,
                 entry -> aesKey(entry.getKey(), entry.getValue())));
+        if (!environment.matchesProfiles("demo")) {
+            keys.forEach((id, key) -> {
+                if (MessageDigest.isEqual(key.getEncoded(), DEMO_KEY)) {
+                    throw new IllegalStateException("vigil.crypto.keys." + id + " is the demo key, published with Vigil and allowed"
+                            + " only in the demo profile: " + HOW_TO_SET_A_KEY);
+                }
+            });
+        }
         if (!keys.containsKey(settings.activeKey())) {
-            throw new IllegalStateException("vigil.crypto.active-key " + settings.activeKey() + " is not among vigil.crypto.keys");
+            throw new IllegalStateException("vigil.crypto.active-key " + settings.activeKey() + " is not among vigil.crypto.keys: "
+                    + HOW_TO_SET_A_KEY);
         }
         this.activeKeyId = settings.activeKey();
     }
