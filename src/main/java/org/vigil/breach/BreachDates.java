@@ -33,6 +33,9 @@ public class BreachDates {
     public Date approvalDue() { return in(Duration.ofDays(2)); }
     public Date approvalFollowUp() { return in(Duration.ofDays(1)); }
     public Date reviewDue() { return in(Duration.ofDays(30)); }
+    /** A duty stays owed while its withdrawal waits: decide within a working day's worth of hours. */
+    public Date confirmationDue() { return in(Duration.ofHours(24)); }
+    public Date confirmationFollowUp() { return in(Duration.ofHours(8)); }
     public Date reviewFollowUp() { return in(Duration.ofDays(21)); }
 
     static Duration containmentTime(String severity, String category) {

@@ -24,13 +24,19 @@ class BreachResponseProcess {
     static final String Event_ObligationsSettled = "Event_ObligationsSettled";
     static final String Task_ReviewPostIncident = "Task_ReviewPostIncident";
     static final String Message_ObligationsSettled = "Message_ObligationsSettled";
+    static final String Task_PlanProvisionally = "Task_PlanProvisionally";
+    static final String Task_ConfirmPlanChange = "Task_ConfirmPlanChange";
+    static final String Message_PlanChangeProposed = "Message_PlanChangeProposed";
 
     private final RuntimeService runtime;
     private final org.camunda.bpm.engine.IdentityService identity;
+    private final org.camunda.bpm.engine.TaskService tasks;
 
-    BreachResponseProcess(RuntimeService runtime, org.camunda.bpm.engine.IdentityService identity) {
+    BreachResponseProcess(RuntimeService runtime, org.camunda.bpm.engine.IdentityService identity,
+            org.camunda.bpm.engine.TaskService tasks) {
         this.runtime = runtime;
         this.identity = identity;
+        this.tasks = tasks;
     }
 
     /**
@@ -59,6 +65,23 @@ class BreachResponseProcess {
         runtime.createMessageCorrelation(Message_ObligationsSettled)
                 .processInstanceBusinessKey(businessKey(incidentId))
                 .correlateAllWithResult();
+    }
+
+    /**
+     * Asks the privacy office to confirm the duties a new plan no longer finds: one open question at a time, which
+     * lists every duty waiting (an open one is brought up to date with {@code variables}).
+     */
+    void proposePlanChange(long incidentId, Map<String, Object> variables, String completingTaskId) {
+        var open = tasks.createTaskQuery().processInstanceBusinessKey(businessKey(incidentId))
+                .taskDefinitionKey(Task_ConfirmPlanChange).list().stream()
+                .filter(task -> !task.getId().equals(completingTaskId)).toList();
+        if (open.isEmpty()) {
+            runtime.createMessageCorrelation(Message_PlanChangeProposed)
+                    .processInstanceBusinessKey(businessKey(incidentId))
+                    .correlateAllWithResult();
+        } else {
+            open.forEach(task -> tasks.setVariablesLocal(task.getId(), variables));
+        }
     }
 
     static String businessKey(long incidentId) {

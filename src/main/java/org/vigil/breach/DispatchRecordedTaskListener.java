@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+import org.vigil.platform.Actors;
 
 /** Completion of Task_RecordDispatch: date, channel and proof of sending (164.414(b)); never before a hold ends. */
 @Component
@@ -42,7 +43,9 @@ class DispatchRecordedTaskListener implements TaskListener {
             notices.lettersDispatched(obligationId, sentAt.toInstant());
             // Some deadlines run from another notice (HHS with the individual notices, an AG after the residents):
             // a notice sent plans the incident again; what was sent stays as it was.
-            replanning.replan(obligations.require(obligationId).incidentId());
+            var obligation = obligations.require(obligationId);
+            replanning.replan(obligation.incidentId(), new Obligations.PlanChange(
+                    "the notice to " + obligation.recipient() + " (" + obligation.jurisdiction() + ") sent", Actors.of(task)));
         } catch (IllegalArgumentException e) {
             throw new BadUserRequestException(e.getMessage());
         }

@@ -19,6 +19,16 @@ record FactsUpdate(
         @StorableDate OffsetDateTime determinationAt,
         @PositiveOrZero Integer contactInfoOutOfDateCount) {
 
+    /** The facts this update gives, by name, for the record of what changed. */
+    java.util.List<String> namesGiven() {
+        var names = new java.util.ArrayList<String>();
+        if (affectedCounts != null) names.add("affectedCounts");
+        if (firstKnownToWorkforceAt != null) names.add("firstKnownToWorkforceAt");
+        if (determinationAt != null) names.add("determinationAt");
+        if (contactInfoOutOfDateCount != null) names.add("contactInfoOutOfDateCount");
+        return names;
+    }
+
     InvestigationFacts applyTo(InvestigationFacts facts) {
         return new InvestigationFacts(affectedCounts != null ? affectedCounts : facts.affectedCounts(), facts.dataElements(),
                 contactInfoOutOfDateCount != null ? contactInfoOutOfDateCount : facts.contactInfoOutOfDateCount(),

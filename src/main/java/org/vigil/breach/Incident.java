@@ -75,6 +75,10 @@ class Incident {
     @Column(columnDefinition = "text")
     private String facts;
 
+    /** The uploaded list of the affected is the whole list: only then may it lower the estimate. */
+    @Column(name = "affected_list_complete", nullable = false)
+    private boolean affectedListComplete;
+
     /** The HIPAA four-factor assessment, its rationales and conclusion, as JSON; rationales may cite patient data. */
     @Convert(converter = EncryptedText.class)
     @Column(name = "risk_assessment", columnDefinition = "text")
@@ -133,6 +137,8 @@ class Incident {
     String severity() { return severity; }
     String facts() { return facts; }
     String riskAssessment() { return riskAssessment; }
+    boolean affectedListComplete() { return affectedListComplete; }
+    void affectedListIs(boolean complete) { this.affectedListComplete = complete; }
     String processInstanceId() { return processInstanceId; }
     Instant createdAt() { return createdAt; }
     Instant closedAt() { return closedAt; }

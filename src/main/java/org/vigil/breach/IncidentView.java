@@ -14,5 +14,6 @@ public record IncidentView(long id, String externalReference, String title, Stri
     public record ObligationView(long id, String ruleId, String recipient, String jurisdiction, String regime, String basis,
             String confidence, String deadlineRule, Instant deadline, Instant targetDeadline, Instant holdUntil,
             Instant alternativeDeadline, String ambiguity, String computation, String status, Instant sentAt,
-            String channel, String proof) {}
+            String channel, String proof, boolean provisional, boolean withdrawalProposed, String withdrawalReason,
+            String withdrawnBy, String keptBy) {}
 }

@@ -79,6 +79,11 @@ public class Incidents {
     }
 
     @Transactional
+    void recordListCompleteness(long incidentId, boolean complete) {
+        require(incidentId).affectedListIs(complete);
+    }
+
+    @Transactional
     void recordRiskAssessment(long incidentId, String assessmentJson) {
         require(incidentId).recordRiskAssessment(assessmentJson);
     }

@@ -62,17 +62,23 @@ class NoticeController {
         this.replanning = replanning;
     }
 
-    /** Replaces the incident's list: all rows good or none stored. CSV as the body or as the multipart part "file". */
+    /**
+     * Replaces the incident's list: all rows good or none stored. CSV as the body or as the multipart part "file";
+     * {@code complete=true} when the list names everyone affected (only then may it lower the estimate). The incident
+     * is planned again once a plan exists.
+     */
     @PostMapping(path = "/api/incidents/{id}/affected-individuals", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
-    IndividualCounts upload(@PathVariable long id, @RequestBody String csv, Authentication caller) {
+    IndividualCounts upload(@PathVariable long id, @RequestBody String csv, @RequestParam(defaultValue = "false") boolean complete,
+            Authentication caller) {
         // Spreadsheet programs save "CSV UTF-8" with a byte order mark, which is no part of the header.
-        return importList(id, new StringReader(csv.startsWith("\uFEFF") ? csv.substring(1) : csv), caller);
+        return importList(id, new StringReader(csv.startsWith("\uFEFF") ? csv.substring(1) : csv), complete, caller);
     }
 
     @PostMapping(path = {"/api/incidents/{id}/affected-individuals", PAGE + "/incidents/{id}/affected-individuals"}, consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    IndividualCounts uploadFile(@PathVariable long id, @RequestParam("file") MultipartFile file, Authentication caller) throws IOException {
+    IndividualCounts uploadFile(@PathVariable long id, @RequestParam("file") MultipartFile file,
+            @RequestParam(defaultValue = "false") boolean complete, Authentication caller) throws IOException {
         try (var reader = new InputStreamReader(BOMInputStream.builder().setInputStream(file.getInputStream()).get(), StandardCharsets.UTF_8)) {
-            return importList(id, reader, caller);
+            return importList(id, reader, complete, caller);
         }
     }
 
@@ -86,14 +92,14 @@ class NoticeController {
     @PostMapping({"/api/incidents/{id}/replan", PAGE + "/incidents/{id}/replan"})
     Replanning.Replanned replan(@PathVariable long id, Authentication caller) {
         requireIncident(id, caller, WRITERS);
-        return replanning.replan(id);
+        return replanning.replan(id, new Obligations.PlanChange("planned again by hand", caller.getName()));
     }
 
     /** Facts learnt after the investigation (counts, determination date, ...): stored, then the plan again. */
     @PostMapping({"/api/incidents/{id}/facts", PAGE + "/incidents/{id}/facts"})
     Replanning.Replanned updateFacts(@PathVariable long id, @jakarta.validation.Valid @RequestBody FactsUpdate update, Authentication caller) {
         requireIncident(id, caller, WRITERS);
-        return replanning.update(id, update);
+        return replanning.update(id, update, caller.getName());
     }
 
     /** The notice as it would go out now; {@code kind} picks the substitute or alternative notice of an individual notice. */
@@ -205,9 +211,13 @@ class NoticeController {
         return problem;
     }
 
-    private IndividualCounts importList(long id, Reader csv, Authentication caller) {
+    private IndividualCounts importList(long id, Reader csv, boolean complete, Authentication caller) {
         requireIncident(id, caller, WRITERS);
-        return documents.importAffectedIndividuals(NoticeDocuments.listOf(id), csv);
+        var counts = documents.importAffectedIndividuals(NoticeDocuments.listOf(id), csv);
+        incidents.recordListCompleteness(id, complete);
+        replanning.replanIfPlanned(id, new Obligations.PlanChange("a " + (complete ? "complete" : "partial") + " list of "
+                + counts.total() + " people uploaded", caller.getName()));
+        return counts;
     }
 
     private DocumentKind kindOf(Obligation obligation, String requested) {

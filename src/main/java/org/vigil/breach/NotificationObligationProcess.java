@@ -4,8 +4,10 @@ import java.util.Date;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /** The ids and variables of processes/notification-obligation.bpmn, its starter, and moving its timers on a re-plan. */
@@ -26,10 +28,12 @@ class NotificationObligationProcess {
 
     private final RuntimeService runtime;
     private final ManagementService management;
+    private final TaskService tasks;
 
-    NotificationObligationProcess(RuntimeService runtime, ManagementService management) {
+    NotificationObligationProcess(RuntimeService runtime, ManagementService management, TaskService tasks) {
         this.runtime = runtime;
         this.management = management;
+        this.tasks = tasks;
     }
 
     String start(long obligationId, long incidentId) {
@@ -57,6 +61,18 @@ class NotificationObligationProcess {
             };
             if (due != null) {
                 management.setJobDuedate(job.getId(), due);
+            }
+        }
+    }
+
+    /** The open notice task is due at the deadline and comes up again at the reminder, as when it was created. */
+    void moveTaskDates(String processInstanceId, Date deadline, Date followUp) {
+        for (Task task : tasks.createTaskQuery().processInstanceId(processInstanceId)
+                .taskDefinitionKeyIn(Task_PrepareNotice, Task_ApproveNotice, Task_RecordDispatch).list()) {
+            if (!deadline.equals(task.getDueDate()) || !followUp.equals(task.getFollowUpDate())) {
+                task.setDueDate(deadline);
+                task.setFollowUpDate(followUp);
+                tasks.saveTask(task);
             }
         }
     }

@@ -10,6 +10,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.vigil.documents.Documents;
@@ -29,10 +31,13 @@ class NotificationPlanning {
     private final Clock clock;
     private final Duration undueDelayTarget;
     private final Documents documents;
+    private final String provisionalRole;
 
     NotificationPlanning(Incidents incidents, ObligationRepository obligations, RegulationPlans regulation,
             ContractualDuties contracts, Clock clock,
-            @Value("${vigil.breach.undue-delay-target:P3D}") Duration undueDelayTarget, Documents documents) {
+            @Value("${vigil.breach.undue-delay-target:P3D}") Duration undueDelayTarget, Documents documents,
+            @Value("${vigil.breach.provisional-role:covered_entity}") String provisionalRole) {
+        this.provisionalRole = provisionalRole;
         this.documents = documents;
         this.incidents = incidents;
         this.obligations = obligations;
@@ -42,13 +47,69 @@ class NotificationPlanning {
         this.undueDelayTarget = undueDelayTarget;
     }
 
+    /** Whether the four-factor assessment is done: from then on the plan is the assessment's, not the provisional one. */
+    boolean assessed(long incidentId) {
+        return incidents.require(incidentId).riskAssessment() != null;
+    }
+
     PlanResult planFor(long incidentId) {
         var incident = incidents.require(incidentId);
         var facts = InvestigationTaskListener.json.convertValue(
                 readTree(incident.facts()), InvestigationFacts.class);
         JsonNode risk = readTree(incident.riskAssessment());
-        JsonNode plan = regulation.plan(request(incident, facts, risk, clock.getZone()));
+        return result(incident, regulation.plan(request(incident, facts, risk, clock.getZone())));
+    }
 
+    /**
+     * The plan from what the report says, before anyone has investigated: the reporter's estimate per jurisdiction
+     * (or the list, if one was uploaded), the data categories, and the worst case for every fact not known yet
+     * (the company a covered entity, nothing encrypted, no exception, a risk that is not low, a GDPR breach of high
+     * risk wherever EU or UK residents are counted). No jurisdiction known: no plan yet.
+     */
+    PlanResult provisionalPlanFor(long incidentId) {
+        var incident = incidents.require(incidentId);
+        var counts = counts(incident, incident.affectedEstimate(), 0);
+        if (counts.byJurisdiction().isEmpty()) {
+            return new PlanResult(false, "none", List.of(),
+                    List.of("no provisional plan: the report names no jurisdiction of the people affected"));
+        }
+        var json = InvestigationTaskListener.json;
+        ZoneId zone = clock.getZone();
+        OffsetDateTime discovered = incident.discoveredAt().atZone(zone).toOffsetDateTime();
+        ObjectNode request = json.createObjectNode();
+        request.put("discoveredAt", discovered.toString());
+        request.put("entityTimezone", zone.getId());
+        request.put("role", provisionalRole);
+        request.set("affectedCounts", json.valueToTree(counts.byJurisdiction()));
+        request.set("dataElements", json.valueToTree(incident.dataCategories()));
+        request.put("contactInfoOutOfDateCount", counts.unreachable());
+        request.putNull("lawEnforcementDelay");
+        request.put("encryptedNistSafeHarbor", false);
+        request.put("encryptionKeyCompromised", false);
+        request.put("riskAssessmentConclusion", "none".equals(provisionalRole) ? null : "not_low_probability");
+        request.putNull("hipaaBreachException");
+        request.putNull("stateDeterminationAt");
+        request.putNull("businessAssociate");
+        boolean eu = counts.byJurisdiction().keySet().stream().anyMatch(code -> code.startsWith("EU-"));
+        boolean uk = counts.byJurisdiction().containsKey("UK");
+        if (eu || uk) {
+            ObjectNode gdpr = request.putObject("gdpr");
+            // One regime per request: the EU's where EU residents are counted, else the UK's.
+            gdpr.put("regime", eu ? "GDPR" : "UK GDPR");
+            gdpr.put("role", "controller");
+            gdpr.put("awarenessAt", discovered.toString());
+            gdpr.put("riskLevel", "high");
+            gdpr.putNull("mainEstablishment");
+            gdpr.putNull("euRepresentative");
+        } else {
+            request.putNull("gdpr");
+        }
+        request.putArray("entityFlags");
+        request.set("sentNotices", sentNotices(incident, zone));
+        return result(incident, regulation.plan(request));
+    }
+
+    private PlanResult result(Incident incident, JsonNode plan) {
         Instant now = clock.instant();
         List<PlannedDuty> duties = new ArrayList<>();
         for (JsonNode duty : plan.path("notifications")) {
@@ -78,11 +139,10 @@ class NotificationPlanning {
         request.put("firstKnownToWorkforceAt", string(facts.firstKnownToWorkforceAt()));
         request.put("entityTimezone", zone.getId());
         request.put("role", facts.role());
-        // An uploaded list of the affected people counts them exactly; the investigation's figures are estimates.
-        var listed = documents.affectedCounts(NoticeDocuments.listOf(incident.id()));
-        request.set("affectedCounts", json.valueToTree(listed.total() > 0 ? listed.byJurisdiction() : facts.affectedCounts()));
+        var counts = counts(incident, facts.affectedCounts(), facts.contactInfoOutOfDateCount());
+        request.set("affectedCounts", json.valueToTree(counts.byJurisdiction()));
         request.set("dataElements", json.valueToTree(facts.dataElements()));
-        request.put("contactInfoOutOfDateCount", listed.total() > 0 ? listed.unreachable() : facts.contactInfoOutOfDateCount());
+        request.put("contactInfoOutOfDateCount", counts.unreachable());
         var le = facts.lawEnforcement();
         if (le == null) {
             request.putNull("lawEnforcementDelay");
@@ -128,7 +188,32 @@ class NotificationPlanning {
             node.put("euRepresentative", blankToNull(gdpr.euRepresentative()));
         }
         request.set("entityFlags", json.valueToTree(facts.entityFlags()));
-        ArrayNode sent = request.putArray("sentNotices");
+        request.set("sentNotices", sentNotices(incident, zone));
+        return request;
+    }
+
+    /**
+     * Who is affected where. A complete list counts the people exactly; a partial one never lowers a count below the
+     * estimate (50 names uploaded of 600 affected must not drop the attorney general, the media or HHS).
+     */
+    private Counts counts(Incident incident, Map<String, Integer> estimate, int estimatedUnreachable) {
+        var listed = documents.affectedCounts(NoticeDocuments.listOf(incident.id()));
+        Map<String, Integer> safeEstimate = estimate == null ? Map.of() : estimate;
+        if (listed.total() == 0) {
+            return new Counts(new TreeMap<>(safeEstimate), estimatedUnreachable);
+        }
+        if (incident.affectedListComplete()) {
+            return new Counts(new TreeMap<>(listed.byJurisdiction()), listed.unreachable());
+        }
+        Map<String, Integer> merged = new TreeMap<>(safeEstimate);
+        listed.byJurisdiction().forEach((code, count) -> merged.merge(code, count, Math::max));
+        return new Counts(merged, Math.max(listed.unreachable(), estimatedUnreachable));
+    }
+
+    private record Counts(Map<String, Integer> byJurisdiction, int unreachable) {}
+
+    private ArrayNode sentNotices(Incident incident, ZoneId zone) {
+        ArrayNode sent = InvestigationTaskListener.json.createArrayNode();
         obligations.findByIncidentIdOrderByTargetDeadline(incident.id()).stream()
                 .filter(Obligation::isSent)
                 // Contractual notices are Vigil's own duties, not the regulation's: its API knows no CONTRACT jurisdiction.
@@ -137,7 +222,7 @@ class NotificationPlanning {
                         .put("recipient", obligation.recipient())
                         .put("jurisdiction", obligation.jurisdiction())
                         .put("sentAt", obligation.sentAt().atZone(zone).toOffsetDateTime().toString()));
-        return request;
+        return sent;
     }
 
     private static JsonNode readTree(String json) {

@@ -98,12 +98,40 @@ class Obligation {
     @Column(name = "process_instance_id", length = 64)
     private String processInstanceId;
 
+    /** Planned from the report's first facts, before the assessment: its plan takes the duty over or drops it. */
+    @Column(nullable = false)
+    private boolean provisional;
+
+    /** When the current deadline was set: no reminder fires at the moment of planning. */
+    @Column(name = "dates_set_at", nullable = false)
+    private Instant datesSetAt;
+
+    /** The plan no longer finds this duty: it stays owed until the privacy office confirms the withdrawal. */
+    @Column(name = "withdrawal_proposed_at")
+    private Instant withdrawalProposedAt;
+
+    @Column(name = "withdrawal_reason", columnDefinition = "text")
+    private String withdrawalReason;
+
+    @Column(name = "withdrawn_at")
+    private Instant withdrawnAt;
+
+    @Column(name = "withdrawn_by", length = 64)
+    private String withdrawnBy;
+
+    /** The privacy office kept the duty although the plan no longer found it. */
+    @Column(name = "kept_at")
+    private Instant keptAt;
+
+    @Column(name = "kept_by", length = 64)
+    private String keptBy;
+
     @Version
     private long version;
 
     protected Obligation() {}
 
-    Obligation(long incidentId, PlannedDuty duty, String catalogVersion, Instant plannedAt) {
+    Obligation(long incidentId, PlannedDuty duty, String catalogVersion, Instant plannedAt, boolean provisional) {
         this.incidentId = incidentId;
         this.ruleId = duty.ruleId();
         this.recipient = duty.recipient();
@@ -111,30 +139,52 @@ class Obligation {
         this.status = ObligationStatus.OPEN;
         this.catalogVersion = catalogVersion;
         this.plannedAt = plannedAt;
-        replan(duty, catalogVersion);
+        this.provisional = provisional;
+        replan(duty, catalogVersion, plannedAt);
     }
 
-    /** New facts move an open obligation's dates; a sent one is never changed. */
-    boolean replan(PlannedDuty duty, String catalogVersion) {
-        if (status == ObligationStatus.SENT || status == ObligationStatus.SENT_LATE) {
+    /**
+     * New facts move an open obligation's dates; a sent one is never changed. A duty "without undue delay" keeps the
+     * internal target of its first planning: planning again must not push it further away.
+     */
+    boolean replan(PlannedDuty duty, String catalogVersion, Instant now) {
+        if (isSent()) {
             return false;
         }
         // A row planned before obligations knew their rule is adopted by the duty of its recipient.
         this.ruleId = duty.ruleId();
-        boolean moved = !duty.targetDeadline().equals(targetDeadline) || !java.util.Objects.equals(duty.holdUntil(), holdUntil);
+        Instant newTarget = duty.deadline() == null && targetDeadline != null && deadline == null ? targetDeadline : duty.targetDeadline();
+        boolean moved = !newTarget.equals(targetDeadline) || !java.util.Objects.equals(duty.holdUntil(), holdUntil);
         this.regime = duty.regime();
         this.basis = duty.basis();
         this.confidence = duty.confidence();
         this.deadlineRule = duty.deadlineRule();
         this.deadline = duty.deadline();
-        this.targetDeadline = duty.targetDeadline();
+        this.targetDeadline = newTarget;
         this.hourBased = duty.hourBased();
         this.holdUntil = duty.holdUntil();
         this.alternativeDeadline = duty.alternativeDeadline();
         this.ambiguity = duty.ambiguity();
-        this.computation = duty.computation();
+        this.computation = history(duty.computation());
         this.catalogVersion = catalogVersion;
+        if (moved || datesSetAt == null) {
+            this.datesSetAt = now;
+        }
+        // The plan finds the duty again: a pending withdrawal is moot, a decision to keep it no longer needed.
+        this.withdrawalProposedAt = null;
+        this.withdrawalReason = null;
+        this.keptAt = null;
+        this.keptBy = null;
         return moved;
+    }
+
+    /** The computation of the current plan, after the record of what happened to the duty before (never lost). */
+    private String history(String newComputation) {
+        if (computation == null) {
+            return newComputation;
+        }
+        int notes = computation.indexOf("\n");
+        return notes < 0 ? newComputation : newComputation + computation.substring(notes);
     }
 
     /**
@@ -145,16 +195,15 @@ class Obligation {
         Duration total = Duration.between(plannedAt, targetDeadline);
         Instant quarterLeft = targetDeadline.minus(total.dividedBy(4));
         Instant latest = targetDeadline.minus(hourBased ? Duration.ofHours(24) : Duration.ofDays(7));
-        return earliestNotBefore(quarterLeft.isBefore(latest) ? quarterLeft : latest);
+        Instant reminder = quarterLeft.isBefore(latest) ? quarterLeft : latest;
+        // No reminder at the moment of planning: when its time has already come, the escalation speaks instead.
+        return reminder.isAfter(datesSetAt) ? reminder : null;
     }
 
     /** Escalation to the privacy-office lead and the CISO 48 hours before (12 hours for hour-based deadlines). */
     Instant escalationAt() {
-        return earliestNotBefore(targetDeadline.minus(hourBased ? Duration.ofHours(12) : Duration.ofHours(48)));
-    }
-
-    private Instant earliestNotBefore(Instant at) {
-        return at.isBefore(plannedAt) ? plannedAt : at;
+        Instant escalation = targetDeadline.minus(hourBased ? Duration.ofHours(12) : Duration.ofHours(48));
+        return escalation.isBefore(datesSetAt) ? datesSetAt : escalation;
     }
 
     void prepared(String noticeReference, String noticeFacts) {
@@ -202,17 +251,62 @@ class Obligation {
 
     void reopen(Instant at) {
         status = ObligationStatus.OPEN;
+        withdrawnAt = null;
+        withdrawnBy = null;
         computation = computation + "\nOwed again " + at + ": the plan finds this duty once more.";
     }
 
-    void withdraw(Instant at, String catalogVersion) {
-        status = ObligationStatus.WITHDRAWN;
-        computation = computation + "\nWithdrawn " + at + ": the plan of catalog " + catalogVersion + " no longer finds this duty.";
+    /** The plan no longer finds the duty; it stays owed until the privacy office decides. Returns whether it is new. */
+    boolean proposeWithdrawal(Instant at, String reason) {
+        if (withdrawalProposedAt != null || keptAt != null || !isOpen()) {
+            return false;
+        }
+        withdrawalProposedAt = at;
+        withdrawalReason = reason;
+        return true;
     }
+
+    /** Withdrawn by the privacy office's confirmation, or by the assessment's plan dropping a provisional duty. */
+    void withdraw(Instant at, String by, String reason) {
+        status = ObligationStatus.WITHDRAWN;
+        withdrawnAt = at;
+        withdrawnBy = by;
+        withdrawalProposedAt = null;
+        withdrawalReason = reason;
+        computation = computation + "\nWithdrawn " + at + " by " + by + ": " + reason;
+    }
+
+    void keep(Instant at, String by) {
+        keptAt = at;
+        keptBy = by;
+        computation = computation + "\nKept " + at + " by " + by + " although the plan no longer found it: " + withdrawalReason;
+        withdrawalProposedAt = null;
+    }
+
+    /** The assessment's plan took the provisional duty over. */
+    void confirmedByAssessment() {
+        provisional = false;
+    }
+
+    boolean isOpen() {
+        return status == ObligationStatus.OPEN || status == ObligationStatus.PREPARED || status == ObligationStatus.APPROVED
+                || status == ObligationStatus.MISSED;
+    }
+
+    /** A duty of the current plan: not withdrawn, and no withdrawal waiting for confirmation. */
+    boolean isInPlan() {
+        return status != ObligationStatus.WITHDRAWN && withdrawalProposedAt == null;
+    }
+
+    boolean withdrawalProposed() { return withdrawalProposedAt != null; }
+    String withdrawalReason() { return withdrawalReason; }
+    boolean provisional() { return provisional; }
+    Instant datesSetAt() { return datesSetAt; }
     String processInstanceId() { return processInstanceId; }
 
     IncidentView.ObligationView toView() {
         return new IncidentView.ObligationView(id, ruleId, recipient, jurisdiction, regime, basis, confidence, deadlineRule, deadline,
-                targetDeadline, holdUntil, alternativeDeadline, ambiguity, computation, status.name(), sentAt, channel, proof);
+                targetDeadline, holdUntil, alternativeDeadline, ambiguity, computation, status.name(), sentAt, channel, proof,
+                provisional, withdrawalProposedAt != null, withdrawalReason, withdrawnBy, keptBy);
     }
 }

@@ -18,7 +18,11 @@ public class ObligationTimers {
         this.clock = clock;
     }
 
-    public Date reminderAt(Object obligationId) { return Date.from(obligation(obligationId).reminderAt()); }
+    /** Without a reminder of its own (its time had come when the deadline was set) the timer waits for the deadline. */
+    public Date reminderAt(Object obligationId) {
+        var obligation = obligation(obligationId);
+        return Date.from(obligation.reminderAt() != null ? obligation.reminderAt() : obligation.targetDeadline());
+    }
     public Date escalationAt(Object obligationId) { return Date.from(obligation(obligationId).escalationAt()); }
     public Date targetDeadline(Object obligationId) { return Date.from(obligation(obligationId).targetDeadline()); }
 

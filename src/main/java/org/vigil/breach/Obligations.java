@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.vigil.notification.MailRequest;
 import org.vigil.notification.Notifications;
+import org.vigil.platform.Actors;
 import org.vigil.sla.DeadlineSpec;
 import org.vigil.sla.Deadlines;
 
@@ -39,9 +40,25 @@ class Obligations {
         this.clock = clock;
     }
 
+    /** Which plan is applied: it decides what becomes of a duty the plan no longer finds. */
+    enum PlanKind {
+        /** From the report's first facts: every clock runs from the first hour. */
+        PROVISIONAL,
+        /** After the four-factor assessment: it takes provisional duties over and drops the others, with the reason. */
+        ASSESSMENT,
+        /** Facts learnt later, a list, a dispatch: a duty that goes waits for the privacy office's confirmation. */
+        CHANGE
+    }
+
+    /** What changed and who changed it, for the record of a duty the new plan no longer finds. */
+    record PlanChange(String what, String by) {}
+
+    record Applied(List<Long> started, List<Long> proposedWithdrawals, List<Long> withdrawn) {}
+
     /** Stores the plan's duties as obligations; starts a notification process for each new one. Safe to re-run. */
     @Transactional
-    List<Long> apply(long incidentId, PlanResult plan) {
+    Applied apply(long incidentId, PlanResult plan, PlanKind kind, PlanChange change) {
+        Instant now = clock.instant();
         List<Long> started = new ArrayList<>();
         for (PlannedDuty duty : plan.duties()) {
             var existing = obligations.findByIncidentIdAndRuleIdAndJurisdiction(incidentId, duty.ruleId(), duty.jurisdiction())
@@ -49,8 +66,8 @@ class Obligations {
             if (existing.isPresent() && existing.get().status() == ObligationStatus.WITHDRAWN) {
                 // Back in the plan after a withdrawal: owed again, with a process of its own again.
                 var obligation = existing.get();
-                obligation.replan(duty, plan.catalogVersion());
-                obligation.reopen(clock.instant());
+                obligation.replan(duty, plan.catalogVersion(), now);
+                obligation.reopen(now);
                 obligation.startedAs(process.start(obligation.id(), incidentId));
                 track(obligation);
                 started.add(obligation.id());
@@ -58,41 +75,114 @@ class Obligations {
             }
             if (existing.isPresent()) {
                 var obligation = existing.get();
-                if (obligation.replan(duty, plan.catalogVersion()) && obligation.processInstanceId() != null) {
-                    process.moveTimers(obligation.processInstanceId(), Date.from(obligation.reminderAt()),
-                            Date.from(obligation.escalationAt()), Date.from(obligation.targetDeadline()),
-                            obligation.holdUntil() == null ? null : Date.from(obligation.holdUntil()));
-                    track(obligation);
+                if (kind == PlanKind.ASSESSMENT) {
+                    obligation.confirmedByAssessment();
+                }
+                if (obligation.replan(duty, plan.catalogVersion(), now) && obligation.processInstanceId() != null) {
+                    followDeadline(obligation);
                 }
                 continue;
             }
-            var obligation = obligations.saveAndFlush(new Obligation(incidentId, duty, plan.catalogVersion(), clock.instant()));
+            var obligation = obligations.saveAndFlush(new Obligation(incidentId, duty, plan.catalogVersion(), now, kind == PlanKind.PROVISIONAL));
             obligation.startedAs(process.start(obligation.id(), incidentId));
             track(obligation);
             started.add(obligation.id());
         }
-        withdrawWhatThePlanNoLongerHas(incidentId, plan);
-        return started;
-    }
-
-    /** Facts changed: a duty the plan no longer finds is withdrawn and its process ended; a sent notice stays. */
-    private void withdrawWhatThePlanNoLongerHas(long incidentId, PlanResult plan) {
+        List<Long> proposed = new ArrayList<>();
+        List<Long> withdrawn = new ArrayList<>();
         var planned = plan.duties().stream().map(duty -> duty.ruleId() + "/" + duty.jurisdiction()).collect(java.util.stream.Collectors.toSet());
-        boolean withdrawn = false;
         for (var obligation : obligations.findByIncidentIdOrderByTargetDeadline(incidentId)) {
-            if (obligation.isSettled() || planned.contains(obligation.ruleId() + "/" + obligation.jurisdiction())) {
+            if (!obligation.isOpen() || planned.contains(obligation.ruleId() + "/" + obligation.jurisdiction())) {
                 continue;
             }
-            obligation.withdraw(clock.instant(), plan.catalogVersion());
-            if (obligation.processInstanceId() != null) {
-                process.end(obligation.processInstanceId(), "withdrawn: no longer in the notification plan");
+            String reason = reasonNotPlanned(obligation, plan);
+            if (obligation.provisional() && kind != PlanKind.CHANGE) {
+                // A duty guessed from the first facts, which the better-informed plan does not find: dropped, and said why.
+                end(obligation, now, Actors.VIGIL, (kind == PlanKind.ASSESSMENT ? "the assessment's plan" : "the plan of the report")
+                        + " does not find this provisional duty: " + reason);
+                withdrawn.add(obligation.id());
+            } else if (obligation.proposeWithdrawal(now, reason + "; after " + change.what() + " by " + change.by())) {
+                proposed.add(obligation.id());
             }
-            deadlines.cancel(DeadlineSpec.OBLIGATION, obligation.id().toString());
-            withdrawn = true;
         }
-        if (withdrawn && obligations.findByIncidentIdOrderByTargetDeadline(incidentId).stream().allMatch(Obligation::isSettled)) {
+        if (!withdrawn.isEmpty()) {
+            settleIfNothingIsOpen(incidentId);
+        }
+        return new Applied(started, proposed, withdrawn);
+    }
+
+    /** Every open provisional duty withdrawn, with the reason; safe to re-run. */
+    @Transactional
+    void dropProvisional(long incidentId, String reason) {
+        Instant now = clock.instant();
+        boolean any = false;
+        for (var obligation : obligations.findByIncidentIdOrderByTargetDeadline(incidentId)) {
+            if (obligation.provisional() && obligation.isOpen()) {
+                end(obligation, now, Actors.VIGIL, "provisional duty dropped: " + reason);
+                any = true;
+            }
+        }
+        if (any) {
+            settleIfNothingIsOpen(incidentId);
+        }
+    }
+
+    /** The duties waiting for the privacy office to confirm their withdrawal. */
+    @Transactional(readOnly = true)
+    List<Obligation> proposedWithdrawals(long incidentId) {
+        return obligations.findByIncidentIdOrderByTargetDeadline(incidentId).stream().filter(Obligation::withdrawalProposed).toList();
+    }
+
+    /**
+     * The privacy office's answer to a change of plan: every proposed withdrawal among {@code decided} is withdrawn,
+     * except those in {@code kept}, which stay owed.
+     */
+    @Transactional
+    void decideWithdrawals(long incidentId, java.util.Collection<Long> decided, java.util.Collection<Long> kept, String by) {
+        Instant now = clock.instant();
+        for (var obligation : proposedWithdrawals(incidentId)) {
+            if (!decided.contains(obligation.id())) {
+                continue;
+            }
+            if (kept.contains(obligation.id())) {
+                obligation.keep(now, by);
+            } else {
+                end(obligation, now, by, "confirmed: " + obligation.withdrawalReason());
+            }
+        }
+        settleIfNothingIsOpen(incidentId);
+    }
+
+    private void end(Obligation obligation, Instant now, String by, String reason) {
+        obligation.withdraw(now, by, reason);
+        if (obligation.processInstanceId() != null) {
+            process.end(obligation.processInstanceId(), "withdrawn: " + reason);
+        }
+        deadlines.cancel(DeadlineSpec.OBLIGATION, obligation.id().toString());
+    }
+
+    private void settleIfNothingIsOpen(long incidentId) {
+        var all = obligations.findByIncidentIdOrderByTargetDeadline(incidentId);
+        if (!all.isEmpty() && all.stream().allMatch(Obligation::isSettled)) {
             breachProcess.obligationsSettled(incidentId);
         }
+    }
+
+    /** The plan's own reason when it names the duty among those ruled out, else that it no longer finds it. */
+    private static String reasonNotPlanned(Obligation obligation, PlanResult plan) {
+        String prefix = obligation.recipient() + " (" + obligation.jurisdiction() + "): ";
+        return plan.notRequired().stream().filter(line -> line.startsWith(prefix)).findFirst()
+                .map(line -> "not required: " + line.substring(prefix.length()))
+                .orElse("the plan no longer finds this duty (" + obligation.basis() + ")");
+    }
+
+    /** A moved deadline moves everything that follows it: the timers, the open task's due and follow-up dates, the SLA entry. */
+    private void followDeadline(Obligation obligation) {
+        Date reminder = Date.from(obligation.reminderAt() != null ? obligation.reminderAt() : obligation.targetDeadline());
+        process.moveTimers(obligation.processInstanceId(), reminder, Date.from(obligation.escalationAt()),
+                Date.from(obligation.targetDeadline()), obligation.holdUntil() == null ? null : Date.from(obligation.holdUntil()));
+        process.moveTaskDates(obligation.processInstanceId(), Date.from(obligation.targetDeadline()), reminder);
+        track(obligation);
     }
 
     /** Every obligation is a deadline the SLA dashboard watches. */
@@ -148,7 +238,8 @@ class Obligations {
     @Transactional
     void remind(long obligationId) {
         var obligation = require(obligationId);
-        if (obligation.isSettled()) {
+        // Never a reminder for a deadline already passed, nor one whose time had come when the deadline was set.
+        if (obligation.isSettled() || obligation.reminderAt() == null || !clock.instant().isBefore(obligation.targetDeadline())) {
             return;
         }
         notifications.queue(MailRequest.toGroups(key(obligation, "reminder"), "obligation-reminder",

@@ -3,10 +3,12 @@ package org.vigil.breach;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import org.vigil.platform.Actors;
 
 /**
  * Service task Task_PlanNotifications: the regulation capability's plan becomes obligations, each with a
- * notification process of its own. Safe to re-run: obligations are keyed by incident, recipient and jurisdiction.
+ * notification process of its own; it takes over the provisional duties it finds and drops the others, saying why.
+ * Safe to re-run: obligations are keyed by incident, catalog rule and jurisdiction.
  */
 @Component
 class PlanNotificationsDelegate implements JavaDelegate {
@@ -25,7 +27,8 @@ class PlanNotificationsDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         long incidentId = BreachResponseProcess.incidentId(execution);
         PlanResult plan = planning.planFor(incidentId);
-        obligations.apply(incidentId, plan);
+        obligations.apply(incidentId, plan, Obligations.PlanKind.ASSESSMENT,
+                new Obligations.PlanChange("the four-factor assessment", Actors.VIGIL));
         boolean required = plan.notificationsRequired() && !plan.duties().isEmpty();
         if (required) {
             incidents.moveTo(incidentId, IncidentStatus.NOTIFYING);

@@ -113,8 +113,13 @@ class BreachInputIT {
         assertThat(notACount.statusCode()).isEqualTo(400);
         assertThat(json.readTree(notACount.body()).path("message").asText()).contains("People affected (first estimate)");
 
-        var right = privacy.postJson("/engine-rest/task/" + taskId + "/complete", """
+        // A checkbox answers true or false, not the text "true": the form's type, held by the SteeringGuard.
+        var text = privacy.postJson("/engine-rest/task/" + taskId + "/complete", """
                 {"variables": {"patientDataInvolved": {"value": "true"}, "estimatedAffected": {"value": 12}}}""");
+        assertThat(text.statusCode()).isEqualTo(400);
+
+        var right = privacy.postJson("/engine-rest/task/" + taskId + "/complete", """
+                {"variables": {"patientDataInvolved": {"value": true}, "estimatedAffected": {"value": 12}}}""");
         assertThat(right.statusCode()).as(right.body()).isEqualTo(204);
     }
 

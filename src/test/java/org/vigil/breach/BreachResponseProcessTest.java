@@ -77,8 +77,15 @@ class BreachResponseProcessTest {
         complete(task(instance), Map.of("containedAt", "2026-03-02T12:00:00-05:00"));
         complete(task(instance), investigation("US-NY: 0"));
         long incidentId = incidentOf(instance);
+        assertThat(obligations.findByIncidentIdOrderByTargetDeadline(incidentId)).as("provisional duties from the report's ten Texans")
+                .isNotEmpty().allMatch(Obligation::provisional);
 
+        execute(jobAt(instance, "Task_DropProvisionalPlan"));
         assertThat(instance).isWaitingAt("Task_ReviewPostIncident");
+        assertThat(obligations.findByIncidentIdOrderByTargetDeadline(incidentId)).allSatisfy(obligation -> {
+            assertThat(obligation.status()).isEqualTo(ObligationStatus.WITHDRAWN);
+            assertThat(obligation.withdrawalReason()).contains("no patient data involved");
+        });
         complete(task(instance), Map.of("phiLessonsLearned", "Train staff on phishing", "phiCorrectiveActions", "it-operations | 2026-04-01 | MFA"));
         execute(job(instance));
 
@@ -98,7 +105,11 @@ class BreachResponseProcessTest {
         assertThat(instance).isWaitingAt("Task_ApproveNotABreach").variables().containsEntry("notificationsRequired", false);
         complete(task(instance), Map.of("notABreachApproved", true));
         assertThat(instance).isWaitingAt("Task_ReviewPostIncident");
-        assertThat(obligations.findByIncidentIdOrderByTargetDeadline(incidentOf(instance))).isEmpty();
+        // What the report's first facts made provisionally, the assessment dropped, each with its reason on the record.
+        assertThat(obligations.findByIncidentIdOrderByTargetDeadline(incidentOf(instance))).allSatisfy(obligation -> {
+            assertThat(obligation.status()).isEqualTo(ObligationStatus.WITHDRAWN);
+            assertThat(obligation.withdrawalReason()).startsWith("the assessment's plan does not find this provisional duty");
+        });
     }
 
     @Test
@@ -299,10 +310,13 @@ class BreachResponseProcessTest {
 
     // --- helpers -----------------------------------------------------------------------------------------------
 
+    /** A report, and the provisional plan the job executor makes from it at once. */
     private ProcessInstance reported(String title) {
         var reported = incidents.report(new IncidentReport(null, title, "details", null,
                 OffsetDateTime.now(ZoneOffset.ofHours(-6)).minusDays(1).truncatedTo(ChronoUnit.SECONDS), "sysadmin", List.of("EHR"), List.of("name"), Map.of("US-TX", 10)), "staff");
-        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(BreachResponseProcess.businessKey(reported.incidentId())).singleResult();
+        var instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(BreachResponseProcess.businessKey(reported.incidentId())).singleResult();
+        execute(jobAt(instance, BreachResponseProcess.Task_PlanProvisionally));
+        return instance;
     }
 
     private ProcessInstance atRiskAssessment(String counts) {
@@ -347,7 +361,7 @@ class BreachResponseProcessTest {
 
     private Map<String, Obligation> dutiesOf(ProcessInstance instance) {
         var duties = new HashMap<String, Obligation>();
-        obligations.findByIncidentIdOrderByTargetDeadline(incidentOf(instance))
+        obligations.findByIncidentIdOrderByTargetDeadline(incidentOf(instance)).stream().filter(Obligation::isInPlan)
                 .forEach(obligation -> duties.put(obligation.recipient() + "/" + obligation.jurisdiction(), obligation));
         return duties;
     }

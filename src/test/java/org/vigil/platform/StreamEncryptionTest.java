@@ -118,7 +118,8 @@ class StreamEncryptionTest {
     }
 
     static StreamEncryption streams(String active, Map<String, String> keys) {
-        return new StreamEncryption(new FieldEncryption(new FieldEncryption.CryptoSettings(active, keys)));
+        return new StreamEncryption(new FieldEncryption(new FieldEncryption.CryptoSettings(active, keys),
+                new org.springframework.mock.env.MockEnvironment()));
     }
 
     static byte[] seal(StreamEncryption streams, byte[] plaintext, String context) throws IOException {

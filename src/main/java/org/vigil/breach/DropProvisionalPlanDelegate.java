@@ -1,0 +1,21 @@
+package org.vigil.breach;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Service task Task_DropProvisionalPlan: no patient data involved, so the duties guessed from the report go, with that reason. */
+@Component
+class DropProvisionalPlanDelegate implements JavaDelegate {
+
+    private final Obligations obligations;
+
+    DropProvisionalPlanDelegate(Obligations obligations) {
+        this.obligations = obligations;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        obligations.dropProvisional(BreachResponseProcess.incidentId(execution), "the triage and investigation found no patient data involved");
+    }
+}
