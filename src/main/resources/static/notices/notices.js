@@ -37,7 +37,7 @@ async function load() {
     const o = item.obligation;
     const tr = el('tr');
     tr.append(el('td', o.recipient), el('td', o.jurisdiction), el('td', o.basis, {class: 'basis'}),
-        el('td', new Date(o.targetDeadline).toLocaleString()), el('td', o.status));
+        el('td', new Date(o.targetDeadline).toLocaleString()), el('td', statusOf(o)));
     const links = el('td');
     item.documents.forEach(kind => {
       links.append(el('a', `${kind} (HTML)`, {href: `/notices/obligations/${o.id}/notice?kind=${kind}`, target: '_blank', 'data-kind': kind}));
@@ -143,7 +143,8 @@ document.getElementById('upload').addEventListener('submit', async event => {
   event.preventDefault();
   const data = new FormData();
   data.append('file', document.getElementById('file').files[0]);
-  const response = await fetch(`/notices/incidents/${encodeURIComponent(incidentId)}/affected-individuals`,
+  const complete = document.getElementById('complete').checked;
+  const response = await fetch(`/notices/incidents/${encodeURIComponent(incidentId)}/affected-individuals?complete=${complete}`,
       {method: 'POST', body: data, headers: {[csrf.header]: csrf.token}});
   const body = await response.json().catch(() => ({}));
   const problems = document.getElementById('problems');
@@ -160,3 +161,13 @@ document.getElementById('upload').addEventListener('submit', async event => {
 });
 
 load();
+
+/** The status in words, with what is provisional or waits for the privacy office's decision. */
+function statusOf(o) {
+  const notes = [];
+  if (o.provisional) notes.push('provisional: from the report, until the assessment');
+  if (o.withdrawalProposed) notes.push('the plan no longer finds it: confirm or keep it in Tasklist');
+  if (o.keptBy) notes.push(`kept by ${o.keptBy}`);
+  if (o.status === 'WITHDRAWN' && o.withdrawnBy) notes.push(`withdrawn by ${o.withdrawnBy}`);
+  return notes.length ? `${o.status} (${notes.join('; ')})` : o.status;
+}

@@ -299,6 +299,7 @@ class Obligation {
     }
 
     boolean withdrawalProposed() { return withdrawalProposedAt != null; }
+    boolean kept() { return keptAt != null; }
     String withdrawalReason() { return withdrawalReason; }
     boolean provisional() { return provisional; }
     Instant datesSetAt() { return datesSetAt; }

@@ -19,7 +19,7 @@ import org.vigil.WebClient;
  * Vigil as {@code ./mvnw spring-boot:run} starts it, on its own embedded MariaDB: first on a new data directory,
  * then again on the same one, each time through its generated account.
  */
-class EmbeddedDatabaseIT {
+class EmbeddedDatabaseRestartIT {
 
     private static final Path DATA_DIR = Path.of("target", "embedded-database-it", "mariadb").toAbsolutePath();
 
@@ -52,7 +52,9 @@ class EmbeddedDatabaseIT {
                         "--spring.datasource.url=",
                         "--vigil.embedded-db.data-dir=" + DATA_DIR,
                         // Its own engine name (letters only: Camunda ignores others), so it never replaces a cached test context's engine.
-                        "--camunda.bpm.process-engine-name=embeddedcheck");
+                        "--camunda.bpm.process-engine-name=embeddedcheck",
+                        // Closing a second application with the webapps would take them from the cached context.
+                        "--camunda.bpm.webapp.enabled=false");
     }
 
     private static String health(ConfigurableApplicationContext vigil) {
