@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.AbstractRestartProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CorrelateAllMessageCmd;
 import org.camunda.bpm.engine.impl.cmd.CorrelateMessageCmd;
@@ -49,7 +50,7 @@ import org.springframework.stereotype.Component;
  * field's type and among its options; the ids and facts that bind an instance to its record are never among
  * them (they are display-only, "disabled", where a form shows them);</li>
  * <li>only a process offered in Tasklist ({@code isStartableInTasklist}) is started, with its start form's fields
- * only, at its start event (no start instructions); the engine's grants (seeds/identity) say who may;</li>
+ * only, at its start event (no start instructions, no restarts); the engine's grants (seeds/identity) say who may;</li>
  * <li>a task's name, description, priority and due date are not changed by hand (its assignee and owner are);</li>
  * <li>messages, signals, conditions and BPMN errors or escalations thrown from a task are refused to everyone
  * but administrators: Vigil's API is the way in.</li>
@@ -107,9 +108,10 @@ class SteeringGuard extends AbstractProcessEnginePlugin {
     }
 
     private void check(Command<?> command, Authentication caller, CommandContext context) {
-        if (command instanceof StartProcessInstanceAtActivitiesCmd) {
+        if (command instanceof StartProcessInstanceAtActivitiesCmd || command instanceof AbstractRestartProcessInstanceCmd) {
             // Starting elsewhere than at the start event, or without the listeners, skips the intake of the record.
-            throw new AuthorizationException("A process starts at its start event, with its listeners: start instructions are refused");
+            throw new AuthorizationException("A process starts at its start event, with its listeners: start instructions"
+                    + " and restarts are refused");
         } else if (ADMIN_ONLY.contains(command.getClass())) {
             if (!isAdministrator(caller)) {
                 throw new AuthorizationException("Only Vigil starts or moves processes by messages, signals, conditions"

@@ -191,6 +191,12 @@ class ProcessSteeringIT {
                 "{\"startInstructions\": [{\"type\": \"startBeforeActivity\", \"activityId\": \"Task_ReviewPostIncident\"}],"
                         + " \"skipCustomListeners\": true}");
         assertThat(instructions.statusCode()).as("not even an administrator skips the intake").isEqualTo(403);
+
+        String definition = runtime.createProcessInstanceQuery().processInstanceId(instance).singleResult().getProcessDefinitionId();
+        var restart = as("privacy-office").postJson("/engine-rest/process-definition/" + definition + "/restart",
+                "{\"processInstanceIds\": [\"" + instance + "\"], \"instructions\": [{\"type\": \"startBeforeActivity\","
+                        + " \"activityId\": \"Task_ReviewPostIncident\"}]}");
+        assertThat(restart.statusCode()).as(restart.body()).isEqualTo(403);
     }
 
     @Test
