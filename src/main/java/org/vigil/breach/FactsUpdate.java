@@ -35,6 +35,6 @@ record FactsUpdate(
                 facts.encryptedNistSafeHarbor(), facts.encryptionKeyCompromised(),
                 firstKnownToWorkforceAt != null ? firstKnownToWorkforceAt : facts.firstKnownToWorkforceAt(),
                 determinationAt != null ? determinationAt : facts.determinationAt(), facts.role(), facts.lawEnforcement(),
-                facts.businessAssociate(), facts.gdpr(), facts.entityFlags());
+                facts.businessAssociate(), facts.gdpr(), facts.entityFlags(), facts.counterparties());
     }
 }

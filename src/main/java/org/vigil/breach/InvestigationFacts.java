@@ -5,7 +5,10 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
-/** What the investigation established: the facts the notification plan is computed from. No patient data. */
+/**
+ * What the investigation established: the facts the notification plan is computed from. No patient data.
+ * {@code counterparties}: whose data is involved, by their ids in the agreements register (seeds/breach/agreements.yaml).
+ */
 record InvestigationFacts(
         Map<String, Integer> affectedCounts,
         List<String> dataElements,
@@ -18,7 +21,13 @@ record InvestigationFacts(
         LawEnforcement lawEnforcement,
         BusinessAssociate businessAssociate,
         Gdpr gdpr,
-        List<String> entityFlags) {
+        List<String> entityFlags,
+        List<String> counterparties) {
+
+    InvestigationFacts {
+        // Facts stored before counterparties were asked for name none.
+        counterparties = counterparties == null ? List.of() : List.copyOf(counterparties);
+    }
 
     record LawEnforcement(String form, OffsetDateTime statementAt, Integer requestedDurationDays,
             OffsetDateTime writtenFollowupReceivedAt, LocalDate delayUntilDate) {}

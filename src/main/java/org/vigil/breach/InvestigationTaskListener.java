@@ -20,16 +20,18 @@ class InvestigationTaskListener implements TaskListener {
     static final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
 
     private final Incidents incidents;
+    private final ContractualDuties contracts;
 
-    InvestigationTaskListener(Incidents incidents) {
+    InvestigationTaskListener(Incidents incidents, ContractualDuties contracts) {
         this.incidents = incidents;
+        this.contracts = contracts;
     }
 
     @Override
     public void notify(DelegateTask task) {
         InvestigationFacts facts;
         try {
-            facts = read(task);
+            facts = read(task, contracts.counterpartyIds());
         } catch (IllegalArgumentException e) {
             throw new BadUserRequestException(e.getMessage());
         }
@@ -41,7 +43,7 @@ class InvestigationTaskListener implements TaskListener {
         task.setVariable("affectedTotal", facts.affectedCounts().values().stream().mapToInt(Integer::intValue).sum());
     }
 
-    static InvestigationFacts read(DelegateTask task) {
+    static InvestigationFacts read(DelegateTask task, java.util.Set<String> knownCounterparties) {
         var counts = IncidentIntakeListener.counts(FormText.text(task::getVariable, "affectedCounts"), "affectedCounts");
         if (counts.isEmpty()) {
             throw new BadUserRequestException("Field affectedCounts is required: at least one jurisdiction, e.g. US-TX: 300");
@@ -75,7 +77,28 @@ class InvestigationTaskListener implements TaskListener {
                 FormText.flag(task::getVariable, "encryptedNistSafeHarbor"), FormText.flag(task::getVariable, "encryptionKeyCompromised"),
                 FormText.dateTime(task.getVariable("firstKnownToWorkforceAt"), "firstKnownToWorkforceAt"),
                 FormText.dateTime(task.getVariable("determinationAt"), "determinationAt"),
-                valueOr(FormText.text(task::getVariable, "role"), "covered_entity"), lawEnforcement, businessAssociate, gdpr, flags);
+                valueOr(FormText.text(task::getVariable, "role"), "covered_entity"), lawEnforcement, businessAssociate, gdpr, flags,
+                counterparties(FormText.text(task::getVariable, "affectedCounterparties"), knownCounterparties));
+    }
+
+    /** Ids of the agreements register, separated by commas, semicolons or lines; never echoed back when unknown. */
+    private static List<String> counterparties(String text, java.util.Set<String> known) {
+        if (text == null) {
+            return List.of();
+        }
+        var ids = new java.util.LinkedHashSet<String>();
+        for (String entry : text.split("[\\n,;]")) {
+            String id = entry.strip().toLowerCase(java.util.Locale.ROOT);
+            if (id.isEmpty()) {
+                continue;
+            }
+            if (!known.contains(id)) {
+                throw new BadUserRequestException("Field affectedCounterparties names a counterparty that is not in the agreements register ("
+                        + String.join(", ", new java.util.TreeSet<>(known)) + ")");
+            }
+            ids.add(id);
+        }
+        return List.copyOf(ids);
     }
 
     private static <T> T required(T value, String field) {

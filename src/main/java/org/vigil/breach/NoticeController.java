@@ -213,7 +213,7 @@ class NoticeController {
 
     private IndividualCounts importList(long id, Reader csv, boolean complete, Authentication caller) {
         requireIncident(id, caller, WRITERS);
-        var counts = documents.importAffectedIndividuals(NoticeDocuments.listOf(id), csv);
+        var counts = notices.importList(id, csv);
         incidents.recordListCompleteness(id, complete);
         replanning.replanIfPlanned(id, new Obligations.PlanChange("a " + (complete ? "complete" : "partial") + " list of "
                 + counts.total() + " people uploaded", caller.getName()));

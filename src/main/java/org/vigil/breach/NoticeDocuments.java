@@ -29,12 +29,14 @@ class NoticeDocuments {
     private final Obligations obligations;
     private final Incidents incidents;
     private final Documents documents;
+    private final ContractualDuties contracts;
     private final Clock clock;
 
-    NoticeDocuments(Obligations obligations, Incidents incidents, Documents documents, Clock clock) {
+    NoticeDocuments(Obligations obligations, Incidents incidents, Documents documents, ContractualDuties contracts, Clock clock) {
         this.obligations = obligations;
         this.incidents = incidents;
         this.documents = documents;
+        this.contracts = contracts;
         this.clock = clock;
     }
 
@@ -110,10 +112,18 @@ class NoticeDocuments {
             facts.put("late", true);
         }
         if (kindFor(obligation.recipient()) == DocumentKind.BUSINESS_ASSOCIATE_NOTICE) {
+            // A counterparty is told of its own people only: the others are not its data.
+            var agreement = contracts.agreementNotified(obligation.recipient());
+            var people = agreement.isPresent()
+                    ? documents.affectedIndividuals(listOf(incident.id()), agreement.get().counterpartyId(), 0, LISTED_INDIVIDUALS_LIMIT)
+                    : documents.affectedIndividuals(listOf(incident.id()), 0, LISTED_INDIVIDUALS_LIMIT);
             var individuals = new ArrayList<Map<String, Object>>();
-            documents.affectedIndividuals(listOf(incident.id()), 0, LISTED_INDIVIDUALS_LIMIT)
-                    .forEach(person -> individuals.add(Map.of("name", person.name(), "jurisdiction", person.jurisdiction())));
+            people.forEach(person -> individuals.add(Map.of("name", person.name(), "jurisdiction", person.jurisdiction())));
             facts.put("individuals", individuals);
+            agreement.ifPresent(found -> {
+                facts.put("coveredEntity", found.counterparty());
+                facts.put("agreementClause", found.clause());
+            });
         }
         // What the privacy office wrote wins over what Vigil derives (an entity type, a breach type).
         facts.putAll(NoticeText.read(obligation.noticeFacts()));
@@ -144,6 +154,11 @@ class NoticeDocuments {
                     : Map.of("name", first.get().name(), "postalAddress", first.get().postalAddress()));
         }
         return facts;
+    }
+
+    /** Replaces the incident's list of the affected; its counterparty column may name the register's counterparties. */
+    org.vigil.documents.IndividualCounts importList(long incidentId, java.io.Reader csv) {
+        return documents.importAffectedIndividuals(listOf(incidentId), csv, contracts.counterpartyIds());
     }
 
     /** One PDF letter per reachable person on the incident's list who lives where the obligation's law applies. */

@@ -123,7 +123,7 @@ class NotificationPlanning {
         }
         boolean required = plan.path("breachNotificationsRequired").asBoolean(false) && !duties.isEmpty();
         if (required) {
-            duties.addAll(contracts.dutiesFor(incident.discoveredAt()));
+            duties.addAll(contracts.dutiesFor(incident, facts));
         }
         List<String> notRequired = new ArrayList<>();
         plan.path("notRequired").forEach(duty -> notRequired.add(duty.path("recipient").asText() + " ("

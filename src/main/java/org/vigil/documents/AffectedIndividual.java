@@ -1,4 +1,14 @@
 package org.vigil.documents;
 
-/** One person a breach affected, as uploaded: patient data, so it lives encrypted and never in logs or variables. */
-public record AffectedIndividual(String name, String postalAddress, String email, String jurisdiction, boolean contactValid) {}
+/**
+ * One person a breach affected, as uploaded: patient data, so it lives encrypted and never in logs or variables.
+ * {@code counterparty}: whose data the person is (a counterparty id of the agreements register), null for the
+ * company's own.
+ */
+public record AffectedIndividual(String name, String postalAddress, String email, String jurisdiction, boolean contactValid,
+        String counterparty) {
+
+    public AffectedIndividual(String name, String postalAddress, String email, String jurisdiction, boolean contactValid) {
+        this(name, postalAddress, email, jurisdiction, contactValid, null);
+    }
+}

@@ -30,14 +30,15 @@ class AffectedIndividuals {
         this.encryption = encryption;
     }
 
-    /** Replaces the owner's list with the file's, all or nothing. */
+    /** Replaces the owner's list with the file's, all or nothing; a counterparty named must be among {@code counterparties}. */
     @Transactional
-    IndividualCounts replace(String ownerRef, Reader csv) {
+    IndividualCounts replace(String ownerRef, Reader csv, java.util.Set<String> counterparties) {
         jdbc.update("delete from affected_individual where owner_ref = ?", ownerRef);
         List<Object[]> pending = new ArrayList<>(INSERT_BATCH);
         int[] seq = {0};
-        AffectedIndividualsCsv.read(csv, person -> {
-            pending.add(new Object[] {ownerRef, ++seq[0], person.jurisdiction(), person.contactValid(), encryption.encrypt(toJson(person))});
+        AffectedIndividualsCsv.read(csv, counterparties, person -> {
+            pending.add(new Object[] {ownerRef, ++seq[0], person.jurisdiction(), person.contactValid(), encryption.encrypt(toJson(person)),
+                    person.counterparty()});
             if (pending.size() == INSERT_BATCH) {
                 flush(pending);
             }
@@ -48,7 +49,7 @@ class AffectedIndividuals {
 
     private void flush(List<Object[]> pending) {
         if (!pending.isEmpty()) {
-            jdbc.batchUpdate("insert into affected_individual (owner_ref, seq, jurisdiction, contact_valid, person) values (?, ?, ?, ?, ?)", pending);
+            jdbc.batchUpdate("insert into affected_individual (owner_ref, seq, jurisdiction, contact_valid, person, counterparty) values (?, ?, ?, ?, ?, ?)", pending);
             pending.clear();
         }
     }
@@ -64,7 +65,12 @@ class AffectedIndividuals {
                         unreachable.merge(row.getString(1), row.getInt(3), Integer::sum);
                     }
                 }, ownerRef);
-        return new IndividualCounts(all, unreachable);
+        Map<String, Integer> byCounterparty = new TreeMap<>();
+        jdbc.query("select counterparty, count(*) from affected_individual where owner_ref = ? and counterparty is not null group by counterparty",
+                row -> {
+                    byCounterparty.put(row.getString(1), row.getInt(2));
+                }, ownerRef);
+        return new IndividualCounts(all, unreachable, byCounterparty);
     }
 
     /**
@@ -72,14 +78,20 @@ class AffectedIndividuals {
      * {@code US-TX}), in upload order, from the {@code offset}-th on.
      */
     List<AffectedIndividual> reachable(String ownerRef, String jurisdiction, int offset, int limit) {
-        return jdbc.query("select person, jurisdiction from affected_individual where owner_ref = ? and contact_valid = true"
-                + " and jurisdiction like ? order by seq limit ? offset ?",
-                (row, n) -> fromJson(encryption.decrypt(row.getString(1)), row.getString(2), true), ownerRef, within(jurisdiction), limit, offset);
+        return jdbc.query("select person, jurisdiction, contact_valid, counterparty from affected_individual where owner_ref = ?"
+                + " and contact_valid = true and jurisdiction like ? order by seq limit ? offset ?",
+                this::person, ownerRef, within(jurisdiction), limit, offset);
     }
 
     List<AffectedIndividual> all(String ownerRef, int offset, int limit) {
-        return jdbc.query("select person, jurisdiction, contact_valid from affected_individual where owner_ref = ? order by seq limit ? offset ?",
-                (row, n) -> fromJson(encryption.decrypt(row.getString(1)), row.getString(2), row.getBoolean(3)), ownerRef, limit, offset);
+        return jdbc.query("select person, jurisdiction, contact_valid, counterparty from affected_individual where owner_ref = ?"
+                + " order by seq limit ? offset ?", this::person, ownerRef, limit, offset);
+    }
+
+    /** The people the list marks as {@code counterparty}'s, in upload order. */
+    List<AffectedIndividual> ofCounterparty(String ownerRef, String counterparty, int offset, int limit) {
+        return jdbc.query("select person, jurisdiction, contact_valid, counterparty from affected_individual where owner_ref = ?"
+                + " and counterparty = ? order by seq limit ? offset ?", this::person, ownerRef, counterparty, limit, offset);
     }
 
     int reachableCount(String ownerRef, String jurisdiction) {
@@ -100,10 +112,14 @@ class AffectedIndividuals {
         }
     }
 
-    private AffectedIndividual fromJson(String text, String jurisdiction, boolean contactValid) {
+    private AffectedIndividual person(java.sql.ResultSet row, int number) throws java.sql.SQLException {
+        return fromJson(encryption.decrypt(row.getString(1)), row.getString(2), row.getBoolean(3), row.getString(4));
+    }
+
+    private AffectedIndividual fromJson(String text, String jurisdiction, boolean contactValid, String counterparty) {
         try {
             var stored = json.readValue(text, Stored.class);
-            return new AffectedIndividual(stored.name(), stored.postalAddress(), stored.email(), jurisdiction, contactValid);
+            return new AffectedIndividual(stored.name(), stored.postalAddress(), stored.email(), jurisdiction, contactValid, counterparty);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot read a stored affected individual", e);
         }

@@ -14,13 +14,14 @@ import org.apache.commons.csv.CSVRecord;
 import org.vigil.documents.InvalidAffectedIndividualsException.LineProblem;
 
 /**
- * Reads the CSV of affected individuals: a header {@code name, postal_address, email, jurisdiction, contact_valid},
- * one person per row. Every row is checked and every problem reported by line; the caller receives the rows one by
- * one and keeps them only if the whole file is good.
+ * Reads the CSV of affected individuals: a header {@code name, postal_address, email, jurisdiction, contact_valid}
+ * and, optionally, {@code counterparty} (whose data the person is), one person per row. Every row is checked and
+ * every problem reported by line; the caller receives the rows one by one and keeps them only if the whole file is good.
  */
 final class AffectedIndividualsCsv {
 
     static final List<String> COLUMNS = List.of("name", "postal_address", "email", "jurisdiction", "contact_valid");
+    static final String COUNTERPARTY = "counterparty";
     private static final Pattern JURISDICTION = Pattern.compile("US|US-[A-Z]{2}|EU-[A-Z]{2}|UK|CA|CA-[A-Z]{2}|AU");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Map<String, Boolean> FLAGS = Map.of("true", true, "yes", true, "y", true, "1", true,
@@ -30,6 +31,11 @@ final class AffectedIndividualsCsv {
 
     /** Reads every row, handing each good one to {@code sink}; throws with every problem once the file is read. */
     static int read(Reader csv, Consumer<AffectedIndividual> sink) {
+        return read(csv, java.util.Set.of(), sink);
+    }
+
+    /** As {@link #read(Reader, Consumer)}; a {@code counterparty} value must be one of {@code counterparties}. */
+    static int read(Reader csv, java.util.Set<String> counterparties, Consumer<AffectedIndividual> sink) {
         var format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreSurroundingSpaces(true)
                 .setIgnoreEmptyLines(true).setTrim(true).get();
         List<LineProblem> problems = new ArrayList<>();
@@ -45,7 +51,7 @@ final class AffectedIndividualsCsv {
             for (CSVRecord record : parser) {
                 rows++;
                 long line = parser.getCurrentLineNumber();
-                var person = person(record, columns, line, problems);
+                var person = person(record, columns, counterparties, line, problems);
                 if (person != null && problems.isEmpty()) {
                     sink.accept(person);
                 }
@@ -66,7 +72,8 @@ final class AffectedIndividualsCsv {
         return rows;
     }
 
-    private static AffectedIndividual person(CSVRecord record, List<String> columns, long line, List<LineProblem> problems) {
+    private static AffectedIndividual person(CSVRecord record, List<String> columns, java.util.Set<String> counterparties, long line,
+            List<LineProblem> problems) {
         if (!record.isConsistent()) {
             problems.add(new LineProblem(line, null, "has " + record.size() + " fields, the header " + columns.size()));
             return null;
@@ -80,6 +87,7 @@ final class AffectedIndividualsCsv {
             jurisdiction = "UK";
         }
         String flag = value(record, columns, "contact_valid").toLowerCase(Locale.ROOT);
+        String counterparty = value(record, columns, COUNTERPARTY).toLowerCase(Locale.ROOT);
         int before = problems.size();
         if (name.isEmpty()) {
             problems.add(new LineProblem(line, "name", "is required"));
@@ -104,7 +112,13 @@ final class AffectedIndividualsCsv {
         } else if (contactValid && address.isEmpty() && email.isEmpty()) {
             problems.add(new LineProblem(line, "postal_address", "or an e-mail is required when the contact is valid"));
         }
-        return problems.size() == before ? new AffectedIndividual(name, address, email, jurisdiction, contactValid) : null;
+        // Empty: the company's own data. Otherwise the register must know it, or its notice would list nobody.
+        if (!counterparty.isEmpty() && !counterparties.contains(counterparty)) {
+            problems.add(new LineProblem(line, COUNTERPARTY, "is not a counterparty of the agreements register"
+                    + (counterparties.isEmpty() ? "" : " (" + String.join(", ", new java.util.TreeSet<>(counterparties)) + ")")));
+        }
+        return problems.size() == before
+                ? new AffectedIndividual(name, address, email, jurisdiction, contactValid, counterparty.isEmpty() ? null : counterparty) : null;
     }
 
     private static String value(CSVRecord record, List<String> columns, String column) {

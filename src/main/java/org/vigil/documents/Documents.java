@@ -88,10 +88,19 @@ public class Documents {
      */
     @Transactional
     public IndividualCounts importAffectedIndividuals(String ownerRef, Reader csv) {
+        return importAffectedIndividuals(ownerRef, csv, java.util.Set.of());
+    }
+
+    /**
+     * As {@link #importAffectedIndividuals(String, Reader)}, with the optional column {@code counterparty}: whose data
+     * each person is, one of {@code counterparties} or empty for the company's own.
+     */
+    @Transactional
+    public IndividualCounts importAffectedIndividuals(String ownerRef, Reader csv, java.util.Set<String> counterparties) {
         if (batches.countFor(ownerRef, EnumSet.of(LetterBatch.Status.QUEUED, LetterBatch.Status.RUNNING)) > 0) {
             throw new IllegalStateException("A letter batch is running on the current list; import again when it is done");
         }
-        return individuals.replace(ownerRef, csv);
+        return individuals.replace(ownerRef, csv, counterparties);
     }
 
     public IndividualCounts affectedCounts(String ownerRef) {
@@ -101,6 +110,11 @@ public class Documents {
     /** The listed people in upload order (a business-associate notice names each of them). */
     public List<AffectedIndividual> affectedIndividuals(String ownerRef, int offset, int limit) {
         return individuals.all(ownerRef, offset, limit);
+    }
+
+    /** The listed people the list marks as {@code counterparty}'s, in upload order (that counterparty's notice names them). */
+    public List<AffectedIndividual> affectedIndividuals(String ownerRef, String counterparty, int offset, int limit) {
+        return individuals.ofCounterparty(ownerRef, counterparty, offset, limit);
     }
 
     /**

@@ -70,7 +70,8 @@ class IncidentLifecycleIT {
             assertThat(obligation.path("basis").asText()).isNotBlank();
             assertThat(obligation.path("targetDeadline").asText()).isNotBlank();
         });
-        assertThat(planned.findValuesAsText("recipient")).contains("individuals", "hhs").anyMatch(recipient -> recipient.startsWith("counterparty:"));
+        // The company's own patients (covered entity): no agreement of the register applies.
+        assertThat(planned.findValuesAsText("recipient")).contains("individuals", "hhs").noneMatch(recipient -> recipient.startsWith("counterparty:"));
 
         // Every notice prepared, approved and sent; a dispatch may plan more, so until none is left open.
         for (int round = 0; round < 5; round++) {

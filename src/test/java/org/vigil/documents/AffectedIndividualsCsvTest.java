@@ -59,4 +59,24 @@ class AffectedIndividualsCsvTest {
         assertThatThrownBy(() -> AffectedIndividualsCsv.read(new StringReader(String.join(",", AffectedIndividualsCsv.COLUMNS) + "\n"), person -> { }))
                 .hasMessageContaining("holds no individuals");
     }
+
+    @Test
+    void anOptionalCounterpartyColumnSaysWhoseDataEachPersonIsAndOnlyTheRegistersCounterpartiesAreTaken() {
+        var people = new ArrayList<AffectedIndividual>();
+        AffectedIndividualsCsv.read(new StringReader("""
+                name,postal_address,email,jurisdiction,contact_valid,counterparty
+                Maria Lopez,12 Elm Street,,US-TX,true,Northwind-Clinics
+                John Smith,3 Oak Road,,US-TX,true,
+                """), java.util.Set.of("northwind-clinics"), people::add);
+        assertThat(people).extracting(AffectedIndividual::counterparty).containsExactly("northwind-clinics", null);
+
+        assertThatThrownBy(() -> AffectedIndividualsCsv.read(new StringReader("""
+                name,postal_address,email,jurisdiction,contact_valid,counterparty
+                Maria Lopez,12 Elm Street,,US-TX,true,secret-clinic
+                """), java.util.Set.of("northwind-clinics"), person -> { }))
+                .isInstanceOf(InvalidAffectedIndividualsException.class)
+                .satisfies(e -> assertThat(((InvalidAffectedIndividualsException) e).problems())
+                        .extracting(p -> p.line() + " " + p.column()).containsExactly("2 counterparty"))
+                .message().doesNotContain("secret-clinic", "Maria");
+    }
 }

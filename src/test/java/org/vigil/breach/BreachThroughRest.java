@@ -1,0 +1,175 @@
+package org.vigil.breach;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.vigil.WebClient;
+
+/**
+ * A breach driven through the REST APIs as the demo users do it: reported by a system (sysadmin), triaged,
+ * investigated and assessed by the privacy officer, contained by IT operations; the engine's own jobs run as the
+ * job executor (off in tests) would run them. Task ids are looked up in the engine, as Tasklist lists them.
+ */
+final class BreachThroughRest {
+
+    static final ObjectMapper json = new ObjectMapper();
+
+    final WebClient privacy;
+    final WebClient sysadmin;
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final ManagementService management;
+
+    BreachThroughRest(int port, RuntimeService runtime, TaskService tasks, ManagementService management) {
+        this.privacy = new WebClient(port).as("privacy", "demo");
+        this.sysadmin = new WebClient(port).as("sysadmin", "demo");
+        this.runtime = runtime;
+        this.tasks = tasks;
+        this.management = management;
+    }
+
+    /** A report through {@code POST /api/incidents}; returns the incident id. */
+    long report(String title, OffsetDateTime occurredAt, OffsetDateTime discoveredAt, String estimateJson) throws IOException {
+        var response = sysadmin.postJson("/api/incidents", """
+                {"title": "%s", "occurredAt": "%s", "discoveredAt": "%s", "dataCategories": ["name", "diagnosis"],
+                 "affectedEstimate": %s}""".formatted(title, occurredAt, discoveredAt, estimateJson));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return json.readTree(response.body()).path("id").asLong();
+    }
+
+    HttpResponse<String> upload(long incidentId, String csv) {
+        return privacy.post("/api/incidents/" + incidentId + "/affected-individuals", "text/csv", csv);
+    }
+
+    /**
+     * Triage, containment, the investigation with {@code investigation}'s fields (names and diagnoses, no
+     * law-enforcement delay unless given), the risk assessment "not a low probability", then the plan.
+     */
+    void investigateAndPlan(long incidentId, Map<String, Object> investigation) throws IOException {
+        String breach = breachProcess(incidentId);
+        complete(privacy, breach, Map.of("patientDataInvolved", true, "patientCareAffected", false, "medicalDeviceInvolved", false,
+                "insiderSuspected", false, "estimatedAffected", 40));
+        complete(sysadmin, breach, Map.of("containedAt", OffsetDateTime.now(ZoneOffset.UTC).minusHours(1).truncatedTo(ChronoUnit.SECONDS).toString()));
+        var facts = new HashMap<String, Object>(Map.of("dataName", true, "dataDiagnosis", true, "lawEnforcementForm", "none"));
+        facts.putAll(investigation);
+        complete(privacy, breach, facts);
+        var risk = new HashMap<String, Object>(Map.of("hipaaException", "none", "riskConclusion", "not_low_probability"));
+        for (String factor : RiskAssessmentTaskListener.FACTORS) {
+            risk.put(factor, "medium");
+            risk.put("phi" + Character.toUpperCase(factor.charAt(0)) + factor.substring(1) + "Rationale", "Rationale for " + factor);
+        }
+        complete(privacy, breach, risk);
+        for (var job : management.createJobQuery().processInstanceId(breach).messages().list()) {
+            management.executeJob(job.getId());
+        }
+    }
+
+    /** The incident's obligations as {@code GET /api/incidents/{id}} shows them to the privacy officer. */
+    JsonNode obligations(long incidentId) throws IOException {
+        var response = privacy.get("/api/incidents/" + incidentId);
+        assertThat(response.statusCode()).isEqualTo(200);
+        return json.readTree(response.body()).path("obligations");
+    }
+
+    /** The obligation of one catalog rule (or {@code contract:<agreement>}) in one jurisdiction. */
+    JsonNode obligation(long incidentId, String ruleId, String jurisdiction) throws IOException {
+        for (JsonNode obligation : obligations(incidentId)) {
+            if (obligation.path("ruleId").asText().equals(ruleId) && obligation.path("jurisdiction").asText().equals(jurisdiction)) {
+                return obligation;
+            }
+        }
+        throw new AssertionError("No obligation " + ruleId + " in " + jurisdiction + " among " + obligations(incidentId));
+    }
+
+    /** Prepare the notice: what the privacy officer writes in the form "prepare-notice". */
+    void prepare(long obligationId, Map<String, Object> text) {
+        var response = completeObligationTask(obligationId, "Task_PrepareNotice", text);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
+    }
+
+    HttpResponse<String> approve(long obligationId, boolean approved) {
+        return completeObligationTask(obligationId, "Task_ApproveNotice", Map.of("noticeApproved", approved));
+    }
+
+    HttpResponse<String> recordDispatch(long obligationId, String proof) {
+        return completeObligationTask(obligationId, "Task_RecordDispatch", Map.of("sentAt",
+                OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(5).truncatedTo(ChronoUnit.SECONDS).toString(),
+                "channel", "first_class_mail", "proof", proof));
+    }
+
+    /** The obligation process's open task, which must be {@code taskKey}. */
+    String openTask(long obligationId) {
+        return tasks.createTaskQuery().processInstanceId(PlannedBreach.obligationProcess(runtime, obligationId)).singleResult()
+                .getTaskDefinitionKey();
+    }
+
+    HttpResponse<String> completeObligationTask(long obligationId, String taskKey, Map<String, Object> variables) {
+        String process = PlannedBreach.obligationProcess(runtime, obligationId);
+        assertThat(tasks.createTaskQuery().processInstanceId(process).singleResult().getTaskDefinitionKey()).isEqualTo(taskKey);
+        return completeResponse(privacy, process, variables);
+    }
+
+    String breachProcess(long incidentId) {
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(BreachResponseProcess.businessKey(incidentId))
+                .singleResult().getId();
+    }
+
+    void complete(WebClient user, String processInstanceId, Map<String, Object> variables) {
+        var response = completeResponse(user, processInstanceId, variables);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
+    }
+
+    HttpResponse<String> completeResponse(WebClient user, String processInstanceId, Map<String, Object> variables) {
+        String taskId = tasks.createTaskQuery().processInstanceId(processInstanceId).singleResult().getId();
+        var body = json.createObjectNode();
+        var values = body.putObject("variables");
+        variables.forEach((name, value) -> values.putObject(name).putPOJO("value", value));
+        try {
+            return user.postJson("/engine-rest/task/" + taskId + "/complete", json.writeValueAsString(body));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The notice as the privacy officer previews it: HTML, and the text of the PDF. */
+    HttpResponse<String> previewHtml(long obligationId, String kind) {
+        return privacy.get("/api/obligations/" + obligationId + "/notice" + (kind == null ? "" : "?kind=" + kind));
+    }
+
+    String previewPdfText(long obligationId, String kind) throws IOException {
+        var pdf = privacy.getBytes("/api/obligations/" + obligationId + "/notice?format=pdf" + (kind == null ? "" : "&kind=" + kind));
+        assertThat(pdf.statusCode()).as(new String(pdf.body(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(200);
+        return pdfText(pdf.body());
+    }
+
+    JsonNode missingFacts(long obligationId) throws IOException {
+        var response = privacy.get("/api/obligations/" + obligationId + "/notice/missing-facts");
+        assertThat(response.statusCode()).isEqualTo(200);
+        return json.readTree(response.body());
+    }
+
+    /** The text of a PDF, whitespace folded, as a reader copies it out. */
+    static String pdfText(byte[] pdf) throws IOException {
+        try (var document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+        }
+    }
+
+    /** The visible text of an HTML document, whitespace folded. */
+    static String htmlText(String html) {
+        return org.jsoup.Jsoup.parse(html).text();
+    }
+}
