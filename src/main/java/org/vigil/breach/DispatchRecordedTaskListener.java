@@ -34,6 +34,11 @@ class DispatchRecordedTaskListener implements TaskListener {
                 throw new IllegalArgumentException("The letters are not ready (" + letters.get().done() + " of " + letters.get().total()
                         + ", " + letters.get().status().toLowerCase(java.util.Locale.ROOT) + "): record the dispatch once the print file is complete");
             }
+            // What is recorded as sent is what the preview renders, as of the day it went out.
+            var whyNot = notices.whyNotRenderable(obligationId, sentAt.toInstant());
+            if (whyNot.isPresent()) {
+                throw new IllegalArgumentException("The notice cannot be recorded as sent: " + whyNot.get() + ".");
+            }
             // The print file's checksum joins the proof: the burden of proof is ours.
             String proof = FormText.text(task::getVariable, "proof");
             String evidence = notices.letterEvidence(obligationId).orElse(null);

@@ -1,17 +1,17 @@
 package org.vigil.breach;
 
+import java.time.Clock;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
-import org.vigil.documents.DocumentKind;
 import org.vigil.documents.Documents;
 import org.vigil.documents.MissingFactsException;
 
 /**
  * Completion of Task_ApproveNotice: an approved notice is released, and for a notice to individuals whose list has
- * been uploaded the print batch starts at once, one letter per person. A notice whose letters cannot be made (facts
- * missing) cannot be approved: the privacy officer sees which facts are missing.
+ * been uploaded the print batch starts at once, one letter per person. Approved means renderable: a notice the
+ * preview refuses cannot be approved, and the privacy officer reads what it lacks.
  */
 @Component
 class NoticeApprovedTaskListener implements TaskListener {
@@ -19,11 +19,13 @@ class NoticeApprovedTaskListener implements TaskListener {
     private final Obligations obligations;
     private final NoticeDocuments notices;
     private final Documents documents;
+    private final Clock clock;
 
-    NoticeApprovedTaskListener(Obligations obligations, NoticeDocuments notices, Documents documents) {
+    NoticeApprovedTaskListener(Obligations obligations, NoticeDocuments notices, Documents documents, Clock clock) {
         this.obligations = obligations;
         this.notices = notices;
         this.documents = documents;
+        this.clock = clock;
     }
 
     @Override
@@ -32,13 +34,18 @@ class NoticeApprovedTaskListener implements TaskListener {
             return;
         }
         long obligationId = NotificationObligationProcess.obligationId(task);
+        notices.whyNotRenderable(obligationId, clock.instant()).ifPresent(why -> {
+            throw new BadUserRequestException("The notice cannot be approved: " + why + ".");
+        });
         obligations.approved(obligationId);
         var obligation = obligations.require(obligationId);
-        boolean toIndividuals = NoticeDocuments.kindFor(obligation.recipient()) == DocumentKind.INDIVIDUAL_NOTICE;
+        boolean toIndividuals = NoticeDocuments.isLetter(NoticeDocuments.kindFor(obligation.recipient()));
         if (toIndividuals && documents.affectedCounts(NoticeDocuments.listOf(obligation.incidentId())).total() > 0) {
             try {
                 notices.startLetters(obligationId);
-            } catch (MissingFactsException | IllegalStateException e) {
+            } catch (MissingFactsException e) {
+                throw new BadUserRequestException("The letters cannot be made: " + e.inPlainWords() + ".");
+            } catch (IllegalStateException e) {
                 throw new BadUserRequestException("The letters cannot be made: " + e.getMessage());
             }
         }

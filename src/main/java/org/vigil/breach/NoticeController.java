@@ -198,7 +198,7 @@ class NoticeController {
 
     @ExceptionHandler(MissingFactsException.class)
     ProblemDetail missingFacts(MissingFactsException e) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, "The notice cannot be rendered: " + e.inPlainWords() + ".");
         problem.setTitle("The notice lacks facts");
         problem.setProperty("missing", e.missing());
         return problem;

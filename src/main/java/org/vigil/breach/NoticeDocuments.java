@@ -15,6 +15,7 @@ import org.vigil.documents.Documents;
 import org.vigil.documents.IndividualCounts;
 import org.vigil.documents.LetterBatchView;
 import org.vigil.documents.LetterFormat;
+import org.vigil.documents.MissingFactsException;
 
 /**
  * The document each obligation calls for, with its facts gathered from the incident, the investigation, the
@@ -39,6 +40,13 @@ class NoticeDocuments {
         this.contracts = contracts;
         this.clock = clock;
     }
+
+    /** The notice reference of a notice Vigil renders, rather than a document the privacy office keeps elsewhere. */
+    static final String RENDERED_BY_VIGIL = "Rendered by Vigil: ";
+
+    /** Before a list is uploaded, a letter is previewed and checked with a stand-in for its person. */
+    private static final Map<String, Object> ANY_PERSON = Map.of("name", "[Name of the individual]", "postalAddress", "[Postal address]",
+            "email", "", "jurisdiction", "");
 
     static String listOf(long incidentId) {
         return "incident:" + incidentId;
@@ -73,8 +81,19 @@ class NoticeDocuments {
         return obligations.require(obligationId);
     }
 
+    /** Documents made per person, one letter each. */
+    static boolean isLetter(DocumentKind kind) {
+        return kind == DocumentKind.INDIVIDUAL_NOTICE;
+    }
+
     @Transactional(readOnly = true)
     Map<String, Object> factsFor(long obligationId) {
+        return factsFor(obligationId, clock.instant());
+    }
+
+    /** The obligation's facts as they stand at {@code asOf} (a notice sent after its deadline must say why it is late). */
+    @Transactional(readOnly = true)
+    Map<String, Object> factsFor(long obligationId, java.time.Instant asOf) {
         var obligation = obligations.require(obligationId);
         var incident = incidents.require(obligation.incidentId());
         var zone = clock.getZone();
@@ -108,7 +127,7 @@ class NoticeDocuments {
         facts.put("businessAssociateInvolved", investigation != null && investigation.businessAssociate() != null);
         facts.put("entityType", investigation != null && "business_associate".equals(investigation.role()) ? "Business Associate" : "Healthcare Provider");
         facts.put("coveredEntity", obligation.recipient().startsWith("counterparty:") ? obligation.regime() : "the covered entity");
-        if (obligation.deadline() != null && clock.instant().isAfter(obligation.deadline())) {
+        if (obligation.deadline() != null && asOf.isAfter(obligation.deadline())) {
             facts.put("late", true);
         }
         if (kindFor(obligation.recipient()) == DocumentKind.BUSINESS_ASSOCIATE_NOTICE) {
@@ -133,27 +152,48 @@ class NoticeDocuments {
         return facts;
     }
 
-    List<String> missingFacts(long obligationId, DocumentKind kind) {
-        var facts = factsFor(obligationId);
-        if (kind == DocumentKind.INDIVIDUAL_NOTICE) {
-            // Checked with a stand-in: each letter gets its person from the uploaded list.
-            facts.put("recipient", Map.of("name", "(each person)", "postalAddress", "(their address)"));
-        }
-        return documents.missingFacts(kind, facts);
-    }
-
-    /** A sample letter for the preview: the first person on the list, or a placeholder before a list is uploaded. */
-    Map<String, Object> previewFacts(long obligationId, DocumentKind kind) {
-        var facts = factsFor(obligationId);
-        if (kind == DocumentKind.INDIVIDUAL_NOTICE) {
+    /**
+     * The facts of one of the obligation's documents as the preview renders it at {@code asOf}: a letter with the first
+     * person its letters go to (the people of the obligation's jurisdiction on the list), or a stand-in before a list
+     * is uploaded. The one place that decides what a document is rendered from: preview, missing facts, approval and
+     * dispatch all come here.
+     */
+    @Transactional(readOnly = true)
+    Map<String, Object> documentFacts(long obligationId, DocumentKind kind, java.time.Instant asOf) {
+        var facts = factsFor(obligationId, asOf);
+        if (isLetter(kind)) {
             var obligation = obligations.require(obligationId);
-            var first = documents.affectedIndividuals(listOf(obligation.incidentId()), 0, 100).stream()
-                    .filter(person -> person.contactValid()).findFirst();
-            facts.put("recipient", first.isEmpty()
-                    ? Map.of("name", "[Name of the individual]", "postalAddress", "[Postal address]")
-                    : Map.of("name", first.get().name(), "postalAddress", first.get().postalAddress()));
+            facts.put("recipient", documents.firstLetterRecipient(listOf(obligation.incidentId()), obligation.jurisdiction()).orElse(ANY_PERSON));
         }
         return facts;
+    }
+
+    /** What the document lacks now; empty when the preview renders it. */
+    List<String> missingFacts(long obligationId, DocumentKind kind) {
+        return documents.missingFacts(kind, documentFacts(obligationId, kind, clock.instant()));
+    }
+
+    /** The facts of the preview: the first letter of the list, or a stand-in before a list is uploaded. */
+    Map<String, Object> previewFacts(long obligationId, DocumentKind kind) {
+        return documentFacts(obligationId, kind, clock.instant());
+    }
+
+    /**
+     * Why the obligation's notice may not be approved or recorded as sent at {@code asOf}, in plain words; empty when
+     * it may. It is the preview's own check on the document the recipient gets, so an approved or sent notice is one
+     * the preview renders. A notice the privacy office keeps as its own document (a reference named in "Prepare the
+     * notice") is not Vigil's to render, unless Vigil writes its letters from the uploaded list.
+     */
+    java.util.Optional<String> whyNotRenderable(long obligationId, java.time.Instant asOf) {
+        var obligation = obligations.require(obligationId);
+        DocumentKind kind = kindFor(obligation.recipient());
+        boolean renderedByVigil = obligation.noticeReference() == null || obligation.noticeReference().startsWith(RENDERED_BY_VIGIL);
+        boolean lettersByVigil = isLetter(kind) && documents.affectedCounts(listOf(obligation.incidentId())).total() > 0;
+        if (!renderedByVigil && !lettersByVigil) {
+            return java.util.Optional.empty();
+        }
+        var missing = documents.missingFacts(kind, documentFacts(obligationId, kind, asOf));
+        return missing.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(MissingFactsException.inPlainWords(kind, missing));
     }
 
     /** Replaces the incident's list of the affected; its counterparty column may name the register's counterparties. */

@@ -19,7 +19,7 @@ class NoticePreparedTaskListener implements TaskListener {
         String ownDocument = FormText.text(task::getVariable, "noticeReference");
         long obligationId = NotificationObligationProcess.obligationId(task);
         String reference = ownDocument != null ? ownDocument
-                : "Rendered by Vigil: /api/obligations/" + obligationId + "/notice";
+                : NoticeDocuments.RENDERED_BY_VIGIL + "/api/obligations/" + obligationId + "/notice";
         task.setVariable("noticeReference", reference);
         obligations.prepared(obligationId, reference, NoticeText.fromForm(task::getVariable));
         IncidentIntakeListener.removeTransientFields(task.getExecution());

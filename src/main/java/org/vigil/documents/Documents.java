@@ -135,8 +135,7 @@ public class Documents {
                     + " with valid contact details has been uploaded");
         }
         var sample = new LinkedHashMap<String, Object>(facts);
-        var first = individuals.reachable(recipientsRef, within, 0, 1).get(0);
-        sample.put("recipient", LetterBatchRunner.recipient(first));
+        sample.put("recipient", firstLetterRecipient(recipientsRef, within).orElseThrow());
         var missing = renderer.missingFacts(kind, sample);
         if (!missing.isEmpty()) {
             throw new MissingFactsException(kind, missing);
@@ -149,6 +148,16 @@ public class Documents {
         long id = batch.id();
         afterCommit(() -> executor.execute(() -> runner.run(id)));
         return batch.view();
+    }
+
+    /**
+     * The first person a letter batch of {@code jurisdiction} on {@code recipientsRef}'s list writes to, as the letter
+     * addresses them (by post, or by e-mail when no postal address is listed): the sample letter a preview shows and
+     * the check before a batch. Empty when nobody there can be reached.
+     */
+    public Optional<Map<String, Object>> firstLetterRecipient(String recipientsRef, String jurisdiction) {
+        return individuals.reachable(recipientsRef, jurisdiction == null ? "" : jurisdiction, 0, 1).stream()
+                .findFirst().map(LetterBatchRunner::recipient);
     }
 
     public Optional<LetterBatchView> latestLetterBatch(String ownerRef) {

@@ -76,7 +76,7 @@ class NoticeDocumentsIT {
         var blocked = completeAsPrivacy(privacy, notice, Map.of("noticeApproved", true));
         // A task listener's refusal is bad input: 400 with its message, no trace.
         assertThat(blocked.statusCode()).isEqualTo(400);
-        assertThat(blocked.body()).contains("The letters cannot be made: Missing facts for individual-notice: stepsForIndividuals")
+        assertThat(blocked.body()).contains("The notice cannot be approved: the individual notice lacks what the affected people should do to protect themselves.")
                 .doesNotContain("at org.");
         completeAsPrivacy(privacy, notice, Map.of("noticeApproved", false));
         completeAsPrivacy(privacy, notice, Map.of("phiNoticeWhatHappened", "A laptop with charts was stolen from a car.",
