@@ -64,7 +64,7 @@ async function load() {
       } else if (batch.status === 'QUEUED' || batch.status === 'RUNNING') {
         running = true;
       }
-    } else if (item.documents.includes('individual-notice') && ['APPROVED', 'SENT', 'SENT_LATE'].includes(o.status)) {
+    } else if (['individual-notice', 'data-subject-notice'].some(kind => item.documents.includes(kind)) && ['APPROVED', 'SENT', 'SENT_LATE'].includes(o.status)) {
       const start = el('button', 'Make the letters');
       start.addEventListener('click', () => startLetters(o.id));
       letters.append(start);

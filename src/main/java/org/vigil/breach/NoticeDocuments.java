@@ -31,13 +31,18 @@ class NoticeDocuments {
     private final Incidents incidents;
     private final Documents documents;
     private final ContractualDuties contracts;
+    private final NotificationPlanning planning;
+    private final RegulationPlans regulation;
     private final Clock clock;
 
-    NoticeDocuments(Obligations obligations, Incidents incidents, Documents documents, ContractualDuties contracts, Clock clock) {
+    NoticeDocuments(Obligations obligations, Incidents incidents, Documents documents, ContractualDuties contracts,
+            NotificationPlanning planning, RegulationPlans regulation, Clock clock) {
         this.obligations = obligations;
         this.incidents = incidents;
         this.documents = documents;
         this.contracts = contracts;
+        this.planning = planning;
+        this.regulation = regulation;
         this.clock = clock;
     }
 
@@ -56,11 +61,21 @@ class NoticeDocuments {
         return "obligation:" + obligationId;
     }
 
-    /** The notice the recipient gets; for individuals also the substitute and alternative notices on request. */
-    static DocumentKind kindFor(String recipient) {
+    /**
+     * The document the obligation's law asks for, by its rule and recipient: the HIPAA letter (164.404), or the
+     * substitute or alternative notice of 164.404(d)(2) when that is the duty; GDPR's Art. 34 communication to data
+     * subjects; the media notice, the HHS report, a supervisory authority's notification, a notice to the covered
+     * entity, controller or customer; otherwise an attorney general's or regulator's notice.
+     */
+    static DocumentKind kindFor(String ruleId, String recipient) {
+        var substitute = SUBSTITUTE_RULES.get(ruleId == null ? "" : ruleId);
+        if (substitute != null) {
+            return substitute;
+        }
         String type = recipient.contains(":") ? recipient.substring(0, recipient.indexOf(':')) : recipient;
         return switch (type) {
-            case "individuals", "data_subjects" -> DocumentKind.INDIVIDUAL_NOTICE;
+            case "individuals" -> DocumentKind.INDIVIDUAL_NOTICE;
+            case "data_subjects" -> DocumentKind.DATA_SUBJECT_NOTICE;
             case "media" -> DocumentKind.MEDIA_NOTICE;
             case "hhs" -> DocumentKind.HHS_REPORT;
             case "supervisory_authority", "csirt_or_competent_authority" -> DocumentKind.GDPR_AUTHORITY_NOTICE;
@@ -69,11 +84,26 @@ class NoticeDocuments {
         };
     }
 
-    static List<DocumentKind> kindsFor(String recipient) {
-        DocumentKind main = kindFor(recipient);
+    static DocumentKind kindFor(Obligation obligation) {
+        return kindFor(obligation.ruleId(), obligation.recipient());
+    }
+
+    /** The rules of the catalog whose duty is a substitute notice, not letters: their notice goes to the public, once. */
+    private static final Map<String, DocumentKind> SUBSTITUTE_RULES = Map.of(
+            "H8-10-OR-MORE", DocumentKind.SUBSTITUTE_NOTICE,
+            "H8-FEWER-THAN-10", DocumentKind.ALTERNATIVE_NOTICE,
+            "F7", DocumentKind.SUBSTITUTE_NOTICE);
+
+    /** The documents to preview: the HIPAA letter's substitute and alternative notices beside it. */
+    static List<DocumentKind> kindsFor(String ruleId, String recipient) {
+        DocumentKind main = kindFor(ruleId, recipient);
         return main == DocumentKind.INDIVIDUAL_NOTICE
                 ? List.of(main, DocumentKind.SUBSTITUTE_NOTICE, DocumentKind.ALTERNATIVE_NOTICE)
                 : List.of(main);
+    }
+
+    static List<DocumentKind> kindsFor(Obligation obligation) {
+        return kindsFor(obligation.ruleId(), obligation.recipient());
     }
 
     @Transactional(readOnly = true)
@@ -83,7 +113,7 @@ class NoticeDocuments {
 
     /** Documents made per person, one letter each. */
     static boolean isLetter(DocumentKind kind) {
-        return kind == DocumentKind.INDIVIDUAL_NOTICE;
+        return kind == DocumentKind.INDIVIDUAL_NOTICE || kind == DocumentKind.DATA_SUBJECT_NOTICE;
     }
 
     @Transactional(readOnly = true)
@@ -101,20 +131,21 @@ class NoticeDocuments {
         IndividualCounts listed = documents.affectedCounts(listOf(incident.id()));
         Map<String, Integer> counts = listed.total() > 0 ? listed.byJurisdiction()
                 : investigation != null && investigation.affectedCounts() != null ? investigation.affectedCounts() : incident.affectedEstimate();
-        int total = counts == null ? 0 : counts.values().stream().mapToInt(Integer::intValue).sum();
+        // Each notice counts the people of its own jurisdiction: Germany's for the German authority, the US residents for HHS.
+        int counted = countIn(counts, countedJurisdiction(obligation, investigation));
 
         var facts = new LinkedHashMap<String, Object>();
         facts.put("breachDate", incident.occurredAt() == null ? null : incident.occurredAt().atZone(zone).toLocalDate());
-        facts.put("discoveryDate", incident.discoveredAt().atZone(zone).toLocalDate());
+        facts.put("discoveryDate", discoveryCountedBy(obligation, incident, investigation).atZone(zone).toLocalDate());
         facts.put("noticeDate", LocalDate.now(clock));
         List<String> elements = investigation != null && investigation.dataElements() != null && !investigation.dataElements().isEmpty()
                 ? investigation.dataElements() : incident.dataCategories();
         facts.put("phiTypes", elements == null ? List.of() : elements.stream().map(NoticeDocuments::readable).toList());
-        facts.put("affectedCount", total);
-        facts.put("approxDataSubjects", total);
-        facts.put("approxRecords", total);
-        facts.put("affectedInJurisdiction", inJurisdiction(counts, obligation.jurisdiction(), total));
-        facts.put("unreachableCount", listed.total() > 0 ? listed.unreachable()
+        facts.put("affectedCount", counted);
+        facts.put("approxDataSubjects", counted);
+        facts.put("approxRecords", counted);
+        facts.put("affectedInJurisdiction", counted);
+        facts.put("unreachableCount", listed.total() > 0 ? countIn(listed.unreachableByJurisdiction(), obligation.jurisdiction())
                 : investigation == null ? 0 : investigation.contactInfoOutOfDateCount());
         facts.put("mediaArea", placeName(obligation.jurisdiction()));
         facts.put("state", placeName(obligation.jurisdiction()));
@@ -130,7 +161,11 @@ class NoticeDocuments {
         if (obligation.deadline() != null && asOf.isAfter(obligation.deadline())) {
             facts.put("late", true);
         }
-        if (kindFor(obligation.recipient()) == DocumentKind.BUSINESS_ASSOCIATE_NOTICE) {
+        if (kindFor(obligation) == DocumentKind.DATA_SUBJECT_NOTICE) {
+            facts.put("lawName", obligation.regime().startsWith("UK GDPR") ? "the UK General Data Protection Regulation"
+                    : "the General Data Protection Regulation");
+        }
+        if (kindFor(obligation) == DocumentKind.BUSINESS_ASSOCIATE_NOTICE) {
             // A counterparty is told of its own people only: the others are not its data.
             var agreement = contracts.agreementNotified(obligation.recipient());
             var people = agreement.isPresent()
@@ -139,6 +174,9 @@ class NoticeDocuments {
             var individuals = new ArrayList<Map<String, Object>>();
             people.forEach(person -> individuals.add(Map.of("name", person.name(), "jurisdiction", person.jurisdiction())));
             facts.put("individuals", individuals);
+            if (agreement.isPresent()) {
+                facts.put("affectedCount", listed.byCounterparty().getOrDefault(agreement.get().counterpartyId(), 0));
+            }
             agreement.ifPresent(found -> {
                 facts.put("coveredEntity", found.counterparty());
                 facts.put("agreementClause", found.clause());
@@ -186,7 +224,7 @@ class NoticeDocuments {
      */
     java.util.Optional<String> whyNotRenderable(long obligationId, java.time.Instant asOf) {
         var obligation = obligations.require(obligationId);
-        DocumentKind kind = kindFor(obligation.recipient());
+        DocumentKind kind = kindFor(obligation);
         boolean renderedByVigil = obligation.noticeReference() == null || obligation.noticeReference().startsWith(RENDERED_BY_VIGIL);
         boolean lettersByVigil = isLetter(kind) && documents.affectedCounts(listOf(obligation.incidentId())).total() > 0;
         if (!renderedByVigil && !lettersByVigil) {
@@ -201,17 +239,21 @@ class NoticeDocuments {
         return documents.importAffectedIndividuals(listOf(incidentId), csv, contracts.counterpartyIds());
     }
 
-    /** One PDF letter per reachable person on the incident's list who lives where the obligation's law applies. */
+    /**
+     * One PDF letter per reachable person on the incident's list who lives where the obligation's law applies: the
+     * HIPAA letter to US residents (a state's to its residents), the Art. 34 communication to a member state's.
+     */
     LetterBatchView startLetters(long obligationId) {
         var obligation = obligations.require(obligationId);
-        if (kindFor(obligation.recipient()) != DocumentKind.INDIVIDUAL_NOTICE) {
+        DocumentKind kind = kindFor(obligation);
+        if (!isLetter(kind)) {
             throw new IllegalArgumentException("Letters are made for notices to individuals; this obligation notifies " + obligation.recipient());
         }
         if (obligation.status() == ObligationStatus.OPEN || obligation.status() == ObligationStatus.PREPARED) {
             throw new IllegalStateException("The notice must be approved before its letters are made");
         }
         return documents.startLetterBatch(batchOwner(obligationId), listOf(obligation.incidentId()), obligation.jurisdiction(),
-                DocumentKind.INDIVIDUAL_NOTICE, factsFor(obligationId), LetterFormat.PDF);
+                kind, factsFor(obligationId), LetterFormat.PDF);
     }
 
     Optional<LetterBatchView> letters(long obligationId) {
@@ -230,11 +272,49 @@ class NoticeDocuments {
         documents.lettersDispatched(batchOwner(obligationId), sentAt);
     }
 
-    private static int inJurisdiction(Map<String, Integer> counts, String jurisdiction, int total) {
-        if (counts == null || jurisdiction == null || !jurisdiction.contains("-")) {
-            return total;
+    /**
+     * The people of {@code jurisdiction} among the counts: a state or member state its own, {@code US}, {@code EU} and
+     * {@code CA} every code within them, as the plan counts them for the duty's threshold.
+     */
+    static int countIn(Map<String, Integer> counts, String jurisdiction) {
+        if (counts == null || jurisdiction == null) {
+            return 0;
         }
-        return counts.getOrDefault(jurisdiction, 0);
+        boolean territory = jurisdiction.equals("US") || jurisdiction.equals("EU") || jurisdiction.equals("CA");
+        return counts.entrySet().stream()
+                .filter(entry -> entry.getKey().equals(jurisdiction) || territory && entry.getKey().startsWith(jurisdiction + "-"))
+                .mapToInt(Map.Entry::getValue).sum();
+    }
+
+    /**
+     * Whose people a notice counts: its own jurisdiction's, except that the lead authority of the main establishment
+     * handles the breach for every member state (GDPR Art. 56(1)), so its notification counts all EU data subjects.
+     */
+    private static String countedJurisdiction(Obligation obligation, InvestigationFacts investigation) {
+        String mainEstablishment = investigation == null || investigation.gdpr() == null ? null : investigation.gdpr().mainEstablishment();
+        if (obligation.recipient().startsWith("supervisory_authority:") && mainEstablishment != null
+                && obligation.jurisdiction().equalsIgnoreCase("EU-" + mainEstablishment.strip())) {
+            return "EU";
+        }
+        return obligation.jurisdiction();
+    }
+
+    /**
+     * The day the obligation's law counts the breach as discovered (HIPAA: the first day known to the workforce; GDPR:
+     * awareness; a state: discovery), read from the rule as the plan reads it; the incident's discovery for a duty
+     * outside the catalog (a contract's, which counts from discovery).
+     */
+    private java.time.Instant discoveryCountedBy(Obligation obligation, Incident incident, InvestigationFacts investigation) {
+        if (investigation == null) {
+            return incident.discoveredAt();
+        }
+        try {
+            var request = planning.request(incident, investigation, readTree(incident.riskAssessment()), clock.getZone());
+            return regulation.discoveryCountedBy(request, obligation.ruleId()).orElse(incident.discoveredAt());
+        } catch (org.vigil.regulation.InvalidPlanRequestException e) {
+            // The facts no longer make a plan (the next plan will say why): the notice says the incident's discovery.
+            return incident.discoveredAt();
+        }
     }
 
     private static String readable(String code) {

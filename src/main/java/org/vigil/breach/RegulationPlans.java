@@ -23,6 +23,16 @@ class RegulationPlans {
         this.json = json;
     }
 
+    /** The discovery the law of catalog rule {@code ruleId} counts from, for the incident of {@code request}. */
+    java.util.Optional<java.time.Instant> discoveryCountedBy(ObjectNode request, String ruleId) {
+        try {
+            return plans.discoveryCountedBy(json.treeToValue(request, PlanRequest.class), ruleId).map(java.time.OffsetDateTime::toInstant);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The plan request built from the incident does not fit the plan contract: "
+                    + e.getOriginalMessage(), e);
+        }
+    }
+
     JsonNode plan(ObjectNode request) {
         try {
             return json.valueToTree(plans.plan(json.treeToValue(request, PlanRequest.class)));

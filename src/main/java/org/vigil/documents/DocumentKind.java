@@ -10,6 +10,14 @@ public enum DocumentKind {
     INDIVIDUAL_NOTICE("individual-notice", "individual notice", List.of("company.name", "company.address", "company.tollFreePhone", "company.email",
             "recipient.name", "recipient.postalAddress|recipient.email", "whatHappened", "breachDate", "discoveryDate", "phiTypes",
             "stepsForIndividuals", "whatWeAreDoing")),
+    /**
+     * GDPR (and UK GDPR) Art. 34(2): to each data subject, in clear and plain language, the nature of the breach and
+     * Art. 33(3)(b)-(d): the data protection officer or other contact point, the likely consequences, the measures
+     * taken or proposed.
+     */
+    DATA_SUBJECT_NOTICE("data-subject-notice", "communication to the data subjects", List.of("company.name", "company.privacyOfficer",
+            "company.email", "recipient.name", "recipient.postalAddress|recipient.email", "whatHappened", "discoveryDate", "consequences",
+            "measures")),
     /** 164.404(d)(2)(ii): ten or more people out of reach; web posting for 90 days or major media, toll-free number. */
     SUBSTITUTE_NOTICE("substitute-notice", "substitute notice", List.of("company.name", "company.tollFreePhone", "company.website", "whatHappened",
             "breachDate", "discoveryDate", "phiTypes", "stepsForIndividuals", "whatWeAreDoing", "unreachableCount")),

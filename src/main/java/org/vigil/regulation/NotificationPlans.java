@@ -25,6 +25,45 @@ public class NotificationPlans {
         return composer.compose(request);
     }
 
+    /**
+     * The day the law of catalog rule {@code ruleId} treats this incident's breach as discovered, the start of the
+     * rule's clock as {@link #plan} reads it: HIPAA's first day known to the workforce (164.404(a)(2)), GDPR's
+     * awareness, a state's discovery. A notice whose clock runs from another notice counts from that notice's
+     * discovery (or from its outer limit's); a rule that counts from a determination or from the end of a year still
+     * has the discovery as its discovery. Empty for a rule the catalog does not hold (a contractual duty).
+     *
+     * @throws InvalidPlanRequestException naming the field when the request cannot be planned
+     */
+    public java.util.Optional<java.time.OffsetDateTime> discoveryCountedBy(PlanRequest request, String ruleId) {
+        validator.validate(request);
+        var facts = new IncidentFacts(request, catalog);
+        return rule(ruleId).map(rule -> facts.inZone(discovery(rule, facts, new java.util.HashSet<>())));
+    }
+
+    private java.time.Instant discovery(Rule rule, IncidentFacts facts, java.util.Set<String> followed) {
+        Rule.Clock clock = rule.clock();
+        Rule.ClockStart start = clock.isRelative() ? (clock.outerLimit() == null ? null : clock.outerLimit().start())
+                : clock.period() == Rule.Period.ANNUAL_LOG ? clock.yearOf() : clock.start();
+        if (start == null) {
+            // "Not later than the individual notice": the breach was discovered when that notice's law says.
+            for (String earlier : clock.notice()) {
+                var found = rule(earlier);
+                if (found.isPresent() && followed.add(earlier)) {
+                    return discovery(found.get(), facts, followed);
+                }
+            }
+            start = Rule.ClockStart.DISCOVERY;
+        }
+        return switch (start) {
+            case DETERMINATION, NOTICE_SENT, END_OF_CALENDAR_YEAR -> facts.start(Rule.ClockStart.DISCOVERY).instant();
+            default -> facts.start(start).instant();
+        };
+    }
+
+    private java.util.Optional<Rule> rule(String ruleId) {
+        return catalog.rules().stream().filter(rule -> rule.id().equals(ruleId)).findFirst();
+    }
+
     public String catalogVersion() {
         return catalog.version();
     }

@@ -161,11 +161,33 @@ final class BreachThroughRest {
         return json.readTree(response.body());
     }
 
-    /** The text of a PDF, whitespace folded, as a reader copies it out. */
+    /**
+     * The text of a PDF in reading order, whitespace folded. Bold runs are drawn apart from their line, and the
+     * stripper puts a space between a bold date and the full stop after it: that space is dropped.
+     */
     static String pdfText(byte[] pdf) throws IOException {
         try (var document = Loader.loadPDF(pdf)) {
-            return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+            var stripper = new PDFTextStripper();
+            stripper.setSortByPosition(true);
+            return stripper.getText(document).replaceAll("\\s+", " ").replaceAll(" ([.,])", "$1");
         }
+    }
+
+    /**
+     * Whether a PDF's text holds a table row: its heading and its value, which falls among the heading's words where a
+     * wrapped heading cell shares its lines with the value's cell.
+     */
+    static boolean hasRow(String pdfText, String heading, String value) {
+        String between = " (?:" + java.util.regex.Pattern.quote(value) + " )?";
+        String pattern = java.util.Arrays.stream(heading.split(" ")).map(java.util.regex.Pattern::quote)
+                .collect(java.util.stream.Collectors.joining(between)) + "(?: " + java.util.regex.Pattern.quote(value) + ")?";
+        var matcher = java.util.regex.Pattern.compile(pattern).matcher(pdfText);
+        while (matcher.find()) {
+            if (matcher.group().contains(value)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The visible text of an HTML document, whitespace folded. */
