@@ -62,6 +62,8 @@ class ContractualDuties {
      * A "notify counterparty" duty per agreement that applies to the incident, due its notice period after discovery:
      * the company holds the counterparty's data in a role of the agreement (the investigation's HIPAA role or GDPR
      * role), and that counterparty's data is involved (named by the investigation, or people marked as its on the list).
+     * Before the investigation ({@code facts} null, a provisional plan) the company counts as covered entity, whose
+     * own data no agreement covers.
      */
     List<PlannedDuty> dutiesFor(Incident incident, InvestigationFacts facts) {
         var involved = involvedCounterparties(incident, facts);

@@ -57,7 +57,7 @@ class NotificationPlanning {
         var facts = InvestigationTaskListener.json.convertValue(
                 readTree(incident.facts()), InvestigationFacts.class);
         JsonNode risk = readTree(incident.riskAssessment());
-        return result(incident, regulation.plan(request(incident, facts, risk, clock.getZone())));
+        return result(incident, facts, regulation.plan(request(incident, facts, risk, clock.getZone())));
     }
 
     /**
@@ -106,10 +106,10 @@ class NotificationPlanning {
         }
         request.putArray("entityFlags");
         request.set("sentNotices", sentNotices(incident, zone));
-        return result(incident, regulation.plan(request));
+        return result(incident, null, regulation.plan(request));
     }
 
-    private PlanResult result(Incident incident, JsonNode plan) {
+    private PlanResult result(Incident incident, InvestigationFacts facts, JsonNode plan) {
         Instant now = clock.instant();
         List<PlannedDuty> duties = new ArrayList<>();
         for (JsonNode duty : plan.path("notifications")) {
