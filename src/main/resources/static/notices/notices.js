@@ -29,6 +29,11 @@ async function load() {
   const incident = await response.json();
   csrf = incident.csrf;
   document.getElementById('incident-title').textContent = `Incident ${incident.id}: ${incident.title} (${incident.status})`;
+  // A closed incident is shown, not changed: every change would be refused (409) until it is reopened.
+  document.querySelectorAll('main form button, main form input, main form textarea, #replan').forEach(control => { control.disabled = incident.closed; });
+  if (incident.closed) {
+    say(`Closed ${new Date(incident.closedAt).toLocaleString()}: nothing here can change. The privacy lead or the CISO reopens it (POST ${incident.reopen} with a reason); it then goes back to the investigation.`, true);
+  }
   showCounts(incident.counts);
   const rows = document.getElementById('obligations');
   rows.replaceChildren();
@@ -64,7 +69,7 @@ async function load() {
       } else if (batch.status === 'QUEUED' || batch.status === 'RUNNING') {
         running = true;
       }
-    } else if (['individual-notice', 'data-subject-notice'].some(kind => item.documents.includes(kind)) && ['APPROVED', 'SENT', 'SENT_LATE'].includes(o.status)) {
+    } else if (!incident.closed && ['individual-notice', 'data-subject-notice'].some(kind => item.documents.includes(kind)) && ['APPROVED', 'SENT', 'SENT_LATE'].includes(o.status)) {
       const start = el('button', 'Make the letters');
       start.addEventListener('click', () => startLetters(o.id));
       letters.append(start);

@@ -16,6 +16,7 @@ final class AffectedCounts {
         if (text == null || text.isBlank()) {
             return counts;
         }
+        String named = "Field '" + FactChecks.label(field) + "' (" + field + ")";
         int line = 0;
         for (String entry : text.split("[\\n,;]")) {
             line++;
@@ -24,21 +25,21 @@ final class AffectedCounts {
             }
             String[] parts = entry.split("[:=]");
             if (parts.length != 2) {
-                throw new IllegalArgumentException("Field " + field + ", entry " + line + ": write it as US-TX: 300");
+                throw new IllegalArgumentException(named + ", entry " + line + ": write it as US-TX: 300");
             }
             String code = parts[0].strip().toUpperCase(java.util.Locale.ROOT);
             if (!CODE.matcher(code).matches()) {
-                throw new IllegalArgumentException("Field " + field + ", entry " + line + ": " + code
+                throw new IllegalArgumentException(named + ", entry " + line + ": " + code
                         + " is not a jurisdiction code (US-TX, EU-DE, UK, CA-ON, AU)");
             }
             int count;
             try {
                 count = Integer.parseInt(parts[1].strip());
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("Field " + field + ", entry " + line + ": the count is not a whole number");
+                throw new IllegalArgumentException(named + ", entry " + line + ": the count is not a whole number");
             }
             if (count < 0) {
-                throw new IllegalArgumentException("Field " + field + ", entry " + line + ": the count must not be negative");
+                throw new IllegalArgumentException(named + ", entry " + line + ": the count must not be negative");
             }
             counts.merge(code, count, Integer::sum);
         }

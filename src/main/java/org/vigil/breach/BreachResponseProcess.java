@@ -1,6 +1,7 @@
 package org.vigil.breach;
 
 import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
@@ -14,6 +15,8 @@ class BreachResponseProcess {
     static final String REPORTED_BY = "reportedBy";
     static final String CATEGORY = "category";
     static final String SEVERITY = "severity";
+    /** The triage's answer that the gateway after the investigation reads. */
+    static final String PATIENT_DATA_INVOLVED = "patientDataInvolved";
 
     static final String Task_TriageIncident = "Task_TriageIncident";
     static final String Task_ContainIncident = "Task_ContainIncident";
@@ -27,16 +30,20 @@ class BreachResponseProcess {
     static final String Task_PlanProvisionally = "Task_PlanProvisionally";
     static final String Task_ConfirmPlanChange = "Task_ConfirmPlanChange";
     static final String Message_PlanChangeProposed = "Message_PlanChangeProposed";
+    static final String Message_IncidentReopened = "Message_IncidentReopened";
+    static final String StartEvent_IncidentReopened = "StartEvent_IncidentReopened";
 
     private final RuntimeService runtime;
     private final org.camunda.bpm.engine.IdentityService identity;
     private final org.camunda.bpm.engine.TaskService tasks;
+    private final HistoryService history;
 
     BreachResponseProcess(RuntimeService runtime, org.camunda.bpm.engine.IdentityService identity,
-            org.camunda.bpm.engine.TaskService tasks) {
+            org.camunda.bpm.engine.TaskService tasks, HistoryService history) {
         this.runtime = runtime;
         this.identity = identity;
         this.tasks = tasks;
+        this.history = history;
     }
 
     /**
@@ -58,6 +65,29 @@ class BreachResponseProcess {
     String start(long incidentId, String reportedBy) {
         return runtime.startProcessInstanceByKey(KEY, businessKey(incidentId),
                 Map.of(INCIDENT_ID, incidentId, REPORTED_BY, reportedBy)).getId();
+    }
+
+    /**
+     * A closed incident reopened: a new breach response for the same incident, from StartEvent_IncidentReopened to the
+     * investigation (triage and containment were done), then the assessment, the plan, a new review and closure. It
+     * keeps the triage's answer from the response that closed it, which the gateway after the investigation reads.
+     */
+    String reopen(long incidentId, String reportedBy, String closedInstanceId, Map<String, Object> formValues) {
+        var variables = new java.util.HashMap<String, Object>(formValues);
+        variables.put(INCIDENT_ID, incidentId);
+        variables.put(REPORTED_BY, reportedBy);
+        variables.put(PATIENT_DATA_INVOLVED, triageAnswer(closedInstanceId));
+        return runtime.startProcessInstanceByMessage(Message_IncidentReopened, businessKey(incidentId), variables).getId();
+    }
+
+    /** Without the closed response's history (removed, or never there), the assessment is not skipped. */
+    private boolean triageAnswer(String closedInstanceId) {
+        if (closedInstanceId == null) {
+            return true;
+        }
+        var answer = history.createHistoricVariableInstanceQuery().processInstanceId(closedInstanceId)
+                .variableName(PATIENT_DATA_INVOLVED).list();
+        return answer.isEmpty() || !(answer.get(0).getValue() instanceof Boolean involved) || involved;
     }
 
     /** Lets the breach process go on to the review once every obligation is sent or settled otherwise. */

@@ -6,7 +6,10 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import org.vigil.platform.Actors;
 
-/** Completion of Task_RecordDispatch: date, channel and proof of sending (164.414(b)); never before a hold ends. */
+/**
+ * Completion of Task_RecordDispatch: date, channel and proof of sending (164.414(b)); never before a hold ends, and
+ * only once: whatever completes the task, a recorded dispatch is corrected by {@link DispatchCorrections}, not rewritten.
+ */
 @Component
 class DispatchRecordedTaskListener implements TaskListener {
 
@@ -23,12 +26,16 @@ class DispatchRecordedTaskListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         try {
+            long obligationId = NotificationObligationProcess.obligationId(task);
+            // A second completion (an instance modified in Cockpit, say) must not rewrite what was recorded.
+            if (obligations.require(obligationId).isSent()) {
+                throw new IllegalArgumentException(DispatchCorrections.alreadyRecorded(obligationId));
+            }
             var sentAt = FormText.dateTime(task.getVariable("sentAt"), "sentAt");
-            String channel = FormText.text(task::getVariable, "channel");
+            String channel = FactChecks.channel(FormText.text(task::getVariable, "channel"), "channel");
             if (sentAt == null || channel == null) {
                 throw new IllegalArgumentException("Fields sentAt and channel are required");
             }
-            long obligationId = NotificationObligationProcess.obligationId(task);
             var letters = notices.letters(obligationId);
             if (letters.isPresent() && !"DONE".equals(letters.get().status())) {
                 throw new IllegalArgumentException("The letters are not ready (" + letters.get().done() + " of " + letters.get().total()

@@ -43,6 +43,7 @@ class EvidenceController {
             @RequestParam(required = false) @Size(max = 16_000) String note, @RequestParam(required = false) Long obligationId, Authentication caller)
             throws IOException {
         requireIncident(id, caller, ATTACHERS);
+        incidents.requireOpen(id);
         if (file.isEmpty()) {
             throw new IllegalArgumentException("Part file is empty");
         }

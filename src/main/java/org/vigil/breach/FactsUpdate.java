@@ -1,23 +1,48 @@
 package org.vigil.breach;
 
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.vigil.platform.StorableDate;
 
 /**
  * Facts learnt after the investigation ({@code POST /api/incidents/{id}/facts}): the counts per jurisdiction, when
  * the workforce first knew, when a state's determination was made, people out of reach. Absent fields stay as they are.
+ *
+ * <p>Counts are read as numbers, not as {@code Integer}, so that 1.5 reaches {@link FactChecks#wholeCount} and is
+ * refused instead of being cut down to 1 by the JSON reader. A field this record does not know (a misspelt
+ * {@code affectedCount}) is kept in {@code unknown} and refused, rather than ignored while the caller believes it stored.
  */
 record FactsUpdate(
         @Size(max = 100) Map<@NotNull @Pattern(regexp = IncidentReport.JURISDICTION, message = "must be a jurisdiction code such as US-TX, EU-DE, UK, CA-ON or AU") String,
-                @NotNull @PositiveOrZero Integer> affectedCounts,
+                @NotNull @PositiveOrZero Number> affectedCounts,
         @StorableDate OffsetDateTime firstKnownToWorkforceAt,
         @StorableDate OffsetDateTime determinationAt,
-        @PositiveOrZero Integer contactInfoOutOfDateCount) {
+        @PositiveOrZero Number contactInfoOutOfDateCount,
+        @JsonAnySetter Map<String, Object> unknown) {
+
+    static final List<String> FIELDS = List.of("affectedCounts", "firstKnownToWorkforceAt", "determinationAt", "contactInfoOutOfDateCount");
+
+    FactsUpdate {
+        unknown = unknown == null ? new LinkedHashMap<>() : unknown;
+    }
+
+    /** 400 naming the first field this endpoint does not take; a name that is no plain word is not echoed. */
+    void requireOnlyKnownFields() {
+        unknown.keySet().stream().findFirst().ifPresent(name -> {
+            String shown = name.matches("[A-Za-z0-9_-]{1,64}") ? name : "(a field with an unusual name)";
+            throw new InvalidFactException(name.matches("[A-Za-z0-9_-]{1,64}") ? name : "body", "Field " + shown
+                    + " is not a fact this endpoint takes: it takes " + String.join(", ", FIELDS) + (unknown.size() > 1
+                    ? " (and " + (unknown.size() - 1) + " more unknown field" + (unknown.size() > 2 ? "s" : "") + ")" : ""));
+        });
+    }
 
     /** The facts this update gives, by name, for the record of what changed. */
     java.util.List<String> namesGiven() {
@@ -30,11 +55,18 @@ record FactsUpdate(
     }
 
     InvestigationFacts applyTo(InvestigationFacts facts) {
-        return new InvestigationFacts(affectedCounts != null ? affectedCounts : facts.affectedCounts(), facts.dataElements(),
-                contactInfoOutOfDateCount != null ? contactInfoOutOfDateCount : facts.contactInfoOutOfDateCount(),
+        Integer outOfReach = FactChecks.wholeCount(contactInfoOutOfDateCount, "contactInfoOutOfDateCount");
+        return new InvestigationFacts(affectedCounts != null ? wholeCounts() : facts.affectedCounts(), facts.dataElements(),
+                outOfReach != null ? outOfReach : facts.contactInfoOutOfDateCount(),
                 facts.encryptedNistSafeHarbor(), facts.encryptionKeyCompromised(),
                 firstKnownToWorkforceAt != null ? firstKnownToWorkforceAt : facts.firstKnownToWorkforceAt(),
                 determinationAt != null ? determinationAt : facts.determinationAt(), facts.role(), facts.lawEnforcement(),
                 facts.businessAssociate(), facts.gdpr(), facts.entityFlags(), facts.counterparties());
+    }
+
+    private Map<String, Integer> wholeCounts() {
+        Map<String, Integer> counts = new TreeMap<>();
+        affectedCounts.forEach((jurisdiction, count) -> counts.put(jurisdiction, FactChecks.wholeCount(count, "affectedCounts")));
+        return counts;
     }
 }

@@ -54,6 +54,13 @@ final class FormText {
                 .toList();
     }
 
+    /** The checkboxes of these data elements ticked, the others not: {@link #dataElements} read backwards. */
+    static java.util.Map<String, Object> dataElementFlags(java.util.List<String> elements) {
+        var flags = new java.util.TreeMap<String, Object>();
+        DATA_ELEMENT_FIELDS.forEach((field, element) -> flags.put(field, elements.contains(element)));
+        return flags;
+    }
+
     static boolean flag(Function<String, Object> scope, String name) {
         Object value = scope.apply(name);
         return value instanceof Boolean b ? b : value != null && Boolean.parseBoolean(value.toString());

@@ -115,7 +115,7 @@ class Incident {
         this.discoveredBy = report.discoveredBy();
         this.systemsInvolved = report.systemsInvolved() == null ? null : String.join("\n", report.systemsInvolved());
         this.dataCategories = report.dataCategories() == null ? List.of() : List.copyOf(report.dataCategories());
-        this.affectedEstimate = report.affectedEstimate() == null ? Map.of() : Map.copyOf(report.affectedEstimate());
+        this.affectedEstimate = report.wholeEstimate();
         this.reportedBy = reportedBy;
         this.status = IncidentStatus.REPORTED;
         this.createdAt = createdAt;
@@ -147,33 +147,74 @@ class Incident {
     void startedAs(String processInstanceId) { this.processInstanceId = processInstanceId; }
 
     void classified(String category, String severity) {
+        requireOpen();
         this.category = category;
         this.severity = severity;
         this.status = IncidentStatus.TRIAGED;
     }
 
-    void moveTo(IncidentStatus status) { this.status = status; }
+    void moveTo(IncidentStatus status) {
+        requireOpen();
+        this.status = status;
+    }
 
     void recordFacts(String factsJson) {
+        requireOpen();
         this.facts = factsJson;
         this.status = IncidentStatus.INVESTIGATED;
     }
 
+    /** A correction of the facts is no new investigation: the incident stays at its step (notifying, say). */
+    void correctFacts(String factsJson) {
+        requireOpen();
+        this.facts = factsJson;
+    }
+
     void recordRiskAssessment(String assessmentJson) {
+        requireOpen();
         this.riskAssessment = assessmentJson;
         this.status = IncidentStatus.ASSESSED;
     }
 
     void recordReview(String reviewJson) {
+        requireOpen();
         this.review = reviewJson;
         this.status = IncidentStatus.REVIEW;
     }
 
     String review() { return review; }
 
-    void close(Instant at, LocalDate retainUntil) {
+    /** False when it was closed already (a closing step run twice): nothing changes then. */
+    boolean close(Instant at, LocalDate retainUntil) {
+        if (isClosed()) {
+            return false;
+        }
         this.closedAt = at;
         this.retainUntil = retainUntil;
         this.status = IncidentStatus.CLOSED;
+        return true;
+    }
+
+    boolean isClosed() { return status == IncidentStatus.CLOSED; }
+
+    /** Closed means closed: every change of a closed incident is refused until it is reopened. */
+    void requireOpen() {
+        if (isClosed()) {
+            throw new IncidentClosedException(id, closedAt);
+        }
+    }
+
+    /**
+     * Back to the investigation: open again, without a closing date or a retention date, which the next closure sets
+     * anew. The closure it undoes stays in the incident's events, as does who reopened it, when and why.
+     */
+    void reopen() {
+        if (!isClosed()) {
+            throw new org.vigil.platform.StateConflict("Incident not closed", "Incident " + id + " is " + status
+                    + ": only a closed incident is reopened", java.util.Map.of("incidentId", id, "status", status.name()));
+        }
+        this.status = IncidentStatus.REOPENED;
+        this.closedAt = null;
+        this.retainUntil = null;
     }
 }

@@ -1,7 +1,10 @@
 package org.vigil.breach;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -23,10 +26,15 @@ class IncidentController {
 
     record Created(long id, boolean created, URI location) {}
 
-    private final Incidents incidents;
+    /** Why a closed incident is reopened; it may cite patient data and is kept encrypted in the incident's record. */
+    record Reopening(@NotBlank @Size(max = 16_000) String reason) {}
 
-    IncidentController(Incidents incidents) {
+    private final Incidents incidents;
+    private final String privacyLead;
+
+    IncidentController(Incidents incidents, @Value("${vigil.breach.privacy-lead:}") String privacyLead) {
         this.incidents = incidents;
+        this.privacyLead = privacyLead;
     }
 
     /**
@@ -54,6 +62,23 @@ class IncidentController {
     IncidentView show(@PathVariable long id, Authentication caller) {
         return incidents.view(id, caller.getName(), groups(caller))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such incident"));
+    }
+
+    /**
+     * Reopens a closed incident: back to the investigation, then a new assessment, plan, review and closure. Only the
+     * CISO (group {@code ciso}) or the privacy lead: the user named by {@code vigil.breach.privacy-lead}, while a member
+     * of {@code privacy-office}. Not every privacy officer: a closure is undone by whoever answers for the privacy
+     * office, and recorded with who, when and why.
+     */
+    @PostMapping("/{id}/reopen")
+    IncidentView reopen(@PathVariable long id, @Valid @RequestBody Reopening reopening, Authentication caller) {
+        var callerGroups = groups(caller);
+        show(id, caller);
+        boolean lead = !privacyLead.isBlank() && privacyLead.equals(caller.getName()) && callerGroups.contains("privacy-office");
+        if (!lead && !callerGroups.contains("ciso")) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only the CISO or the privacy lead (vigil.breach.privacy-lead) reopens a closed incident");
+        }
+        return incidents.reopen(id, reopening.reason(), caller.getName());
     }
 
     private static java.util.List<String> groups(Authentication caller) {

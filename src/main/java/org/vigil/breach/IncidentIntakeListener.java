@@ -36,14 +36,19 @@ class IncidentIntakeListener implements ExecutionListener {
                 text(execution, "phiDiscoveredBy"),
                 lines(text(execution, "phiSystemsInvolved")),
                 FormText.dataElements(execution::getVariable),
-                counts(text(execution, "affectedEstimate"), "affectedEstimate"));
+                new java.util.TreeMap<String, Number>(counts(text(execution, "affectedEstimate"), "affectedEstimate")));
         // The submitter the engine authenticated, whatever a variable says.
         String reportedBy = Actors.of(execution);
         if (reportedBy == null) {
             reportedBy = "unknown";
         }
         execution.setVariable(BreachResponseProcess.REPORTED_BY, reportedBy);
-        long id = incidents.recordStartedFromForm(report, reportedBy, execution.getProcessInstanceId());
+        long id;
+        try {
+            id = incidents.recordStartedFromForm(report, reportedBy, execution.getProcessInstanceId());
+        } catch (InvalidFactException e) {
+            throw new BadUserRequestException(e.getMessage());
+        }
         execution.setVariable(BreachResponseProcess.INCIDENT_ID, id);
         execution.setProcessBusinessKey(BreachResponseProcess.businessKey(id));
         IncidentIntakeListener.removeTransientFields(execution);

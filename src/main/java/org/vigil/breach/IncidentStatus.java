@@ -1,3 +1,4 @@
 package org.vigil.breach;
 
-public enum IncidentStatus { REPORTED, TRIAGED, CONTAINED, INVESTIGATED, ASSESSED, NOT_A_BREACH, NOTIFYING, REVIEW, CLOSED }
+/** REOPENED: a closed incident taken back to the investigation (see the incident's events for who, when and why). */
+public enum IncidentStatus { REPORTED, TRIAGED, CONTAINED, INVESTIGATED, ASSESSED, NOT_A_BREACH, NOTIFYING, REVIEW, CLOSED, REOPENED }

@@ -1,6 +1,7 @@
 package org.vigil.breach;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
@@ -22,14 +23,18 @@ public class Incidents {
     private final IncidentRepository incidents;
     private final ObligationRepository obligations;
     private final BreachResponseProcess process;
+    private final IncidentEvents events;
+    private final DispatchCorrections corrections;
     private final Clock clock;
     private final int retentionYears;
 
-    Incidents(IncidentRepository incidents, ObligationRepository obligations, BreachResponseProcess process, Clock clock,
-            @Value("${vigil.breach.retention-years:6}") int retentionYears) {
+    Incidents(IncidentRepository incidents, ObligationRepository obligations, BreachResponseProcess process, IncidentEvents events,
+            DispatchCorrections corrections, Clock clock, @Value("${vigil.breach.retention-years:6}") int retentionYears) {
         this.incidents = incidents;
         this.obligations = obligations;
         this.process = process;
+        this.events = events;
+        this.corrections = corrections;
         this.clock = clock;
         this.retentionYears = retentionYears;
     }
@@ -37,6 +42,7 @@ public class Incidents {
     /** Records a report and starts its breach response; the same external reference twice gives the same incident. */
     @Transactional
     public Reported report(IncidentReport report, String reportedBy) {
+        report.check(clock.instant());
         if (report.externalReference() != null) {
             Optional<Incident> existing = incidents.findByExternalReference(report.externalReference());
             if (existing.isPresent()) {
@@ -51,6 +57,7 @@ public class Incidents {
     /** For a process started from the Tasklist form: the incident row, without starting another process. */
     @Transactional
     long recordStartedFromForm(IncidentReport report, String reportedBy, String processInstanceId) {
+        report.check(clock.instant());
         var incident = incidents.save(new Incident(report, reportedBy, clock.instant()));
         incident.startedAs(processInstanceId);
         return incidents.saveAndFlush(incident).id();
@@ -73,9 +80,39 @@ public class Incidents {
         require(incidentId).moveTo(status);
     }
 
+    /** The investigation's facts: the incident is investigated. */
     @Transactional
-    void recordFacts(long incidentId, String factsJson) {
-        require(incidentId).recordFacts(factsJson);
+    void recordFacts(long incidentId, InvestigationFacts facts) {
+        require(incidentId).recordFacts(checked(facts));
+    }
+
+    /** Facts learnt later ({@code POST /api/incidents/{id}/facts}): stored, the incident stays where it is. */
+    @Transactional
+    void correctFacts(long incidentId, InvestigationFacts facts) {
+        require(incidentId).correctFacts(checked(facts));
+    }
+
+    /** Dates of what has happened are not in the future, on every way the facts come in. */
+    private String checked(InvestigationFacts facts) {
+        Instant now = clock.instant();
+        FactChecks.notInFuture(facts.firstKnownToWorkforceAt(), now, "firstKnownToWorkforceAt");
+        FactChecks.notInFuture(facts.determinationAt(), now, "determinationAt");
+        if (facts.lawEnforcement() != null) {
+            FactChecks.notInFuture(facts.lawEnforcement().statementAt(), now, "lawEnforcementStatementAt");
+            FactChecks.notInFuture(facts.lawEnforcement().writtenFollowupReceivedAt(), now, "lawEnforcementWrittenAt");
+        }
+        if (facts.businessAssociate() != null) {
+            FactChecks.notInFuture(facts.businessAssociate().discoveredAt(), now, "businessAssociateDiscoveredAt");
+            FactChecks.notInFuture(facts.businessAssociate().notifiedCoveredEntityAt(), now, "businessAssociateNotifiedAt");
+        }
+        if (facts.gdpr() != null) {
+            FactChecks.notInFuture(facts.gdpr().awarenessAt(), now, "gdprAwarenessAt");
+        }
+        try {
+            return InvestigationTaskListener.json.writeValueAsString(facts);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("Investigation facts cannot be written as JSON", e);
+        }
     }
 
     @Transactional
@@ -93,11 +130,64 @@ public class Incidents {
         require(incidentId).recordReview(reviewJson);
     }
 
-    /** Closes the incident; its record is kept {@code vigil.breach.retention-years} (six, 164.530(j)) after closure. */
+    /**
+     * Closes the incident; its record is kept {@code vigil.breach.retention-years} (six, 164.530(j)) after closure.
+     * The closure is an event of the incident's record, made by the breach process after the review.
+     */
     @Transactional
     void close(long incidentId, ZoneId zone) {
         var now = clock.instant();
-        require(incidentId).close(now, now.atZone(zone).toLocalDate().plusYears(retentionYears));
+        if (require(incidentId).close(now, now.atZone(zone).toLocalDate().plusYears(retentionYears))) {
+            events.record(incidentId, IncidentEvents.Kind.CLOSED, org.vigil.platform.Actors.VIGIL, now, null);
+        }
+    }
+
+    /**
+     * Reopens a closed incident: recorded with who, when and why, and back to the investigation in a new breach
+     * response, which ends in a new review and closure. The caller's right to reopen is checked by the caller
+     * (the privacy lead or the CISO, {@link IncidentController}); the reason may cite patient data and stays in the
+     * encrypted record of events, never in the process.
+     */
+    @Transactional
+    public IncidentView reopen(long incidentId, String reason, String reopenedBy) {
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidFactException("reason", "Field reason is required: say why the closed incident is reopened");
+        }
+        var incident = require(incidentId);
+        String closedBreach = incident.processInstanceId();
+        incident.reopen();
+        events.record(incidentId, IncidentEvents.Kind.REOPENED, reopenedBy, clock.instant(), reason.strip());
+        var variables = new java.util.HashMap<String, Object>(investigationForm(incident));
+        if (incident.category() != null) {
+            variables.put(BreachResponseProcess.CATEGORY, incident.category());
+            variables.put(BreachResponseProcess.SEVERITY, incident.severity());
+        }
+        incident.startedAs(process.asVigil(() -> process.reopen(incidentId, incident.reportedBy(), closedBreach, variables)));
+        return toView(incident);
+    }
+
+    /** Obligations neither sent nor withdrawn: what the breach response still waits for. */
+    @Transactional(readOnly = true)
+    long openObligations(long incidentId) {
+        return obligations.findByIncidentIdOrderByTargetDeadline(incidentId).stream().filter(obligation -> !obligation.isSettled()).count();
+    }
+
+    /** Refuses any change of a closed incident with 409, saying how to reopen it. */
+    @Transactional
+    void requireOpen(long incidentId) {
+        require(incidentId).requireOpen();
+    }
+
+    /** The investigation form of a reopened incident shows what the last investigation established. */
+    private static java.util.Map<String, Object> investigationForm(Incident incident) {
+        if (incident.facts() == null) {
+            return java.util.Map.of();
+        }
+        try {
+            return InvestigationTaskListener.formValues(InvestigationTaskListener.json.readValue(incident.facts(), InvestigationFacts.class));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("The stored facts of incident " + incident.id() + " cannot be read", e);
+        }
     }
 
     Incident require(long incidentId) {
@@ -107,11 +197,11 @@ public class Incidents {
 
     private IncidentView toView(Incident incident) {
         List<IncidentView.ObligationView> duties = obligations.findByIncidentIdOrderByTargetDeadline(incident.id()).stream()
-                .map(Obligation::toView).toList();
+                .map(obligation -> obligation.toView().withCorrections(corrections.of(obligation.id()))).toList();
         return new IncidentView(incident.id(), incident.externalReference(), incident.title(), incident.description(),
                 incident.occurredAt(), incident.discoveredAt(), incident.discoveredBy(), incident.systemsInvolved(),
                 incident.dataCategories(), incident.affectedEstimate(), incident.reportedBy(), incident.status().name(),
                 incident.category(), incident.severity(), incident.createdAt(), incident.closedAt(), incident.retainUntil(),
-                duties);
+                events.of(incident.id()), duties);
     }
 }

@@ -31,14 +31,14 @@ class InvestigationTaskListener implements TaskListener {
     public void notify(DelegateTask task) {
         InvestigationFacts facts;
         try {
+<<<<<<< HEAD
             facts = read(task, contracts.counterpartyIds());
+=======
+            facts = read(task);
+            incidents.recordFacts(((Number) task.getVariable(BreachResponseProcess.INCIDENT_ID)).longValue(), facts);
+>>>>>>> breach-closed
         } catch (IllegalArgumentException e) {
             throw new BadUserRequestException(e.getMessage());
-        }
-        try {
-            incidents.recordFacts(((Number) task.getVariable(BreachResponseProcess.INCIDENT_ID)).longValue(), json.writeValueAsString(facts));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
         }
         task.setVariable("affectedTotal", facts.affectedCounts().values().stream().mapToInt(Integer::intValue).sum());
     }
@@ -101,6 +101,60 @@ class InvestigationTaskListener implements TaskListener {
         return List.copyOf(ids);
     }
 
+    /**
+     * The form's fields as {@link #read} would read them back: a reopened incident's investigation starts from what
+     * the last one established. Facts hold no patient data, so they may be process variables.
+     */
+    static java.util.Map<String, Object> formValues(InvestigationFacts facts) {
+        var values = new java.util.LinkedHashMap<String, Object>();
+        values.put("affectedCounts", facts.affectedCounts().entrySet().stream().map(count -> count.getKey() + ": " + count.getValue())
+                .collect(java.util.stream.Collectors.joining("\n")));
+        values.putAll(FormText.dataElementFlags(facts.dataElements()));
+        values.put("contactInfoOutOfDateCount", facts.contactInfoOutOfDateCount());
+        values.put("encryptedNistSafeHarbor", facts.encryptedNistSafeHarbor());
+        values.put("encryptionKeyCompromised", facts.encryptionKeyCompromised());
+        putDate(values, "firstKnownToWorkforceAt", facts.firstKnownToWorkforceAt());
+        putDate(values, "determinationAt", facts.determinationAt());
+        values.put("role", facts.role());
+        var le = facts.lawEnforcement();
+        values.put("lawEnforcementForm", le == null ? "none" : le.form());
+        if (le != null) {
+            putDate(values, "lawEnforcementStatementAt", le.statementAt());
+            if (le.requestedDurationDays() != null) values.put("lawEnforcementDays", le.requestedDurationDays());
+            putDate(values, "lawEnforcementWrittenAt", le.writtenFollowupReceivedAt());
+            if (le.delayUntilDate() != null) values.put("lawEnforcementDelayUntil", le.delayUntilDate().toString());
+        }
+        var ba = facts.businessAssociate();
+        values.put("businessAssociateInvolved", ba != null);
+        if (ba != null) {
+            putDate(values, "businessAssociateDiscoveredAt", ba.discoveredAt());
+            putDate(values, "businessAssociateNotifiedAt", ba.notifiedCoveredEntityAt());
+            values.put("businessAssociateIsAgent", ba.agentOfCoveredEntity());
+        }
+        var gdpr = facts.gdpr();
+        values.put("gdprApplies", gdpr != null);
+        if (gdpr != null) {
+            values.put("gdprRegime", gdpr.regime());
+            values.put("gdprRole", gdpr.role());
+            putDate(values, "gdprAwarenessAt", gdpr.awarenessAt());
+            values.put("gdprRiskLevel", gdpr.riskLevel());
+            if (gdpr.mainEstablishment() != null) values.put("gdprMainEstablishment", gdpr.mainEstablishment());
+            if (gdpr.euRepresentative() != null) values.put("gdprEuRepresentative", gdpr.euRepresentative());
+        }
+        var flags = facts.entityFlags();
+        values.put("nis2Entity", flags.contains("nis2_essential_entity") ? "essential" : flags.contains("nis2_important_entity") ? "important" : "none");
+        values.put("caLicensedFacility", flags.contains("ca_licensed_clinic_health_facility_hha_or_hospice"));
+        values.put("pipedaCommercialActivity", flags.contains("pipeda_commercial_activity"));
+        values.put("auAppEntity", flags.contains("au_app_entity_health_service_provider"));
+        return values;
+    }
+
+    private static void putDate(java.util.Map<String, Object> values, String field, java.time.OffsetDateTime value) {
+        if (value != null) {
+            values.put(field, value.toString());
+        }
+    }
+
     private static <T> T required(T value, String field) {
         if (value == null) {
             throw new BadUserRequestException("Field " + field + " is required");
@@ -108,19 +162,9 @@ class InvestigationTaskListener implements TaskListener {
         return value;
     }
 
+    /** A whole number as the form's number field sends it: 1.5 is refused, never cut down to 1. */
     private static Integer integer(Object value, String field) {
-        if (value == null || value.toString().isBlank()) {
-            return null;
-        }
-        try {
-            int number = value instanceof Number n ? n.intValue() : Integer.parseInt(value.toString().strip());
-            if (number < 0) {
-                throw new BadUserRequestException("Field " + field + " must not be negative");
-            }
-            return number;
-        } catch (NumberFormatException e) {
-            throw new BadUserRequestException("Field " + field + " is not a whole number");
-        }
+        return FactChecks.wholeCount(value, field);
     }
 
     private static LocalDate date(String value, String field) {

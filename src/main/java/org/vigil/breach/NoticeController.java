@@ -91,14 +91,15 @@ class NoticeController {
     /** Plans again from the current facts, after the list of the affected was uploaded or corrected. */
     @PostMapping({"/api/incidents/{id}/replan", PAGE + "/incidents/{id}/replan"})
     Replanning.Replanned replan(@PathVariable long id, Authentication caller) {
-        requireIncident(id, caller, WRITERS);
+        requireOpenIncident(id, caller);
         return replanning.replan(id, new Obligations.PlanChange("planned again by hand", caller.getName()));
     }
 
     /** Facts learnt after the investigation (counts, determination date, ...): stored, then the plan again. */
     @PostMapping({"/api/incidents/{id}/facts", PAGE + "/incidents/{id}/facts"})
     Replanning.Replanned updateFacts(@PathVariable long id, @jakarta.validation.Valid @RequestBody FactsUpdate update, Authentication caller) {
-        requireIncident(id, caller, WRITERS);
+        update.requireOnlyKnownFields();
+        requireOpenIncident(id, caller);
         return replanning.update(id, update, caller.getName());
     }
 
@@ -133,7 +134,7 @@ class NoticeController {
 
     @PostMapping({"/api/obligations/{id}/letters", PAGE + "/obligations/{id}/letters"})
     ResponseEntity<LetterBatchView> startLetters(@PathVariable long id, Authentication caller) {
-        requireObligation(id, caller, WRITERS);
+        incidents.requireOpen(requireObligation(id, caller, WRITERS).incidentId());
         var batch = notices.startLetters(id);
         return ResponseEntity.accepted().location(URI.create("/api/obligations/" + id + "/letters")).body(batch);
     }
@@ -173,8 +174,17 @@ class NoticeController {
             row.put("letters", notices.letters(obligation.id()).orElse(null));
             return row;
         }).toList();
-        return Map.of("id", view.id(), "title", view.title(), "status", view.status(), "obligations", obligations,
-                "counts", documents.affectedCounts(NoticeDocuments.listOf(id)), "csrf", Map.of("header", csrf.getHeaderName(), "token", csrf.getToken()));
+        var page = new java.util.LinkedHashMap<String, Object>(Map.of("id", view.id(), "title", view.title(), "status", view.status(),
+                "obligations", obligations, "counts", documents.affectedCounts(NoticeDocuments.listOf(id)),
+                "csrf", Map.of("header", csrf.getHeaderName(), "token", csrf.getToken())));
+        // A closed incident is shown, not changed: the page says so and how it is reopened.
+        boolean closed = IncidentStatus.CLOSED.name().equals(view.status());
+        page.put("closed", closed);
+        if (closed) {
+            page.put("closedAt", view.closedAt());
+            page.put("reopen", IncidentClosedException.reopenPath(id));
+        }
+        return page;
     }
 
     @ExceptionHandler(InvalidAffectedIndividualsException.class)
@@ -212,7 +222,7 @@ class NoticeController {
     }
 
     private IndividualCounts importList(long id, Reader csv, boolean complete, Authentication caller) {
-        requireIncident(id, caller, WRITERS);
+        requireOpenIncident(id, caller);
         var counts = notices.importList(id, csv);
         incidents.recordListCompleteness(id, complete);
         replanning.replanIfPlanned(id, new Obligations.PlanChange("a " + (complete ? "complete" : "partial") + " list of "
@@ -227,6 +237,12 @@ class NoticeController {
         }
         return kinds.stream().filter(kind -> kind.name().equalsIgnoreCase(requested) || kind.template().equals(requested)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("Parameter kind must be one of " + kinds.stream().map(DocumentKind::template).toList()));
+    }
+
+    /** A change: by the privacy office, to an incident that is not closed (409 saying how to reopen it). */
+    private void requireOpenIncident(long id, Authentication caller) {
+        requireIncident(id, caller, WRITERS);
+        incidents.requireOpen(id);
     }
 
     private void requireIncident(long id, Authentication caller, List<String> groups) {

@@ -32,13 +32,16 @@ class NotificationPlanning {
     private final Duration undueDelayTarget;
     private final Documents documents;
     private final String provisionalRole;
+    /** A corrected dispatch time counts where a deadline runs from another notice. */
+    private final DispatchCorrections corrections;
 
     NotificationPlanning(Incidents incidents, ObligationRepository obligations, RegulationPlans regulation,
             ContractualDuties contracts, Clock clock,
             @Value("${vigil.breach.undue-delay-target:P3D}") Duration undueDelayTarget, Documents documents,
-            @Value("${vigil.breach.provisional-role:covered_entity}") String provisionalRole) {
+            @Value("${vigil.breach.provisional-role:covered_entity}") String provisionalRole, DispatchCorrections corrections) {
         this.provisionalRole = provisionalRole;
         this.documents = documents;
+        this.corrections = corrections;
         this.incidents = incidents;
         this.obligations = obligations;
         this.regulation = regulation;
@@ -221,7 +224,7 @@ class NotificationPlanning {
                 .forEach(obligation -> sent.addObject()
                         .put("recipient", obligation.recipient())
                         .put("jurisdiction", obligation.jurisdiction())
-                        .put("sentAt", obligation.sentAt().atZone(zone).toOffsetDateTime().toString()));
+                        .put("sentAt", corrections.sentAt(obligation).atZone(zone).toOffsetDateTime().toString()));
         return sent;
     }
 

@@ -11,6 +11,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One notification an incident obliges: to whom, under which law, by when. A duty without a fixed legal
@@ -214,10 +215,18 @@ class Obligation {
     void approved() { status = ObligationStatus.APPROVED; }
 
     void sent(Instant at, String channel, String proof) {
+        if (isSent()) {
+            throw new IllegalStateException(DispatchCorrections.alreadyRecorded(id));
+        }
         this.sentAt = at;
         this.channel = channel;
         this.proof = proof;
         this.status = at.isAfter(targetDeadline) ? ObligationStatus.SENT_LATE : ObligationStatus.SENT;
+    }
+
+    /** A correction moved the time it was sent: on time or late follows it. The record first made stays as it was. */
+    void dispatchCorrected(Instant correctedSentAt) {
+        this.status = correctedSentAt.isAfter(targetDeadline) ? ObligationStatus.SENT_LATE : ObligationStatus.SENT;
     }
 
     void missed() {
@@ -238,6 +247,8 @@ class Obligation {
     ObligationStatus status() { return status; }
     boolean hourBased() { return hourBased; }
     Instant sentAt() { return sentAt; }
+    String channel() { return channel; }
+    String proof() { return proof; }
     Instant plannedAt() { return plannedAt; }
     String noticeReference() { return noticeReference; }
     String noticeFacts() { return noticeFacts; }
@@ -308,6 +319,6 @@ class Obligation {
     IncidentView.ObligationView toView() {
         return new IncidentView.ObligationView(id, ruleId, recipient, jurisdiction, regime, basis, confidence, deadlineRule, deadline,
                 targetDeadline, holdUntil, alternativeDeadline, ambiguity, computation, status.name(), sentAt, channel, proof,
-                provisional, withdrawalProposedAt != null, withdrawalReason, withdrawnBy, keptBy);
+                provisional, withdrawalProposedAt != null, withdrawalReason, withdrawnBy, keptBy, List.of());
     }
 }

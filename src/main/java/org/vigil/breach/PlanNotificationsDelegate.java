@@ -35,5 +35,7 @@ class PlanNotificationsDelegate implements JavaDelegate {
         }
         execution.setVariable("notificationsRequired", required);
         execution.setVariable("obligationCount", plan.duties().size());
+        // A reopened incident whose notices all went out already has nothing to wait for: the model goes to the review.
+        execution.setVariable("openObligations", incidents.openObligations(incidentId));
     }
 }

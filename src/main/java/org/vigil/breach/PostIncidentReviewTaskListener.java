@@ -19,6 +19,7 @@ class PostIncidentReviewTaskListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
+        requireOtherTasksDone(task);
         String lessons = FormText.text(task::getVariable, "phiLessonsLearned");
         if (lessons == null) {
             throw new BadUserRequestException("Field phiLessonsLearned is required");
@@ -32,5 +33,20 @@ class PostIncidentReviewTaskListener implements TaskListener {
             throw new IllegalStateException(e);
         }
         IncidentIntakeListener.removeTransientFields(task.getExecution());
+    }
+
+    /**
+     * The review closes the incident, and a closed incident's tasks can no longer be completed: so its other open tasks
+     * (a missed deadline's follow-up, a change of plan to confirm) are done first. They belong in the lessons learned.
+     */
+    private static void requireOtherTasksDone(DelegateTask task) {
+        var open = task.getProcessEngineServices().getTaskService().createTaskQuery()
+                .processVariableValueEquals(BreachResponseProcess.INCIDENT_ID, task.getVariable(BreachResponseProcess.INCIDENT_ID))
+                .list().stream().filter(other -> !other.getId().equals(task.getId())).map(other -> "\"" + other.getName() + "\"")
+                .distinct().toList();
+        if (!open.isEmpty()) {
+            throw new BadUserRequestException("Finish this incident's open tasks first: " + String.join(", ", open)
+                    + ". The review closes the incident, and a closed incident's tasks can no longer be completed");
+        }
     }
 }

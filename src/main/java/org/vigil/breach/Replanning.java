@@ -44,7 +44,7 @@ class Replanning {
         }
         try {
             var facts = InvestigationTaskListener.json.readValue(incident.facts(), InvestigationFacts.class);
-            incidents.recordFacts(incidentId, InvestigationTaskListener.json.writeValueAsString(update.applyTo(facts)));
+            incidents.correctFacts(incidentId, update.applyTo(facts));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("The stored facts of incident " + incidentId + " cannot be read", e);
         }
@@ -68,6 +68,7 @@ class Replanning {
     }
 
     private Replanned plan(long incidentId, PlanChange change) {
+        incidents.requireOpen(incidentId);
         boolean provisional = !planning.assessed(incidentId);
         PlanResult plan = provisional ? planning.provisionalPlanFor(incidentId) : planning.planFor(incidentId);
         var applied = process.asVigil(() -> {

@@ -167,6 +167,15 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return problem(invalid(detail, null), new HttpHeaders());
     }
 
+    /** A request the record's state does not allow now (a closed incident): 409, saying what would allow it. */
+    @ExceptionHandler(StateConflict.class)
+    ResponseEntity<Object> conflict(StateConflict e) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setTitle(e.title());
+        e.properties().forEach(problem::setProperty);
+        return problem(problem, new HttpHeaders());
+    }
+
     private static ProblemDetail invalid(String detail, String field) {
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
         problem.setTitle("Invalid request");
