@@ -1,3 +1,4 @@
 package org.vigil.breach;
 
+/** In the order of the lifecycle: {@link Incident#contained} relies on it never to move an incident backwards. */
 public enum IncidentStatus { REPORTED, TRIAGED, CONTAINED, INVESTIGATED, ASSESSED, NOT_A_BREACH, NOTIFYING, REVIEW, CLOSED }

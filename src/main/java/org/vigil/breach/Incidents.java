@@ -104,7 +104,7 @@ public class Incidents {
         List<IncidentView.ObligationView> duties = obligations.findByIncidentIdOrderByTargetDeadline(incident.id()).stream()
                 .map(Obligation::toView).toList();
         return new IncidentView(incident.id(), incident.externalReference(), incident.title(), incident.description(),
-                incident.occurredAt(), incident.discoveredAt(), incident.discoveredBy(), incident.systemsInvolved(),
+                incident.occurredAt(), incident.discoveredAt(), incident.containedAt(), incident.discoveredBy(), incident.systemsInvolved(),
                 incident.dataCategories(), incident.affectedEstimate(), incident.reportedBy(), incident.status().name(),
                 incident.category(), incident.severity(), incident.createdAt(), incident.closedAt(), incident.retainUntil(),
                 duties);

@@ -74,7 +74,7 @@ class BreachResponseProcessTest {
         var instance = reported("Phishing wave, no data lost");
         complete(task(instance), triage(Map.of("insiderSuspected", false, "estimatedAffected", 0)));
         assertThat(instance).variables().containsEntry("category", "other_security_event").containsEntry("severity", "low");
-        complete(task(instance), Map.of("containedAt", "2026-03-02T12:00:00-05:00"));
+        complete(task(instance), Map.of("containedAt", containedNow()));
         complete(task(instance), investigation("US-NY: 0"));
         long incidentId = incidentOf(instance);
 
@@ -299,6 +299,11 @@ class BreachResponseProcessTest {
 
     // --- helpers -----------------------------------------------------------------------------------------------
 
+    /** The incidents of these tests are discovered a day ago; containment ends after that and not in the future. */
+    private static String containedNow() {
+        return OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1).truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
     private ProcessInstance reported(String title) {
         var reported = incidents.report(new IncidentReport(null, title, "details", null,
                 OffsetDateTime.now(ZoneOffset.ofHours(-6)).minusDays(1).truncatedTo(ChronoUnit.SECONDS), "sysadmin", List.of("EHR"), List.of("name"), Map.of("US-TX", 10)), "staff");
@@ -312,7 +317,7 @@ class BreachResponseProcessTest {
     private ProcessInstance atRiskAssessment(String counts, Map<String, Object> facts) {
         var instance = reported("Breach " + counts);
         complete(task(instance), triage(Map.of("patientDataInvolved", true, "estimatedAffected", 10)));
-        complete(task(instance), Map.of("containedAt", "2026-03-02T12:00:00-05:00"));
+        complete(task(instance), Map.of("containedAt", containedNow()));
         var investigation = investigation(counts);
         investigation.putAll(facts);
         complete(task(instance), investigation);
