@@ -6,12 +6,11 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.vigil.notification.MailRequest;
 import org.vigil.notification.Notifications;
-import org.vigil.sla.DeadlineSpec;
-import org.vigil.sla.Deadlines;
 
 /**
  * The notification obligations of incidents: created from the plan, chased by timers, settled by a recorded
@@ -25,17 +24,17 @@ class Obligations {
     private final BreachResponseProcess breachProcess;
     private final Notifications notifications;
     private final BreachLinks links;
-    private final Deadlines deadlines;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Obligations(ObligationRepository obligations, NotificationObligationProcess process, BreachResponseProcess breachProcess,
-            Notifications notifications, BreachLinks links, Deadlines deadlines, Clock clock) {
+            Notifications notifications, BreachLinks links, ApplicationEventPublisher events, Clock clock) {
         this.obligations = obligations;
         this.process = process;
         this.breachProcess = breachProcess;
         this.notifications = notifications;
         this.links = links;
-        this.deadlines = deadlines;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -87,7 +86,7 @@ class Obligations {
             if (obligation.processInstanceId() != null) {
                 process.end(obligation.processInstanceId(), "withdrawn: no longer in the notification plan");
             }
-            deadlines.cancel(DeadlineSpec.OBLIGATION, obligation.id().toString());
+            events.publishEvent(new ObligationWithdrawn(obligation.id(), incidentId));
             withdrawn = true;
         }
         if (withdrawn && obligations.findByIncidentIdOrderByTargetDeadline(incidentId).stream().allMatch(Obligation::isSettled)) {
@@ -95,12 +94,13 @@ class Obligations {
         }
     }
 
-    /** Every obligation is a deadline the SLA dashboard watches. */
+    /** Every obligation is a deadline others watch (the SLA dashboard): announced when planned, moved or owed again. */
     private void track(Obligation obligation) {
-        deadlines.track(new DeadlineSpec(DeadlineSpec.OBLIGATION, obligation.id().toString(), BreachResponseProcess.KEY,
-                obligation.recipient(), obligation.processInstanceId(), null,
+        events.publishEvent(new ObligationScheduled(obligation.id(), obligation.incidentId(), obligation.recipient(),
+                obligation.jurisdiction(),
                 "Notice to " + obligation.recipient() + " (" + obligation.jurisdiction() + "), incident " + obligation.incidentId(),
-                "privacy-office", obligation.plannedAt(), obligation.targetDeadline(), obligation.reminderAt(), obligation.escalationAt()));
+                "privacy-office", obligation.processInstanceId(), obligation.plannedAt(), obligation.targetDeadline(),
+                obligation.reminderAt(), obligation.escalationAt()));
     }
 
     @Transactional
@@ -131,7 +131,9 @@ class Obligations {
             throw new IllegalArgumentException("Field sentAt lies in the future");
         }
         obligation.sent(sentAt, channel, proof);
-        deadlines.complete(DeadlineSpec.OBLIGATION, obligation.id().toString(), sentAt);
+        // Judged by the sending date, not by when it was recorded: a notice sent after its deadline is late.
+        events.publishEvent(new NoticeDispatched(obligation.id(), obligation.incidentId(), obligation.ruleId(), obligation.recipient(),
+                obligation.targetDeadline(), sentAt, obligation.status() == ObligationStatus.SENT_LATE));
     }
 
     /** After a dispatch: when no obligation of the incident is left open, the breach process goes on to the review. */
