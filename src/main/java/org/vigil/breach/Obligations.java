@@ -25,16 +25,18 @@ class Obligations {
     private final Notifications notifications;
     private final BreachLinks links;
     private final ApplicationEventPublisher events;
+    private final ResponseMilestones milestones;
     private final Clock clock;
 
     Obligations(ObligationRepository obligations, NotificationObligationProcess process, BreachResponseProcess breachProcess,
-            Notifications notifications, BreachLinks links, ApplicationEventPublisher events, Clock clock) {
+            Notifications notifications, BreachLinks links, ApplicationEventPublisher events, ResponseMilestones milestones, Clock clock) {
         this.obligations = obligations;
         this.process = process;
         this.breachProcess = breachProcess;
         this.notifications = notifications;
         this.links = links;
         this.events = events;
+        this.milestones = milestones;
         this.clock = clock;
     }
 
@@ -89,6 +91,10 @@ class Obligations {
             events.publishEvent(new ObligationWithdrawn(obligation.id(), incidentId));
             withdrawn = true;
         }
+        if (withdrawn) {
+            // The duty withdrawn may have been the last individual notice still unsent.
+            milestones.individualNoticesChanged(incidentId);
+        }
         if (withdrawn && obligations.findByIncidentIdOrderByTargetDeadline(incidentId).stream().allMatch(Obligation::isSettled)) {
             breachProcess.obligationsSettled(incidentId);
         }
@@ -134,6 +140,9 @@ class Obligations {
         // Judged by the sending date, not by when it was recorded: a notice sent after its deadline is late.
         events.publishEvent(new NoticeDispatched(obligation.id(), obligation.incidentId(), obligation.ruleId(), obligation.recipient(),
                 obligation.targetDeadline(), sentAt, obligation.status() == ObligationStatus.SENT_LATE));
+        if (ResponseMilestones.isIndividual(obligation)) {
+            milestones.individualNoticesChanged(obligation.incidentId());
+        }
     }
 
     /** After a dispatch: when no obligation of the incident is left open, the breach process goes on to the review. */
