@@ -43,6 +43,19 @@ function text(id, value, format) {
   document.getElementById(id).textContent = value == null ? 'n/a' : format ? format(value) : value;
 }
 
+// Containment is expected within hours, notification within days: each figure in the unit its targets use.
+function hours(figure) {
+  return figure.meanHours.toFixed(1) + ' hours';
+}
+
+function days(figure) {
+  return figure.meanDays.toFixed(1) + ' days';
+}
+
+function basis(figure) {
+  return 'over ' + figure.incidents + (figure.incidents === 1 ? ' incident' : ' incidents') + ', last 365 days';
+}
+
 async function render() {
   const [summary, overdue, atRisk] = await Promise.all([
     load('/api/sla/summary'), load('/api/sla/overdue'), load('/api/sla/at-risk?days=7')]);
@@ -50,8 +63,14 @@ async function render() {
   text('count-overdue', urgency.OVERDUE || 0);
   text('count-at-risk', urgency.AT_RISK || 0);
   text('count-open', urgency.OPEN || 0);
-  text('mean-contain', summary.meanHoursToContain);
-  text('mean-notify', summary.meanHoursToNotify);
+  text('mean-contain', summary.timeToContain.meanHours == null ? null : summary.timeToContain, hours);
+  text('mean-contain-basis', summary.timeToContain, basis);
+  text('mean-notify', summary.timeToNotify.meanDays == null ? null : summary.timeToNotify, days);
+  text('mean-notify-basis', summary.timeToNotify, basis);
+  text('definition-contain', summary.definitions.timeToContain);
+  text('definition-notify', summary.definitions.timeToNotify);
+  text('definition-on-time', summary.definitions.onTimeRate);
+  text('definition-review', summary.definitions.accessReviewCompletion);
   text('review-completion', summary.accessReviewCompletion, v => Math.round(v * 100) + ' %');
   text('as-of', 'as of ' + new Date(summary.asOf).toLocaleString());
   fillTable('overdue', overdue);

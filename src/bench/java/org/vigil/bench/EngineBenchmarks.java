@@ -377,18 +377,19 @@ public final class EngineBenchmarks {
         var dueAt = new HashMap<Long, Instant>();
         try (var db = dataSource.getConnection()) {
             db.setAutoCommit(false);
-            var insert = db.prepareStatement("insert into notification_obligation (incident_id, recipient, jurisdiction, regime, basis,"
+            var insert = db.prepareStatement("insert into notification_obligation (incident_id, rule_id, recipient, jurisdiction, regime, basis,"
                     + " confidence, deadline_rule, target_deadline, hour_based, computation, status, catalog_version, planned_at)"
-                    + " values (?, ?, 'US-TX', 'benchmark', 'benchmark', 'VERIFIED', 'hours_after', ?, true, 'benchmark', 'OPEN', 'bench', ?)",
+                    + " values (?, concat('bench:', ?), ?, 'US-TX', 'benchmark', 'benchmark', 'VERIFIED', 'hours_after', ?, true, 'benchmark', 'OPEN', 'bench', ?)",
                     java.sql.Statement.RETURN_GENERATED_KEYS);
             for (int i = 0; i < count; i++) {
                 // Hour-based with 48 h in all: the reminder falls 24 h before the deadline, the escalation 12 h before.
                 Instant reminder = windowStart.plusSeconds(i * 60L / count);
                 insert.setLong(1, incidentId);
                 insert.setString(2, "bench-" + i);
+                insert.setString(3, "bench-" + i);
                 // UTC, as Vigil's entities store instants; a Timestamp would be written in the JVM's (company) zone.
-                insert.setObject(3, LocalDateTime.ofInstant(reminder.plus(Duration.ofHours(24)), ZoneOffset.UTC));
-                insert.setObject(4, LocalDateTime.ofInstant(reminder.minus(Duration.ofHours(24)), ZoneOffset.UTC));
+                insert.setObject(4, LocalDateTime.ofInstant(reminder.plus(Duration.ofHours(24)), ZoneOffset.UTC));
+                insert.setObject(5, LocalDateTime.ofInstant(reminder.minus(Duration.ofHours(24)), ZoneOffset.UTC));
                 insert.executeUpdate();
                 try (var keys = insert.getGeneratedKeys()) {
                     keys.next();

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -16,8 +17,6 @@ import org.springframework.transaction.annotation.Transactional;
 import org.vigil.breach.IncidentView.CorrectionView;
 import org.vigil.platform.FieldEncryption;
 import org.vigil.platform.StateConflict;
-import org.vigil.sla.DeadlineSpec;
-import org.vigil.sla.Deadlines;
 
 /**
  * Corrections of a recorded dispatch (V51__dispatch_correction.sql). The dispatch as first recorded stays on the
@@ -37,16 +36,18 @@ class DispatchCorrections {
     private final FieldEncryption encryption;
     private final ObligationRepository obligations;
     private final IncidentRepository incidents;
-    private final Deadlines deadlines;
+    private final ApplicationEventPublisher events;
+    private final ResponseMilestones milestones;
     private final Clock clock;
 
     DispatchCorrections(JdbcTemplate jdbc, FieldEncryption encryption, ObligationRepository obligations, IncidentRepository incidents,
-            Deadlines deadlines, Clock clock) {
+            ApplicationEventPublisher events, ResponseMilestones milestones, Clock clock) {
         this.jdbc = jdbc;
         this.encryption = encryption;
         this.obligations = obligations;
         this.incidents = incidents;
-        this.deadlines = deadlines;
+        this.events = events;
+        this.milestones = milestones;
         this.clock = clock;
     }
 
@@ -97,9 +98,13 @@ class DispatchCorrections {
             return insert;
         }, keys);
         if (!sentAt.equals(current.sentAt())) {
-            // On time or late follows the corrected time; so does the deadline registry's record of when it was met.
+            // On time or late follows the corrected time; so do the SLA figures, which hear the dispatch again.
             obligation.dispatchCorrected(sentAt);
-            deadlines.complete(DeadlineSpec.OBLIGATION, obligation.id().toString(), sentAt);
+            events.publishEvent(new NoticeDispatched(obligation.id(), obligation.incidentId(), obligation.ruleId(), obligation.recipient(),
+                    obligation.targetDeadline(), sentAt, obligation.status() == ObligationStatus.SENT_LATE));
+            if (ResponseMilestones.isIndividual(obligation)) {
+                milestones.individualNoticesChanged(obligation.incidentId());
+            }
         }
         return new CorrectionView(keys.getKey().longValue(), correctedBy, now, correction.reason().strip(), sentAt, channel, proof);
     }

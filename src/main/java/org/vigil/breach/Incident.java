@@ -42,6 +42,10 @@ class Incident {
     @Column(name = "discovered_at", nullable = false)
     private Instant discoveredAt;
 
+    /** The recorded end of containment (a fact of the incident, not the completion time of the task). */
+    @Column(name = "contained_at")
+    private Instant containedAt;
+
     @Convert(converter = EncryptedText.class)
     @Column(name = "discovered_by", columnDefinition = "text")
     private String discoveredBy;
@@ -127,6 +131,7 @@ class Incident {
     String description() { return description; }
     Instant occurredAt() { return occurredAt; }
     Instant discoveredAt() { return discoveredAt; }
+    Instant containedAt() { return containedAt; }
     String discoveredBy() { return discoveredBy; }
     List<String> systemsInvolved() { return systemsInvolved == null ? List.of() : List.of(systemsInvolved.split("\n")); }
     List<String> dataCategories() { return dataCategories; }
@@ -156,6 +161,17 @@ class Incident {
     void moveTo(IncidentStatus status) {
         requireOpen();
         this.status = status;
+    }
+
+    /**
+     * Containment ended at {@code at}. The status becomes CONTAINED only from an earlier step: a late correction
+     * of the time never sends an incident that is already being notified back in its lifecycle.
+     */
+    void contained(Instant at) {
+        this.containedAt = at;
+        if (status.compareTo(IncidentStatus.CONTAINED) < 0) {
+            this.status = IncidentStatus.CONTAINED;
+        }
     }
 
     void recordFacts(String factsJson) {

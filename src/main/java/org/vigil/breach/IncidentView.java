@@ -10,7 +10,7 @@ import java.util.Map;
  * its obligations, each with the dispatch as first recorded and every correction of it.
  */
 public record IncidentView(long id, String externalReference, String title, String description, Instant occurredAt,
-        Instant discoveredAt, String discoveredBy, List<String> systemsInvolved, List<String> dataCategories,
+        Instant discoveredAt, Instant containedAt, String discoveredBy, List<String> systemsInvolved, List<String> dataCategories,
         Map<String, Integer> affectedEstimate, String reportedBy, String status, String category, String severity,
         Instant createdAt, Instant closedAt, LocalDate retainUntil, List<EventView> events,
         List<ObligationView> obligations) {

@@ -199,7 +199,7 @@ public class Incidents {
         List<IncidentView.ObligationView> duties = obligations.findByIncidentIdOrderByTargetDeadline(incident.id()).stream()
                 .map(obligation -> obligation.toView().withCorrections(corrections.of(obligation.id()))).toList();
         return new IncidentView(incident.id(), incident.externalReference(), incident.title(), incident.description(),
-                incident.occurredAt(), incident.discoveredAt(), incident.discoveredBy(), incident.systemsInvolved(),
+                incident.occurredAt(), incident.discoveredAt(), incident.containedAt(), incident.discoveredBy(), incident.systemsInvolved(),
                 incident.dataCategories(), incident.affectedEstimate(), incident.reportedBy(), incident.status().name(),
                 incident.category(), incident.severity(), incident.createdAt(), incident.closedAt(), incident.retainUntil(),
                 events.of(incident.id()), duties);

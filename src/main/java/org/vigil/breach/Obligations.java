@@ -6,13 +6,12 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.vigil.notification.MailRequest;
 import org.vigil.notification.Notifications;
 import org.vigil.platform.Actors;
-import org.vigil.sla.DeadlineSpec;
-import org.vigil.sla.Deadlines;
 
 /**
  * The notification obligations of incidents: created from the plan, chased by timers, settled by a recorded
@@ -26,17 +25,19 @@ class Obligations {
     private final BreachResponseProcess breachProcess;
     private final Notifications notifications;
     private final BreachLinks links;
-    private final Deadlines deadlines;
+    private final ApplicationEventPublisher events;
+    private final ResponseMilestones milestones;
     private final Clock clock;
 
     Obligations(ObligationRepository obligations, NotificationObligationProcess process, BreachResponseProcess breachProcess,
-            Notifications notifications, BreachLinks links, Deadlines deadlines, Clock clock) {
+            Notifications notifications, BreachLinks links, ApplicationEventPublisher events, ResponseMilestones milestones, Clock clock) {
         this.obligations = obligations;
         this.process = process;
         this.breachProcess = breachProcess;
         this.notifications = notifications;
         this.links = links;
-        this.deadlines = deadlines;
+        this.events = events;
+        this.milestones = milestones;
         this.clock = clock;
     }
 
@@ -158,7 +159,9 @@ class Obligations {
         if (obligation.processInstanceId() != null) {
             process.end(obligation.processInstanceId(), "withdrawn: " + reason);
         }
-        deadlines.cancel(DeadlineSpec.OBLIGATION, obligation.id().toString());
+        events.publishEvent(new ObligationWithdrawn(obligation.id(), obligation.incidentId()));
+        // The duty withdrawn may have been the last individual notice still unsent.
+        milestones.individualNoticesChanged(obligation.incidentId());
     }
 
     private void settleIfNothingIsOpen(long incidentId) {
@@ -168,29 +171,13 @@ class Obligations {
         }
     }
 
-    /** The plan's own reason when it names the duty among those ruled out, else that it no longer finds it. */
-    private static String reasonNotPlanned(Obligation obligation, PlanResult plan) {
-        String prefix = obligation.recipient() + " (" + obligation.jurisdiction() + "): ";
-        return plan.notRequired().stream().filter(line -> line.startsWith(prefix)).findFirst()
-                .map(line -> "not required: " + line.substring(prefix.length()))
-                .orElse("the plan no longer finds this duty (" + obligation.basis() + ")");
-    }
-
-    /** A moved deadline moves everything that follows it: the timers, the open task's due and follow-up dates, the SLA entry. */
-    private void followDeadline(Obligation obligation) {
-        Date reminder = Date.from(obligation.reminderAt() != null ? obligation.reminderAt() : obligation.targetDeadline());
-        process.moveTimers(obligation.processInstanceId(), reminder, Date.from(obligation.escalationAt()),
-                Date.from(obligation.targetDeadline()), obligation.holdUntil() == null ? null : Date.from(obligation.holdUntil()));
-        process.moveTaskDates(obligation.processInstanceId(), Date.from(obligation.targetDeadline()), reminder);
-        track(obligation);
-    }
-
-    /** Every obligation is a deadline the SLA dashboard watches. */
+    /** Every obligation is a deadline others watch (the SLA dashboard): announced when planned, moved or owed again. */
     private void track(Obligation obligation) {
-        deadlines.track(new DeadlineSpec(DeadlineSpec.OBLIGATION, obligation.id().toString(), BreachResponseProcess.KEY,
-                obligation.recipient(), obligation.processInstanceId(), null,
+        events.publishEvent(new ObligationScheduled(obligation.id(), obligation.incidentId(), obligation.recipient(),
+                obligation.jurisdiction(),
                 "Notice to " + obligation.recipient() + " (" + obligation.jurisdiction() + "), incident " + obligation.incidentId(),
-                "privacy-office", obligation.plannedAt(), obligation.targetDeadline(), obligation.reminderAt(), obligation.escalationAt()));
+                "privacy-office", obligation.processInstanceId(), obligation.plannedAt(), obligation.targetDeadline(),
+                obligation.reminderAt(), obligation.escalationAt()));
     }
 
     @Transactional
@@ -221,7 +208,12 @@ class Obligations {
             throw new IllegalArgumentException("Field sentAt lies in the future");
         }
         obligation.sent(sentAt, channel, proof);
-        deadlines.complete(DeadlineSpec.OBLIGATION, obligation.id().toString(), sentAt);
+        // Judged by the sending date, not by when it was recorded: a notice sent after its deadline is late.
+        events.publishEvent(new NoticeDispatched(obligation.id(), obligation.incidentId(), obligation.ruleId(), obligation.recipient(),
+                obligation.targetDeadline(), sentAt, obligation.status() == ObligationStatus.SENT_LATE));
+        if (ResponseMilestones.isIndividual(obligation)) {
+            milestones.individualNoticesChanged(obligation.incidentId());
+        }
     }
 
     /** After a dispatch: when no obligation of the incident is left open, the breach process goes on to the review. */

@@ -52,6 +52,11 @@ class DeadlineEntry {
         this.dueAt = spec.dueAt();
         this.warnAt = spec.warnAt();
         this.escalateAt = spec.escalateAt();
+        if (status == DeadlineStatus.CANCELLED) {
+            // Tracked again after a cancellation (a withdrawn notice the plan finds again): owed once more, so it
+            // must show as open, overdue and, when done, met or missed like any other.
+            completedAt = null;
+        }
         if (completedAt == null) {
             status = openStatus(now);
         }
@@ -63,10 +68,11 @@ class DeadlineEntry {
         return DeadlineStatus.OPEN;
     }
 
-    void complete(Instant at) {
+    /** Done at {@code at}; missed if that is after the due time, or if its owner judged it late ({@code late}). */
+    void complete(Instant at, boolean late) {
         if (completedAt == null) {
             completedAt = at;
-            status = at.isAfter(dueAt) ? DeadlineStatus.MISSED : DeadlineStatus.MET;
+            status = late || at.isAfter(dueAt) ? DeadlineStatus.MISSED : DeadlineStatus.MET;
         }
     }
 

@@ -40,14 +40,6 @@ interface DeadlineRepository extends JpaRepository<DeadlineEntry, Long> {
             + "group by d.processKey, year(d.completedAt), extract(quarter from d.completedAt)")
     List<Object[]> onTimeByProcessAndQuarter(Instant since);
 
-    @Query(value = "select avg(timestampdiff(SECOND, created_at, completed_at)) from deadline_entry "
-            + "where step = :step and status in ('MET', 'MISSED') and completed_at >= :since", nativeQuery = true)
-    Double meanSecondsToComplete(String step, Instant since);
-
-    @Query(value = "select avg(timestampdiff(SECOND, created_at, completed_at)) from deadline_entry "
-            + "where source_type = :sourceType and status in ('MET', 'MISSED') and completed_at >= :since", nativeQuery = true)
-    Double meanSecondsToCompleteOfType(String sourceType, Instant since);
-
     @Query("select count(d) from DeadlineEntry d where d.sourceType = :sourceType and d.createdAt >= :since")
     long countOfTypeSince(String sourceType, Instant since);
 

@@ -36,9 +36,19 @@ public class Deadlines {
     /** Done: met if on time, missed if late. Completing twice changes nothing. */
     @Transactional
     public void complete(String sourceType, String sourceId, Instant at) {
+        complete(sourceType, sourceId, at, false);
+    }
+
+    /**
+     * Done at {@code at}, the moment the thing happened (a notice's sending date, not when it was recorded). Missed if
+     * that is after the due time, and always if {@code late}: the owner, who knows the deadline best, judged it late,
+     * and a late notice must never count as on time whatever due time the registry holds.
+     */
+    @Transactional
+    public void complete(String sourceType, String sourceId, Instant at, boolean late) {
         deadlines.findBySourceTypeAndSourceId(sourceType, sourceId).ifPresent(entry -> {
             boolean wasOpen = entry.completedAt() == null;
-            entry.complete(at);
+            entry.complete(at, late);
             if (wasOpen) {
                 metrics.completed(entry.processKey(), java.time.Duration.between(entry.dueAt(), at));
             }

@@ -55,6 +55,50 @@ class SlaController {
         return csv("at-risk.csv", dashboard.atRisk(Math.max(1, Math.min(days, 90))));
     }
 
+    /** The summary's figures, one per line, each with what it counts in plain words. */
+    @GetMapping(value = "/api/sla/summary.csv")
+    ResponseEntity<String> summaryCsv() {
+        var summary = dashboard.summary();
+        var definitions = summary.definitions();
+        var out = new StringBuilder();
+        try (var csv = new SafeCsvWriter(out)) {
+            csv.printRecord("figure", "process", "period", "value", "unit", "based_on", "definition");
+            // Containment is expected within hours, notification within days: each in the unit its targets use.
+            var contain = summary.timeToContain();
+            csv.printRecord("mean time to contain", "", "last 365 days", number(contain.meanHours()), "hours",
+                    contain.incidents() + " incidents", definitions.get(SlaDashboard.TIME_TO_CONTAIN));
+            var notify = summary.timeToNotify();
+            csv.printRecord("mean time to notify individuals", "", "last 365 days", number(notify.meanDays()), "days",
+                    notify.incidents() + " incidents", definitions.get(SlaDashboard.TIME_TO_NOTIFY));
+            for (var process : summary.onTimeRateByProcess().entrySet()) {
+                for (var quarter : process.getValue()) {
+                    csv.printRecord("on-time rate", process.getKey(), quarter.quarter(), number(quarter.rate() == null ? null : quarter.rate() * 100),
+                            "percent", quarter.onTime() + " of " + quarter.total() + " deadlines on time", definitions.get(SlaDashboard.ON_TIME_RATE));
+                }
+            }
+            csv.printRecord("access-review completion", "", "last 365 days",
+                    number(summary.accessReviewCompletion() == null ? null : summary.accessReviewCompletion() * 100), "percent", "",
+                    definitions.get(SlaDashboard.ACCESS_REVIEW_COMPLETION));
+        }
+        return attachment("summary.csv", out);
+    }
+
+    /** Each incident's response times behind the means of the summary. */
+    @GetMapping(value = "/api/sla/response-times.csv")
+    ResponseEntity<String> responseTimesCsv() {
+        var out = new StringBuilder();
+        try (var csv = new SafeCsvWriter(out)) {
+            csv.printRecord("incident", "discovered_at", "contained_at", "hours_to_contain", "individuals_notified_at", "days_to_notify");
+            for (var incident : dashboard.responseTimes()) {
+                csv.printRecord(incident.incidentId(), instant(incident.discoveredAt()), instant(incident.containedAt()),
+                        incident.timeToContain() == null ? "" : number(incident.timeToContain().toSeconds() / 3600.0),
+                        instant(incident.individualsNotifiedAt()),
+                        incident.timeToNotify() == null ? "" : number(incident.timeToNotify().toSeconds() / 86400.0));
+            }
+        }
+        return attachment("response-times.csv", out);
+    }
+
     private static ResponseEntity<String> csv(String name, List<SlaDashboard.DeadlineRow> rows) {
         var out = new StringBuilder();
         try (var csv = new SafeCsvWriter(out)) {
@@ -64,6 +108,18 @@ class SlaController {
                         row.status(), row.link());
             }
         }
+        return attachment(name, out);
+    }
+
+    private static String number(Double value) {
+        return value == null ? "" : String.format(java.util.Locale.ROOT, "%.2f", value);
+    }
+
+    private static String instant(java.time.Instant at) {
+        return at == null ? "" : DateTimeFormatter.ISO_INSTANT.format(at);
+    }
+
+    private static ResponseEntity<String> attachment(String name, CharSequence out) {
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
                 .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))

@@ -25,20 +25,43 @@ class SlaDashboard {
 
     record QuarterRate(String quarter, long onTime, long total, Double rate) {}
 
-    record Summary(Map<String, Long> openByUrgency, Map<String, List<QuarterRate>> onTimeRateByProcess,
-            Double meanHoursToContain, Double meanHoursToNotify, Double accessReviewCompletion, Instant asOf) {}
+    /** A mean time over {@code incidents} incidents; the means are null when there were none. */
+    record ResponseTime(Double meanHours, Double meanDays, long incidents) {}
+
+    /** {@code definitions} says in plain words what each figure counts, for the page and the export alike. */
+    record Summary(Map<String, Long> openByUrgency, Map<String, List<QuarterRate>> onTimeRateByProcess, ResponseTime timeToContain,
+            ResponseTime timeToNotify, Double accessReviewCompletion, Map<String, String> definitions, Instant asOf) {}
 
     static final int LIST_LIMIT = 500;
 
+    static final String ON_TIME_RATE = "onTimeRate";
+    static final String TIME_TO_CONTAIN = "timeToContain";
+    static final String TIME_TO_NOTIFY = "timeToNotify";
+    static final String ACCESS_REVIEW_COMPLETION = "accessReviewCompletion";
+
+    static final Map<String, String> DEFINITIONS = Map.of(
+            ON_TIME_RATE, "Share of deadlines met, per process and quarter of completion: a task completed by its due date, a "
+                    + "regulatory notice sent by its deadline. A notice counts on the date it was sent, as recorded with its proof, "
+                    + "so a notice sent after its deadline is late however soon it was recorded. Cancelled and withdrawn deadlines "
+                    + "are left out.",
+            TIME_TO_CONTAIN, "Mean time from the discovery of an incident to the end of its containment as IT operations "
+                    + "recorded it, over the incidents contained in the last 365 days.",
+            TIME_TO_NOTIFY, "Mean time from the discovery of an incident to the day its last required notice to individuals "
+                    + "(the people affected, GDPR data subjects) was sent, as recorded with its proof, over the incidents whose "
+                    + "individual notices were all sent in the last 365 days. Withdrawn notices are left out.",
+            ACCESS_REVIEW_COMPLETION, "Share of the access-review items of the last 365 days that were decided.");
+
     private final DeadlineRepository deadlines;
+    private final IncidentResponseTimeRepository responseTimes;
     private final Clock clock;
     private final Duration summaryMaxAge;
     /** The aggregates scan a year of history: a burst of dashboard requests shares one computation. */
     private volatile Summary cached;
 
-    SlaDashboard(DeadlineRepository deadlines, Clock clock,
+    SlaDashboard(DeadlineRepository deadlines, IncidentResponseTimeRepository responseTimes, Clock clock,
             @org.springframework.beans.factory.annotation.Value("${vigil.sla.summary-max-age:PT10S}") Duration summaryMaxAge) {
         this.deadlines = deadlines;
+        this.responseTimes = responseTimes;
         this.clock = clock;
         this.summaryMaxAge = summaryMaxAge;
     }
@@ -77,10 +100,23 @@ class SlaDashboard {
         Instant year = now.minus(Duration.ofDays(365));
         long reviewItems = deadlines.countOfTypeSince(DeadlineSpec.ACCESS_REVIEW_ITEM, year);
         return new Summary(byUrgency, rates,
-                hours(deadlines.meanSecondsToComplete("Task_ContainIncident", year)),
-                hours(deadlines.meanSecondsToCompleteOfType(DeadlineSpec.OBLIGATION, year)),
+                responseTime(responseTimes.containedSince(year)),
+                responseTime(responseTimes.individualsNotifiedSince(year)),
                 reviewItems == 0 ? null : (double) deadlines.countCompletedOfTypeSince(DeadlineSpec.ACCESS_REVIEW_ITEM, year) / reviewItems,
-                now);
+                DEFINITIONS, now);
+    }
+
+    /** Each incident's response times over the same 365 days as the summary's means, by incident. */
+    @Transactional(readOnly = true)
+    List<IncidentResponseTime> responseTimes() {
+        return responseTimes.recordedSince(clock.instant().minus(Duration.ofDays(365)));
+    }
+
+    private static ResponseTime responseTime(List<Object[]> countAndMeanSeconds) {
+        Object[] row = countAndMeanSeconds.get(0);
+        long incidents = ((Number) row[0]).longValue();
+        Double seconds = row[1] == null ? null : ((Number) row[1]).doubleValue();
+        return new ResponseTime(hours(seconds), seconds == null ? null : Math.round(seconds / 864.0) / 100.0, incidents);
     }
 
     /** Overdue deadlines, most overdue first. */

@@ -18,7 +18,8 @@ public final class PlannedBreach {
         runJobs(management, breach);
         complete(tasks, breach, Map.of("patientDataInvolved", true, "patientCareAffected", false, "medicalDeviceInvolved", false,
                 "insiderSuspected", false, "estimatedAffected", 25));
-        complete(tasks, breach, Map.of("containedAt", "2026-03-03T12:00:00-06:00"));
+        // Containment ends a minute ago: never in the future, and after the discovery of every incident a test reports.
+        complete(tasks, breach, Map.of("containedAt", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusMinutes(1).toString()));
         complete(tasks, breach, Map.of("affectedCounts", affectedCounts, "dataName", true, "dataDiagnosis", true,
                 "role", "covered_entity", "lawEnforcementForm", "none"));
         var risk = new HashMap<String, Object>(Map.of("hipaaException", "none", "riskConclusion", "not_low_probability"));

@@ -12,9 +12,13 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.vigil.TestMailServer;
 import org.vigil.VigilSpringTest;
+import org.vigil.breach.NoticeDispatched;
+import org.vigil.breach.ObligationScheduled;
+import org.vigil.breach.ObligationWithdrawn;
 
 /** The deadline registry follows user tasks and other capabilities' deadlines through completion, escalation and miss. */
 @VigilSpringTest
@@ -26,6 +30,7 @@ class DeadlineRegistryIT {
     @Autowired SlaRefresher refresher;
     @Autowired SlaDigest digest;
     @Autowired JdbcTemplate jdbc;
+    @Autowired ApplicationEventPublisher events;
 
     @Test
     void aUserTaskWithADueDateIsTrackedAndMetWhenCompletedInTime() {
@@ -61,6 +66,45 @@ class DeadlineRegistryIT {
         Instant completedAt = jdbc.queryForObject("select completed_at from deadline_entry where source_id = ?",
                 (row, n) -> row.getTimestamp(1, utc).toInstant(), id);
         assertThat(completedAt).isEqualTo(now.truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+    }
+
+    @Test
+    void aDeadlineCancelledAndTrackedAgainIsOwedAgainAndMissedWhenCompletedLate() {
+        String id = UUID.randomUUID().toString();
+        Instant now = Instant.now();
+        deadlines.track(spec(id, now.minus(Duration.ofDays(10)), now.minus(Duration.ofDays(1))));
+        deadlines.cancel(DeadlineSpec.OBLIGATION, id);
+        assertThat(deadlines.statusOf(DeadlineSpec.OBLIGATION, id)).contains(DeadlineStatus.CANCELLED);
+
+        // A withdrawn notice that a later plan finds again.
+        deadlines.track(spec(id, now.minus(Duration.ofDays(10)), now.minus(Duration.ofDays(1))));
+        assertThat(deadlines.statusOf(DeadlineSpec.OBLIGATION, id)).contains(DeadlineStatus.OVERDUE);
+        deadlines.complete(DeadlineSpec.OBLIGATION, id, now);
+        assertThat(deadlines.statusOf(DeadlineSpec.OBLIGATION, id)).contains(DeadlineStatus.MISSED);
+    }
+
+    @Test
+    void anObligationFollowsBreachEventsAndANoticeSentLateIsNeverOnTime() {
+        long obligationId = Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L) + 1_000_000_000L;
+        String id = Long.toString(obligationId);
+        Instant now = Instant.now();
+        Instant planned = now.minus(Duration.ofDays(1));
+        events.publishEvent(new ObligationScheduled(obligationId, 7, "individuals", "US", "Notice to individuals (US)", "privacy-office",
+                null, planned, now.plus(Duration.ofDays(30)), null, null));
+        assertThat(deadlines.statusOf(DeadlineSpec.OBLIGATION, id)).contains(DeadlineStatus.OPEN);
+        assertThat(jdbc.queryForObject("select process_key from deadline_entry where source_type = 'obligation' and source_id = ?",
+                String.class, id)).isEqualTo("breach-response");
+
+        events.publishEvent(new ObligationWithdrawn(obligationId, 7));
+        assertThat(deadlines.statusOf(DeadlineSpec.OBLIGATION, id)).contains(DeadlineStatus.CANCELLED);
+        events.publishEvent(new ObligationScheduled(obligationId, 7, "individuals", "US", "Notice to individuals (US)", "privacy-office",
+                null, planned, now.plus(Duration.ofDays(30)), null, null));
+        assertThat(deadlines.statusOf(DeadlineSpec.OBLIGATION, id)).contains(DeadlineStatus.OPEN);
+
+        // Breach judged it late (its deadline had moved earlier than the one the registry was told): late it stays.
+        events.publishEvent(new NoticeDispatched(obligationId, 7, "hipaa-individual", "individuals", now.minus(Duration.ofDays(10)),
+                now.minus(Duration.ofDays(1)), true));
+        assertThat(deadlines.statusOf(DeadlineSpec.OBLIGATION, id)).contains(DeadlineStatus.MISSED);
     }
 
     @Test

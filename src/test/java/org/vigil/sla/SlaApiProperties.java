@@ -35,7 +35,8 @@ class SlaApiProperties {
 
     @Provide
     Arbitrary<String> paths() {
-        return Arbitraries.of("/api/sla/summary", "/api/sla/overdue", "/api/sla/at-risk", "/api/sla/overdue.csv", "/api/sla/at-risk.csv");
+        return Arbitraries.of("/api/sla/summary", "/api/sla/overdue", "/api/sla/at-risk", "/api/sla/overdue.csv", "/api/sla/at-risk.csv",
+                "/api/sla/summary.csv", "/api/sla/response-times.csv");
     }
 
     @Provide

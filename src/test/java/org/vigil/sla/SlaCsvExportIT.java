@@ -42,6 +42,28 @@ class SlaCsvExportIT {
         assertThat(atRisk.subList(0, 4)).containsExactly("'+cmd|' /C calc'!A0", "'\r=1", "'\n=1 " + id, "'  @x");
     }
 
+    @Test
+    void theSummaryExportGivesEveryFigureWithWhatItCounts() throws Exception {
+        var manager = new WebClient(port).as("manager", "demo");
+        var response = manager.get("/api/sla/summary.csv");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Disposition").orElse("")).contains("summary.csv");
+
+        try (var parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(response.body()))) {
+            assertThat(parser.getHeaderNames()).containsExactly("figure", "process", "period", "value", "unit", "based_on", "definition");
+            var byFigure = new java.util.HashMap<String, CSVRecord>();
+            parser.getRecords().forEach(record -> byFigure.putIfAbsent(record.get("figure"), record));
+            assertThat(byFigure).containsKeys("mean time to contain", "mean time to notify individuals", "access-review completion");
+            assertThat(byFigure.get("mean time to contain").get("unit")).isEqualTo("hours");
+            assertThat(byFigure.get("mean time to contain").get("definition")).contains("discovery", "end of its containment");
+            assertThat(byFigure.get("mean time to notify individuals").get("unit")).isEqualTo("days");
+            assertThat(byFigure.get("mean time to notify individuals").get("definition"))
+                    .contains("discovery", "last required notice to individuals", "Withdrawn notices are left out");
+        }
+        assertThat(manager.get("/api/sla/response-times.csv").body())
+                .startsWith("incident,discovered_at,contained_at,hours_to_contain,individuals_notified_at,days_to_notify");
+    }
+
     /** The cells of the one line whose {@code what} names the test's deadline. */
     private static List<String> rowOf(String csv, String id) throws Exception {
         try (var parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(csv))) {

@@ -1,6 +1,7 @@
 package org.vigil.sla;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,16 +19,24 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.vigil.HeadlessChromium;
 import org.vigil.VigilSpringTest;
+import org.vigil.WebClient;
+import org.vigil.breach.IncidentContained;
 
 /** The /sla page in a real headless Chromium (Debian's chromium and chromium-driver). */
 @VigilSpringTest
 class SlaDashboardBrowserIT {
 
+    static final com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+
     @LocalServerPort int port;
     @Autowired Deadlines deadlines;
     @Autowired SlaRefresher refresher;
+    @Autowired ApplicationEventPublisher events;
+    @Autowired TransactionTemplate transactions;
     ChromeDriver browser;
 
     @BeforeEach
@@ -62,6 +71,33 @@ class SlaDashboardBrowserIT {
         assertThat(HeadlessChromium.contentSecurityPolicyViolations(browser)).isEmpty();
         Files.createDirectories(Path.of("target"));
         Files.write(Path.of("target", "sla-dashboard.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Test
+    void aManagerReadsTheResponseTimesAndWhatEachFigureCounts() throws Exception {
+        // An incident contained two days after its discovery, as breach announces it after its commit.
+        long incidentId = 2_000_000_000L + Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000L);
+        Instant discovered = Instant.now().minus(Duration.ofDays(5));
+        transactions.executeWithoutResult(status -> events.publishEvent(new IncidentContained(incidentId, discovered, discovered.plus(Duration.ofDays(2)))));
+        var manager = new WebClient(port).as("manager", "demo");
+        // Recorded after commit, and the summary is computed at most every 10 s.
+        await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(500)).until(() ->
+                json.readTree(manager.get("/api/sla/summary").body()).path("timeToContain").path("incidents").asLong() > 0);
+
+        logIn("manager");
+        browser.get(url("/sla"));
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(driver ->
+                "true".equals(driver.findElement(By.tagName("body")).getDomAttribute("data-rendered")));
+
+        assertThat(browser.findElement(By.id("mean-contain")).getText()).matches("\\d+\\.\\d hours");
+        assertThat(browser.findElement(By.id("mean-contain-basis")).getText()).matches("over \\d+ incidents?, last 365 days");
+        assertThat(browser.findElement(By.id("mean-notify")).getText()).matches("n/a|\\d+\\.\\d days");
+        assertThat(browser.findElement(By.id("definitions")).getText())
+                .contains("end of its containment as IT operations recorded it", "last required notice to individuals",
+                        "a notice sent after its deadline is late");
+        assertThat(browser.findElements(By.cssSelector("a.csv")).stream().map(link -> link.getDomAttribute("href")))
+                .contains("/api/sla/summary.csv", "/api/sla/response-times.csv");
+        assertThat(HeadlessChromium.contentSecurityPolicyViolations(browser)).isEmpty();
     }
 
     @Test
