@@ -31,12 +31,8 @@ class InvestigationTaskListener implements TaskListener {
     public void notify(DelegateTask task) {
         InvestigationFacts facts;
         try {
-<<<<<<< HEAD
             facts = read(task, contracts.counterpartyIds());
-=======
-            facts = read(task);
             incidents.recordFacts(((Number) task.getVariable(BreachResponseProcess.INCIDENT_ID)).longValue(), facts);
->>>>>>> breach-closed
         } catch (IllegalArgumentException e) {
             throw new BadUserRequestException(e.getMessage());
         }

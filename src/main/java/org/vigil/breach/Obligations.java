@@ -171,6 +171,23 @@ class Obligations {
         }
     }
 
+    /** The plan's own reason when it names the duty among those ruled out, else that it no longer finds it. */
+    private static String reasonNotPlanned(Obligation obligation, PlanResult plan) {
+        String prefix = obligation.recipient() + " (" + obligation.jurisdiction() + "): ";
+        return plan.notRequired().stream().filter(line -> line.startsWith(prefix)).findFirst()
+                .map(line -> "not required: " + line.substring(prefix.length()))
+                .orElse("the plan no longer finds this duty (" + obligation.basis() + ")");
+    }
+
+    /** A moved deadline moves everything that follows it: the timers, the open task's due and follow-up dates, the SLA entry. */
+    private void followDeadline(Obligation obligation) {
+        Date reminder = Date.from(obligation.reminderAt() != null ? obligation.reminderAt() : obligation.targetDeadline());
+        process.moveTimers(obligation.processInstanceId(), reminder, Date.from(obligation.escalationAt()),
+                Date.from(obligation.targetDeadline()), obligation.holdUntil() == null ? null : Date.from(obligation.holdUntil()));
+        process.moveTaskDates(obligation.processInstanceId(), Date.from(obligation.targetDeadline()), reminder);
+        track(obligation);
+    }
+
     /** Every obligation is a deadline others watch (the SLA dashboard): announced when planned, moved or owed again. */
     private void track(Obligation obligation) {
         events.publishEvent(new ObligationScheduled(obligation.id(), obligation.incidentId(), obligation.recipient(),

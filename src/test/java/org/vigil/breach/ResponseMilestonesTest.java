@@ -38,7 +38,7 @@ class ResponseMilestonesTest {
         var federal = owed("individuals", "US");
         var texas = owed("individuals", "US-TX");
         federal.sent(day(30), "first_class_mail", "USPS-1");
-        texas.withdraw(day(31), "catalog-2");
+        texas.withdraw(day(31), "privacy", "confirmed: no Texans on the list");
 
         assertThat(ResponseMilestones.lastIndividualNotice(List.of(federal, texas))).contains(day(30));
         assertThat(ResponseMilestones.lastIndividualNotice(List.of(texas))).isEmpty();
@@ -55,7 +55,7 @@ class ResponseMilestonesTest {
     private static Obligation owed(String recipient, String jurisdiction) {
         return new Obligation(1L, new PlannedDuty("rule:" + recipient + ":" + jurisdiction, recipient, jurisdiction, "HIPAA", "45 CFR 164.404",
                 "VERIFIED", "calendar_days_after_discovery:60", day(60), day(60), false, null, null, null, "60 days after discovery"),
-                "catalog-1", DISCOVERED);
+                "catalog-1", DISCOVERED, false);
     }
 
     private static Instant day(int days) {
