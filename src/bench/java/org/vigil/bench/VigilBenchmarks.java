@@ -140,7 +140,13 @@ public final class VigilBenchmarks {
 
     /** POST /api/incidents at concurrency 1, 8 and 32: each request starts a breach-response instance. */
     static void intake(Figures figures) throws Exception {
-        var http = HttpClient.newBuilder().executor(java.util.concurrent.Executors.newFixedThreadPool(32)).build();
+        // Its threads must not outlive the run: exec:java waits for every non-daemon thread before Maven ends.
+        var httpThreads = java.util.concurrent.Executors.newFixedThreadPool(32, task -> {
+            var thread = new Thread(task, "bench-http");
+            thread.setDaemon(true);
+            return thread;
+        });
+        var http = HttpClient.newBuilder().executor(httpThreads).build();
         String auth = "Basic " + Base64.getEncoder().encodeToString("sysadmin:demo".getBytes());
         var sequence = new java.util.concurrent.atomic.AtomicInteger();
         for (int warmUp = 0; warmUp < 50; warmUp++) {
@@ -173,6 +179,7 @@ public final class VigilBenchmarks {
                     String.format(Locale.ROOT, "%.0f/s; %.0f / %.0f / %.0f ms", requests / seconds, Figures.percentile(millis, 50),
                             Figures.percentile(millis, 95), Figures.percentile(millis, 99)), "p95 < 100 ms at 8");
         }
+        httpThreads.shutdown();
     }
 
     static void postIncident(HttpClient http, String auth, String base, String reference) throws IOException, InterruptedException {
