@@ -163,8 +163,9 @@ class BreachRecordProperties {
         /** A breach of 300 Texans and 40 Californians, from the report to its plan. */
         static Record planned() {
             var response = vigil.send("staff", "POST", "/api/incidents", "application/json", ("""
-                    {"title": "Portal misconfiguration", "discoveredAt": "%s", "dataCategories": ["name", "diagnosis"],
+                    {"title": "Portal misconfiguration", "occurredAt": "%s", "discoveredAt": "%s", "dataCategories": ["name", "diagnosis"],
                      "affectedEstimate": {"US-TX": 300, "US-CA": 40}}""".formatted(
+                    OffsetDateTime.now(ZoneOffset.UTC).minusDays(3).truncatedTo(ChronoUnit.SECONDS),
                     OffsetDateTime.now(ZoneOffset.UTC).minusDays(2).truncatedTo(ChronoUnit.SECONDS))).getBytes(StandardCharsets.UTF_8));
             try {
                 long incidentId = json.readTree(response.body()).path("id").asLong();
