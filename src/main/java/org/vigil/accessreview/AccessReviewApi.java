@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** The shapes {@link AccessReviews} takes and gives: its public API, also the REST API's JSON. */
+/** The shapes the access-review services take and give: their public API, also the REST API's JSON. */
 public final class AccessReviewApi {
 
     private AccessReviewApi() {}

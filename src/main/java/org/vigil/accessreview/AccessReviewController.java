@@ -41,10 +41,21 @@ class AccessReviewController {
     static final List<String> IMPORTERS = List.of("it-operations", "ciso", "camunda-admin");
     static final List<String> READERS = List.of("auditors", "ciso", "managers", "camunda-admin");
 
-    private final AccessReviews reviews;
+    private final PhiSystemRegister register;
+    private final SnapshotImports imports;
+    private final ReviewCampaigns campaigns;
+    private final ReviewDecisions decisions;
+    private final CampaignClosing closing;
+    private final ReviewFigures figures;
 
-    AccessReviewController(AccessReviews reviews) {
-        this.reviews = reviews;
+    AccessReviewController(PhiSystemRegister register, SnapshotImports imports, ReviewCampaigns campaigns,
+            ReviewDecisions decisions, CampaignClosing closing, ReviewFigures figures) {
+        this.register = register;
+        this.imports = imports;
+        this.campaigns = campaigns;
+        this.decisions = decisions;
+        this.closing = closing;
+        this.figures = figures;
     }
 
     record StartRequest(Boolean changesOnly, @Size(max = 500) List<@NotNull @Size(max = 64) String> systems) {}
@@ -55,7 +66,7 @@ class AccessReviewController {
 
     @GetMapping("/systems")
     List<PhiSystem> systems() {
-        return reviews.systems();
+        return register.systems();
     }
 
     @PutMapping("/systems/{id}")
@@ -64,7 +75,7 @@ class AccessReviewController {
         if (system.id() != null && !system.id().equals(id)) {
             throw new IllegalArgumentException("id: the body's id differs from the path's");
         }
-        return reviews.saveSystem(new PhiSystem(id, system.name(), system.owner(), system.deputy(), system.classification()),
+        return register.saveSystem(new PhiSystem(id, system.name(), system.owner(), system.deputy(), system.classification()),
                 caller.getName());
     }
 
@@ -73,14 +84,14 @@ class AccessReviewController {
     ResponseEntity<ImportResult> importSnapshot(@RequestParam(defaultValue = "entitlements") String kind,
             @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType, @RequestBody byte[] body, Authentication caller) {
         requireAny(caller, IMPORTERS, "import snapshots");
-        var result = reviews.importSnapshot(SnapshotKind.parse(kind), contentType, body, "api", caller.getName());
+        var result = imports.importSnapshot(SnapshotKind.parse(kind), contentType, body, "api", caller.getName());
         return ResponseEntity.status(HttpStatus.CREATED).body(result);
     }
 
     @PostMapping("/campaigns")
     ResponseEntity<Started> start(@Valid @RequestBody(required = false) StartRequest request, Authentication caller) {
         // Who may start is the start right of seeds/identity (checked by requestCampaign), not a list here.
-        var started = reviews.requestCampaign(caller.getName(), request != null && Boolean.TRUE.equals(request.changesOnly()),
+        var started = campaigns.requestCampaign(caller.getName(), request != null && Boolean.TRUE.equals(request.changesOnly()),
                 request == null ? null : request.systems());
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Started(started));
     }
@@ -88,13 +99,13 @@ class AccessReviewController {
     @GetMapping("/campaigns")
     List<CampaignFigures> campaigns(Authentication caller) {
         requireAny(caller, READERS, "read campaigns");
-        return reviews.figures();
+        return figures.figures();
     }
 
     @GetMapping("/campaigns/{id}")
     CampaignFigures campaign(@PathVariable long id, Authentication caller) {
         requireAny(caller, READERS, "read campaigns");
-        return reviews.figures(id);
+        return figures.figures(id);
     }
 
     /** A reviewer's own items; auditors, the CISO and administrators may read them all. */
@@ -105,12 +116,12 @@ class AccessReviewController {
         if (who != null && !who.equals(caller.getName()) && !readsAll) {
             throw new ReviewRefusedException(ReviewRefusedException.Kind.FORBIDDEN, "Only auditors and the CISO read other reviewers' items");
         }
-        return reviews.items(id, who);
+        return decisions.items(id, who);
     }
 
     @PostMapping("/campaigns/{id}/decisions")
     Map<String, Integer> decide(@PathVariable long id, @Valid @RequestBody DecisionRequest request, Authentication caller) {
-        return Map.of("applied", reviews.decide(id, caller.getName(), request.decisions(), request.bulk()));
+        return Map.of("applied", decisions.decide(id, caller.getName(), request.decisions(), request.bulk()));
     }
 
     /** The closed campaign's report, for auditors; {@code ?download=true} as an attachment. */
@@ -123,7 +134,7 @@ class AccessReviewController {
             response.header(HttpHeaders.CONTENT_DISPOSITION,
                     ContentDisposition.attachment().filename("access-review-" + id + ".html").build().toString());
         }
-        return response.body(reviews.report(id));
+        return response.body(closing.report(id));
     }
 
     private static void requireAny(Authentication caller, List<String> groups, String what) {

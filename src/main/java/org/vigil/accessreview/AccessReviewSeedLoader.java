@@ -40,15 +40,17 @@ class AccessReviewSeedLoader implements ApplicationRunner {
 
     record Systems(List<SystemSeed> systems) {}
 
-    private final AccessReviews reviews;
+    private final PhiSystemRegister register;
+    private final SnapshotImports imports;
     private final AccessReviewStore store;
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final boolean demo;
 
-    AccessReviewSeedLoader(AccessReviews reviews, AccessReviewStore store, JdbcClient jdbc, TransactionTemplate transaction,
+    AccessReviewSeedLoader(PhiSystemRegister register, SnapshotImports imports, AccessReviewStore store, JdbcClient jdbc, TransactionTemplate transaction,
             @Value("${vigil.seeds.demo:false}") boolean demo) {
-        this.reviews = reviews;
+        this.register = register;
+        this.imports = imports;
         this.store = store;
         this.jdbc = jdbc;
         this.transaction = transaction;
@@ -74,7 +76,7 @@ class AccessReviewSeedLoader implements ApplicationRunner {
     void load() {
         int added = 0;
         for (SystemSeed seed : read(SYSTEMS, Systems.class).systems()) {
-            if (reviews.seedSystem(new PhiSystem(seed.id(), seed.name(), seed.owner(), seed.deputy(), seed.classification()))) {
+            if (register.seedSystem(new PhiSystem(seed.id(), seed.name(), seed.owner(), seed.deputy(), seed.classification()))) {
                 added++;
             }
         }
@@ -93,7 +95,7 @@ class AccessReviewSeedLoader implements ApplicationRunner {
     private void importDemo(String path, SnapshotKind kind) {
         JsonNode rows = read(path, JsonNode.class).path("rows");
         try {
-            reviews.importSnapshot(kind, "application/json", json.writeValueAsBytes(rows), "seed", "seed");
+            imports.importSnapshot(kind, "application/json", json.writeValueAsBytes(rows), "seed", "seed");
             log.info("Demo seed {} imported: {} rows", path, rows.size());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

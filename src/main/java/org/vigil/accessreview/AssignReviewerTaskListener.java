@@ -14,10 +14,10 @@ import org.springframework.stereotype.Component;
 @Component
 class AssignReviewerTaskListener extends AccessReviewTaskListener {
 
-    private final AccessReviews reviews;
+    private final ReviewDecisions decisions;
 
-    AssignReviewerTaskListener(AccessReviews reviews) {
-        this.reviews = reviews;
+    AssignReviewerTaskListener(ReviewDecisions decisions) {
+        this.decisions = decisions;
     }
 
     @Override
@@ -28,7 +28,7 @@ class AssignReviewerTaskListener extends AccessReviewTaskListener {
         } else if (EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
             String assignee = task.getAssignee();
             if (assignee != null && !assignee.equals(reviewer)) {
-                reviews.delegate(longVariable(task, CAMPAIGN_ID), reviewer, assignee);
+                decisions.delegate(longVariable(task, CAMPAIGN_ID), reviewer, assignee);
                 task.getExecution().setVariable(REVIEWER, assignee);
             }
         }

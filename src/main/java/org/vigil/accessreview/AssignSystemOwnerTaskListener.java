@@ -9,14 +9,14 @@ import org.springframework.stereotype.Component;
 @Component
 class AssignSystemOwnerTaskListener extends AccessReviewTaskListener {
 
-    private final AccessReviews reviews;
+    private final PhiSystemRegister register;
 
-    AssignSystemOwnerTaskListener(AccessReviews reviews) {
-        this.reviews = reviews;
+    AssignSystemOwnerTaskListener(PhiSystemRegister register) {
+        this.register = register;
     }
 
     @Override
     public void notify(DelegateTask task) {
-        task.setAssignee(reviews.ownerOf((String) task.getVariable(SYSTEM_ID)));
+        task.setAssignee(register.ownerOf((String) task.getVariable(SYSTEM_ID)));
     }
 }

@@ -14,18 +14,20 @@ import org.springframework.stereotype.Component;
 @Component
 class CloseReviewsDelegate implements JavaDelegate {
 
-    private final AccessReviews reviews;
-    private final AccessRevocationProcess revocations;
+    private final CampaignClosing closing;
+    private final AccessRevocations revocations;
+    private final AccessRevocationProcess revocationProcess;
 
-    CloseReviewsDelegate(AccessReviews reviews, AccessRevocationProcess revocations) {
-        this.reviews = reviews;
+    CloseReviewsDelegate(CampaignClosing closing, AccessRevocations revocations, AccessRevocationProcess revocationProcess) {
+        this.closing = closing;
         this.revocations = revocations;
+        this.revocationProcess = revocationProcess;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         long campaignId = ((Number) execution.getVariable(CAMPAIGN_ID)).longValue();
-        execution.setVariable(EXCEPTION_COUNT, reviews.closeReviews(campaignId));
-        reviews.revocationIds(campaignId, null).forEach(id -> revocations.start(id, campaignId));
+        execution.setVariable(EXCEPTION_COUNT, closing.closeReviews(campaignId));
+        revocations.revocationIds(campaignId, null).forEach(id -> revocationProcess.start(id, campaignId));
     }
 }

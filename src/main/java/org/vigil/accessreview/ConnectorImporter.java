@@ -17,11 +17,11 @@ import org.springframework.stereotype.Component;
 class ConnectorImporter {
 
     private static final Logger log = LoggerFactory.getLogger(ConnectorImporter.class);
-    private final AccessReviews reviews;
+    private final SnapshotImports imports;
     private final List<EntitlementConnector> connectors = new ArrayList<>();
 
-    ConnectorImporter(AccessReviews reviews, AccessReviewSettings settings, ObjectProvider<EntitlementConnector> beans) {
-        this.reviews = reviews;
+    ConnectorImporter(SnapshotImports imports, AccessReviewSettings settings, ObjectProvider<EntitlementConnector> beans) {
+        this.imports = imports;
         beans.orderedStream().forEach(connectors::add);
         if (!settings.fileDropDirectory().isBlank()) {
             connectors.add(new FileDropConnector(Path.of(settings.fileDropDirectory())));
@@ -38,7 +38,7 @@ class ConnectorImporter {
         int imported = 0;
         for (var pending : connector.pending()) {
             try {
-                var result = reviews.importSnapshot(pending.kind(), pending.contentType(), pending.content(),
+                var result = imports.importSnapshot(pending.kind(), pending.contentType(), pending.content(),
                         connector.name(), "connector:" + connector.name());
                 connector.imported(pending);
                 imported++;

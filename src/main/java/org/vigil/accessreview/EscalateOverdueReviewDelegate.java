@@ -11,14 +11,14 @@ import org.springframework.stereotype.Component;
 @Component
 class EscalateOverdueReviewDelegate implements JavaDelegate {
 
-    private final AccessReviews reviews;
+    private final ReviewReminders reminders;
 
-    EscalateOverdueReviewDelegate(AccessReviews reviews) {
-        this.reviews = reviews;
+    EscalateOverdueReviewDelegate(ReviewReminders reminders) {
+        this.reminders = reminders;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        reviews.escalateOverdueReview(((Number) execution.getVariable(CAMPAIGN_ID)).longValue(), (String) execution.getVariable(REVIEWER));
+        reminders.escalateOverdueReview(((Number) execution.getVariable(CAMPAIGN_ID)).longValue(), (String) execution.getVariable(REVIEWER));
     }
 }

@@ -10,14 +10,14 @@ import org.springframework.stereotype.Component;
 @Component
 class EscalateUnverifiedRevocationDelegate implements JavaDelegate {
 
-    private final AccessReviews reviews;
+    private final AccessRevocations revocations;
 
-    EscalateUnverifiedRevocationDelegate(AccessReviews reviews) {
-        this.reviews = reviews;
+    EscalateUnverifiedRevocationDelegate(AccessRevocations revocations) {
+        this.revocations = revocations;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        reviews.escalateUnverified(((Number) execution.getVariable(REVOCATION_ID)).longValue());
+        revocations.escalateUnverified(((Number) execution.getVariable(REVOCATION_ID)).longValue());
     }
 }

@@ -12,10 +12,10 @@ import org.springframework.stereotype.Component;
 @Component
 class OpenCampaignDelegate implements JavaDelegate {
 
-    private final AccessReviews reviews;
+    private final ReviewCampaigns campaigns;
 
-    OpenCampaignDelegate(AccessReviews reviews) {
-        this.reviews = reviews;
+    OpenCampaignDelegate(ReviewCampaigns campaigns) {
+        this.campaigns = campaigns;
     }
 
     @Override
@@ -23,10 +23,10 @@ class OpenCampaignDelegate implements JavaDelegate {
         String startedBy = (String) execution.getVariable(STARTED_BY);
         boolean changesOnly = Boolean.TRUE.equals(execution.getVariable(CHANGES_ONLY));
         String systemIds = (String) execution.getVariable(SYSTEM_IDS);
-        if (!reviews.mayStart(startedBy)) {
+        if (!campaigns.mayStart(startedBy)) {
             throw new BpmnError(Error_NotAllowedToStart, startedBy + " is neither a manager nor the CISO");
         }
-        var opened = reviews.openCampaign(execution.getProcessInstanceId(), startedBy, changesOnly, systemIds);
+        var opened = campaigns.openCampaign(execution.getProcessInstanceId(), startedBy, changesOnly, systemIds);
         execution.setVariable(CAMPAIGN_ID, opened.campaignId());
         execution.setVariable(ITEM_COUNT, opened.itemCount());
         execution.setVariable(REVIEWER_COUNT, opened.reviewerCount());

@@ -10,14 +10,14 @@ import org.springframework.stereotype.Component;
 @Component
 class PublishReportDelegate implements JavaDelegate {
 
-    private final AccessReviews reviews;
+    private final CampaignClosing closing;
 
-    PublishReportDelegate(AccessReviews reviews) {
-        this.reviews = reviews;
+    PublishReportDelegate(CampaignClosing closing) {
+        this.closing = closing;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariable("reportSha256", reviews.close(((Number) execution.getVariable(CAMPAIGN_ID)).longValue()));
+        execution.setVariable("reportSha256", closing.close(((Number) execution.getVariable(CAMPAIGN_ID)).longValue()));
     }
 }

@@ -9,14 +9,14 @@ import org.springframework.stereotype.Component;
 @Component
 class RecordDeprovisioningTaskListener extends AccessReviewTaskListener {
 
-    private final AccessReviews reviews;
+    private final AccessRevocations revocations;
 
-    RecordDeprovisioningTaskListener(AccessReviews reviews) {
-        this.reviews = reviews;
+    RecordDeprovisioningTaskListener(AccessRevocations revocations) {
+        this.revocations = revocations;
     }
 
     @Override
     public void notify(DelegateTask task) {
-        reviews.deprovisioned(longVariable(task, REVOCATION_ID), actingUser(task));
+        revocations.deprovisioned(longVariable(task, REVOCATION_ID), actingUser(task));
     }
 }

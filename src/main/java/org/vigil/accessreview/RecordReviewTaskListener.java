@@ -19,17 +19,17 @@ class RecordReviewTaskListener extends AccessReviewTaskListener {
     static final String BULK_SCOPE = "bulkScope";
     static final String BULK_REASON = "bulkReason";
 
-    private final AccessReviews reviews;
+    private final ReviewDecisions decisions;
 
-    RecordReviewTaskListener(AccessReviews reviews) {
-        this.reviews = reviews;
+    RecordReviewTaskListener(ReviewDecisions decisions) {
+        this.decisions = decisions;
     }
 
     @Override
     public void notify(DelegateTask task) {
         var bulk = new AccessReviewApi.BulkDecision((String) task.getVariable(BULK_DECISION),
                 (String) task.getVariable(BULK_REASON), (String) task.getVariable(BULK_SCOPE));
-        reviews.completeReview(longVariable(task, CAMPAIGN_ID), (String) task.getVariable(REVIEWER), actingUser(task),
+        decisions.completeReview(longVariable(task, CAMPAIGN_ID), (String) task.getVariable(REVIEWER), actingUser(task),
                 (String) task.getVariable(DECISIONS), bulk);
         for (String name : new String[] {DECISIONS, BULK_DECISION, BULK_SCOPE, BULK_REASON}) {
             task.getExecution().removeVariable(name);

@@ -13,10 +13,10 @@ class RecordSignOffTaskListener extends AccessReviewTaskListener {
     static final String ATTESTED = "attested";
     static final String COMMENT = "signOffComment";
 
-    private final AccessReviews reviews;
+    private final CampaignClosing closing;
 
-    RecordSignOffTaskListener(AccessReviews reviews) {
-        this.reviews = reviews;
+    RecordSignOffTaskListener(CampaignClosing closing) {
+        this.closing = closing;
     }
 
     @Override
@@ -24,7 +24,7 @@ class RecordSignOffTaskListener extends AccessReviewTaskListener {
         if (!Boolean.TRUE.equals(task.getVariable(ATTESTED))) {
             throw new IllegalArgumentException("attested: the owner confirms the review of the system before signing it off");
         }
-        reviews.signOff(longVariable(task, CAMPAIGN_ID), (String) task.getVariable(SYSTEM_ID), actingUser(task),
+        closing.signOff(longVariable(task, CAMPAIGN_ID), (String) task.getVariable(SYSTEM_ID), actingUser(task),
                 (String) task.getVariable(COMMENT));
         task.getExecution().removeVariable(COMMENT);
     }

@@ -14,10 +14,10 @@ import org.springframework.stereotype.Component;
 @Component
 class RecordVerificationTaskListener extends AccessReviewTaskListener {
 
-    private final AccessReviews reviews;
+    private final AccessRevocations revocations;
 
-    RecordVerificationTaskListener(AccessReviews reviews) {
-        this.reviews = reviews;
+    RecordVerificationTaskListener(AccessRevocations revocations) {
+        this.revocations = revocations;
     }
 
     @Override
@@ -29,6 +29,6 @@ class RecordVerificationTaskListener extends AccessReviewTaskListener {
             throw new IllegalArgumentException("removalConfirmed: confirm that the account no longer has the access, "
                     + "or wait for the next snapshot to show it");
         }
-        reviews.verifiedByHand(longVariable(task, REVOCATION_ID), actingUser(task));
+        revocations.verifiedByHand(longVariable(task, REVOCATION_ID), actingUser(task));
     }
 }

@@ -15,18 +15,18 @@ import org.springframework.stereotype.Component;
 @Component
 class RequestDeprovisioningDelegate implements JavaDelegate {
 
-    private final AccessReviews reviews;
-    private final AccessRevocationProcess revocations;
+    private final AccessRevocations revocations;
+    private final AccessRevocationProcess revocationProcess;
 
-    RequestDeprovisioningDelegate(AccessReviews reviews, AccessRevocationProcess revocations) {
-        this.reviews = reviews;
+    RequestDeprovisioningDelegate(AccessRevocations revocations, AccessRevocationProcess revocationProcess) {
         this.revocations = revocations;
+        this.revocationProcess = revocationProcess;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         long campaignId = ((Number) execution.getVariable(CAMPAIGN_ID)).longValue();
         String reviewer = (String) execution.getVariable(REVIEWER);
-        reviews.revocationIds(campaignId, reviewer).forEach(id -> revocations.start(id, campaignId));
+        revocations.revocationIds(campaignId, reviewer).forEach(id -> revocationProcess.start(id, campaignId));
     }
 }

@@ -11,14 +11,14 @@ import org.springframework.stereotype.Component;
 @Component
 class SendReminderDelegate implements JavaDelegate {
 
-    private final AccessReviews reviews;
+    private final ReviewReminders reminders;
 
-    SendReminderDelegate(AccessReviews reviews) {
-        this.reviews = reviews;
+    SendReminderDelegate(ReviewReminders reminders) {
+        this.reminders = reminders;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        reviews.remindReviewer(((Number) execution.getVariable(CAMPAIGN_ID)).longValue(), (String) execution.getVariable(REVIEWER));
+        reminders.remindReviewer(((Number) execution.getVariable(CAMPAIGN_ID)).longValue(), (String) execution.getVariable(REVIEWER));
     }
 }

@@ -2,7 +2,7 @@
  * Access review: the register of systems holding PHI, imported entitlement and HR-roster snapshots with their
  * risk flags, quarterly review campaigns (processes/access-review.bpmn), reviewer decisions, revocations with
  * their de-provisioning and verification (processes/access-revocation.bpmn), the campaign report, and the
- * figures the SLA dashboard reads ({@link org.vigil.accessreview.AccessReviews#figures(long)}).
+ * figures the SLA dashboard reads ({@link org.vigil.accessreview.ReviewFigures#figures(long)}).
  *
  * <p>Serves ISO 27001 A.5.18 (access rights) and A.5.15/A.8.2 (privileged access), and HIPAA 164.308(a)(3)
  * (workforce clearance and termination) and 164.308(a)(4) (access authorization). Holds workforce data

@@ -47,7 +47,11 @@ class AccessReviewProcessTest {
     @Autowired ManagementService management;
     @Autowired HistoryService history;
     @Autowired IdentityService identity;
-    @Autowired AccessReviews reviews;
+    @Autowired PhiSystemRegister register;
+    @Autowired SnapshotImports imports;
+    @Autowired ReviewDecisions decisions;
+    @Autowired CampaignClosing closing;
+    @Autowired ReviewFigures reviewFigures;
     @Autowired AccessReviewStore store;
     @Autowired Clock clock;
 
@@ -57,9 +61,9 @@ class AccessReviewProcessTest {
     void aSystemOfItsOwnWithRosterAndSnapshot() {
         BpmnAwareTests.init(engine);
         fixture = new AccessReviewFixture(LocalDate.now(clock));
-        reviews.saveSystem(fixture.phiSystem(), "test");
-        reviews.importSnapshot(SnapshotKind.ROSTER, "text/csv", utf8(fixture.roster()), "test", "test");
-        reviews.importSnapshot(SnapshotKind.ENTITLEMENTS, "text/csv", utf8(fixture.snapshot()), "test", "test");
+        register.saveSystem(fixture.phiSystem(), "test");
+        imports.importSnapshot(SnapshotKind.ROSTER, "text/csv", utf8(fixture.roster()), "test", "test");
+        imports.importSnapshot(SnapshotKind.ENTITLEMENTS, "text/csv", utf8(fixture.snapshot()), "test", "test");
     }
 
     // ---------------------------------------------------------------- starting
@@ -96,10 +100,10 @@ class AccessReviewProcessTest {
         long campaignId = campaignOf(instance);
 
         // A later import of the system changes nothing in the running campaign.
-        reviews.importSnapshot(SnapshotKind.ENTITLEMENTS, "text/csv", utf8(fixture.snapshotWithout("staff")), "test", "test");
+        imports.importSnapshot(SnapshotKind.ENTITLEMENTS, "text/csv", utf8(fixture.snapshotWithout("staff")), "test", "test");
 
-        assertThat(reviews.items(campaignId, null)).extracting(ReviewItem::account).contains("staff");
-        assertThat(reviews.items(campaignId, null)).hasSize(6);
+        assertThat(decisions.items(campaignId, null)).extracting(ReviewItem::account).contains("staff");
+        assertThat(decisions.items(campaignId, null)).hasSize(6);
         assertThat(store.campaignSnapshots(campaignId)).extracting(Rows.CampaignSnapshotRow::kind)
                 .containsExactlyInAnyOrder("ROSTER", "ENTITLEMENTS");
         assertThat(instance).isWaitingAt(AccessReviewProcess.Task_ReviewAccess);
@@ -119,7 +123,7 @@ class AccessReviewProcessTest {
     void regularAccessGoesToTheManagerAndPrivilegedAccessToTheOwnerAndASecondReviewer() {
         ProcessInstance instance = startedBy("manager");
         long campaignId = campaignOf(instance);
-        var items = reviews.items(campaignId, null);
+        var items = decisions.items(campaignId, null);
 
         assertThat(itemOf(items, "staff").reviewer()).isEqualTo("manager");
         assertThat(itemOf(items, fixture.terminated).reviewer()).isEqualTo("manager");
@@ -145,7 +149,7 @@ class AccessReviewProcessTest {
     @Test
     void everyItemCarriesItsRiskFlags() {
         long campaignId = campaignOf(startedBy("manager"));
-        var items = reviews.items(campaignId, null);
+        var items = decisions.items(campaignId, null);
 
         assertThat(itemOf(items, "staff").flags()).isEmpty();
         assertThat(itemOf(items, fixture.terminated).flags()).containsExactly("TERMINATED");
@@ -158,13 +162,13 @@ class AccessReviewProcessTest {
         ProcessInstance first = startedBy("manager");
         closeWithoutDecisions(first);
         String changed = fixture.snapshot() + fixture.system + ",newcomer,staff,manager,write,false," + LocalDate.now(clock) + "\n";
-        reviews.importSnapshot(SnapshotKind.ENTITLEMENTS, "text/csv", utf8(changed), "test", "test");
+        imports.importSnapshot(SnapshotKind.ENTITLEMENTS, "text/csv", utf8(changed), "test", "test");
 
         var vars = new HashMap<String, Object>(Map.of("startedBy", "manager", "changesOnly", true, "systemIds", fixture.system));
         ProcessInstance second = requested(vars);
         runJob(second, AccessReviewProcess.Task_OpenCampaign);
 
-        var items = reviews.items(campaignOf(second), null);
+        var items = decisions.items(campaignOf(second), null);
         assertThat(items).extracting(ReviewItem::account).containsExactly("newcomer");
         assertThat(items.get(0).flags()).contains("NEW");
     }
@@ -175,7 +179,7 @@ class AccessReviewProcessTest {
         ProcessInstance instance = requested(vars);
         runJob(instance, AccessReviewProcess.Task_OpenCampaign);
 
-        var staff = reviews.items(campaignOf(instance), null).stream().filter(i -> i.account().equals("staff")).toList();
+        var staff = decisions.items(campaignOf(instance), null).stream().filter(i -> i.account().equals("staff")).toList();
         assertThat(staff).extracting(ReviewItem::entitlement).containsExactlyInAnyOrder("claim-submit", "claim-approve");
         assertThat(staff).allSatisfy(item -> assertThat(item.flags()).contains("SOD_CONFLICT"));
         runtime.deleteProcessInstance(instance.getId(), "test");
@@ -193,8 +197,8 @@ class AccessReviewProcessTest {
                 .hasMessageContaining("manager holds item");
         assertThat(tasks.createTaskQuery().taskId(cisoTask.getId()).singleResult().getAssignee()).isEqualTo("ciso");
 
-        long ownItem = itemOf(reviews.items(campaignId, null), "manager").id();
-        assertThatThrownBy(() -> reviews.decide(campaignId, "manager", List.of(new DecisionInput(ownItem, "keep", null)), null))
+        long ownItem = itemOf(decisions.items(campaignId, null), "manager").id();
+        assertThatThrownBy(() -> decisions.decide(campaignId, "manager", List.of(new DecisionInput(ownItem, "keep", null)), null))
                 .isInstanceOf(ReviewRefusedException.class).hasMessageContaining("reviewed by ciso, not by manager");
     }
 
@@ -207,14 +211,14 @@ class AccessReviewProcessTest {
 
         tasks.setAssignee(managerTask.getId(), deputy);
 
-        assertThat(reviews.items(campaignId, deputy)).extracting(ReviewItem::account)
+        assertThat(decisions.items(campaignId, deputy)).extracting(ReviewItem::account)
                 .containsExactlyInAnyOrder("staff", "sysadmin", fixture.terminated);
-        assertThat(reviews.items(campaignId, "manager")).isEmpty();
+        assertThat(decisions.items(campaignId, "manager")).isEmpty();
         assertThat(store.reviewer(campaignId, deputy).orElseThrow().delegatedFrom()).isEqualTo("manager");
         assertThat(tasks.getVariable(managerTask.getId(), "reviewer")).isEqualTo(deputy);
 
         tasks.complete(managerTask.getId(), Map.of("bulkDecision", "keep", "bulkScope", "all", "bulkReason", "Still needed"));
-        assertThat(reviews.items(campaignId, deputy)).allSatisfy(item -> assertThat(item.decidedBy()).isEqualTo(deputy));
+        assertThat(decisions.items(campaignId, deputy)).allSatisfy(item -> assertThat(item.decidedBy()).isEqualTo(deputy));
     }
 
     @Test
@@ -232,23 +236,23 @@ class AccessReviewProcessTest {
     void revokingModifyingAndKeepingPrivilegedOrDormantAccessNeedAReason() {
         ProcessInstance instance = startedBy("manager");
         long campaignId = campaignOf(instance);
-        var items = reviews.items(campaignId, null);
+        var items = decisions.items(campaignId, null);
         long staff = itemOf(items, "staff").id();
         long orphan = itemOf(items, "orphan-7").id();
         long privilegedOfCiso = items.stream().filter(i -> i.account().equals("sysadmin") && i.role().equals("OWNER"))
                 .findFirst().orElseThrow().id();
 
-        assertThatThrownBy(() -> reviews.decide(campaignId, "manager", List.of(new DecisionInput(staff, "revoke", " ")), null))
+        assertThatThrownBy(() -> decisions.decide(campaignId, "manager", List.of(new DecisionInput(staff, "revoke", " ")), null))
                 .hasMessageContaining("reason of item " + staff + ": required to revoke");
-        assertThatThrownBy(() -> reviews.decide(campaignId, "ciso", List.of(new DecisionInput(orphan, "keep", null)), null))
+        assertThatThrownBy(() -> decisions.decide(campaignId, "ciso", List.of(new DecisionInput(orphan, "keep", null)), null))
                 .hasMessageContaining("required to keep dormant access");
-        assertThatThrownBy(() -> reviews.decide(campaignId, "ciso", List.of(new DecisionInput(privilegedOfCiso, "keep", null)), null))
+        assertThatThrownBy(() -> decisions.decide(campaignId, "ciso", List.of(new DecisionInput(privilegedOfCiso, "keep", null)), null))
                 .hasMessageContaining("required to keep privileged access");
-        assertThatThrownBy(() -> reviews.decide(campaignId, "manager", List.of(new DecisionInput(staff, "maybe", "x")), null))
+        assertThatThrownBy(() -> decisions.decide(campaignId, "manager", List.of(new DecisionInput(staff, "maybe", "x")), null))
                 .hasMessageContaining("must be keep, revoke or modify");
 
-        assertThat(reviews.decide(campaignId, "manager", List.of(new DecisionInput(staff, "keep", null)), null)).isEqualTo(1);
-        assertThat(reviews.decide(campaignId, "ciso", List.of(new DecisionInput(privilegedOfCiso, "keep", "On-call administrator")), null)).isEqualTo(1);
+        assertThat(decisions.decide(campaignId, "manager", List.of(new DecisionInput(staff, "keep", null)), null)).isEqualTo(1);
+        assertThat(decisions.decide(campaignId, "ciso", List.of(new DecisionInput(privilegedOfCiso, "keep", "On-call administrator")), null)).isEqualTo(1);
     }
 
     @Test
@@ -256,12 +260,12 @@ class AccessReviewProcessTest {
         ProcessInstance instance = startedBy("manager");
         long campaignId = campaignOf(instance);
 
-        int applied = reviews.decide(campaignId, "manager", List.of(), new BulkDecision("keep", null, "unflagged"));
+        int applied = decisions.decide(campaignId, "manager", List.of(), new BulkDecision("keep", null, "unflagged"));
 
-        var mine = reviews.items(campaignId, "manager");
+        var mine = decisions.items(campaignId, "manager");
         assertThat(applied).isEqualTo(1);
         assertThat(mine).filteredOn(i -> i.decision() != null).extracting(ReviewItem::account).containsExactly("staff");
-        assertThatThrownBy(() -> reviews.decide(campaignId, "manager", List.of(), new BulkDecision("keep", null, "all")))
+        assertThatThrownBy(() -> decisions.decide(campaignId, "manager", List.of(), new BulkDecision("keep", null, "all")))
                 .hasMessageContaining("required to keep privileged access");
     }
 
@@ -304,7 +308,7 @@ class AccessReviewProcessTest {
     void aRevocationGoesToItOperationsWithinThreeWorkingDaysAndTheNextSnapshotVerifiesIt() {
         ProcessInstance instance = startedBy("manager");
         long campaignId = campaignOf(instance);
-        long jdoe = itemOf(reviews.items(campaignId, null), fixture.terminated).id();
+        long jdoe = itemOf(decisions.items(campaignId, null), fixture.terminated).id();
 
         tasks.complete(reviewTaskOf(instance, "manager").getId(), Map.of("decisions", jdoe + " revoke Left the company"));
         runJob(instance, AccessReviewProcess.Task_RequestDeprovisioning);
@@ -321,7 +325,7 @@ class AccessReviewProcessTest {
         tasks.complete(deprovision.getId(), Map.of("removed", true));
         assertThat(removal).isWaitingAt(AccessRevocationProcess.Task_VerifyRemoval);
 
-        var result = reviews.importSnapshot(SnapshotKind.ENTITLEMENTS, "text/csv",
+        var result = imports.importSnapshot(SnapshotKind.ENTITLEMENTS, "text/csv",
                 utf8(fixture.snapshotWithout(fixture.terminated)), "test", "test");
 
         assertThat(result.revocationsVerified()).containsExactly(revocation.id());
@@ -329,15 +333,15 @@ class AccessReviewProcessTest {
         var verified = store.revocation(revocation.id()).orElseThrow();
         assertThat(verified.verification()).isEqualTo("SNAPSHOT");
         assertThat(verified.deprovisionedBy()).isEqualTo("sysadmin");
-        assertThat(reviews.figures(campaignId).revocationsVerified()).isEqualTo(1);
-        assertThat(reviews.figures(campaignId).medianRevokeToVerified()).isNotNull();
+        assertThat(reviewFigures.figures(campaignId).revocationsVerified()).isEqualTo(1);
+        assertThat(reviewFigures.figures(campaignId).medianRevokeToVerified()).isNotNull();
     }
 
     @Test
     void privilegedAccessIsRemovedWithinOneWorkingDayAndVerifiedByHandBySomeoneElse() {
         ProcessInstance instance = startedBy("manager");
         long campaignId = campaignOf(instance);
-        long privileged = reviews.items(campaignId, "ciso").stream().filter(ReviewItem::privileged).findFirst().orElseThrow().id();
+        long privileged = decisions.items(campaignId, "ciso").stream().filter(ReviewItem::privileged).findFirst().orElseThrow().id();
 
         tasks.complete(reviewTaskOf(instance, "ciso").getId(), Map.of("decisions", privileged + " revoke No longer on call"));
         runJob(instance, AccessReviewProcess.Task_RequestDeprovisioning);
@@ -365,7 +369,7 @@ class AccessReviewProcessTest {
     void aRemovalNotVerifiedInTimeIsEscalatedToTheCisoAndItOperations() throws Exception {
         ProcessInstance instance = startedBy("manager");
         long campaignId = campaignOf(instance);
-        long jdoe = itemOf(reviews.items(campaignId, null), fixture.terminated).id();
+        long jdoe = itemOf(decisions.items(campaignId, null), fixture.terminated).id();
         tasks.complete(reviewTaskOf(instance, "manager").getId(), Map.of("decisions", jdoe + " revoke Left"));
         runJob(instance, AccessReviewProcess.Task_RequestDeprovisioning);
         var revocation = store.revocations(campaignId).get(0);
@@ -400,10 +404,10 @@ class AccessReviewProcessTest {
         runJob(instance, AccessReviewProcess.Task_CloseReviews);
 
         assertThat(instance).isWaitingAt(AccessReviewProcess.Task_SignOffSystem);
-        var items = reviews.items(campaignId, null);
+        var items = decisions.items(campaignId, null);
         assertThat(items).filteredOn(ReviewItem::exception).extracting(ReviewItem::reviewer).containsOnly("ciso").hasSize(3);
         assertThat(items).filteredOn(i -> !i.exception()).allSatisfy(i -> assertThat(i.decision()).isEqualTo("KEEP"));
-        assertThatThrownBy(() -> reviews.decide(campaignId, "ciso", List.of(), new BulkDecision("keep", "late", "all")))
+        assertThatThrownBy(() -> decisions.decide(campaignId, "ciso", List.of(), new BulkDecision("keep", "late", "all")))
                 .hasMessageContaining("is closed for review");
 
         Task signOff = tasks.createTaskQuery().processInstanceId(instance.getId())
@@ -413,11 +417,11 @@ class AccessReviewProcessTest {
         runJob(instance, AccessReviewProcess.Task_PublishReport);
 
         assertThat(instance).isEnded().hasPassed(AccessReviewProcess.EndEvent_CampaignClosed);
-        var figures = reviews.figures(campaignId);
+        var figures = reviewFigures.figures(campaignId);
         assertThat(figures.status()).isEqualTo("CLOSED");
         assertThat(figures.exceptions()).isEqualTo(3);
         assertThat(figures.completionRate()).isEqualTo(3.0 / 6);
-        String report = reviews.report(campaignId);
+        String report = closing.report(campaignId);
         assertThat(report).contains("campaign " + campaignId).contains(fixture.system).contains("EXCEPTION")
                 .contains("Exceptions to follow up").contains(store.campaignSnapshots(campaignId).get(0).checksum());
     }

@@ -34,7 +34,12 @@ class AccessReviewScaleIT {
     static final int REVIEWERS = 50;
     static final int SYSTEMS = 5;
 
-    @Autowired AccessReviews reviews;
+    @Autowired PhiSystemRegister register;
+    @Autowired SnapshotImports imports;
+    @Autowired ReviewCampaigns campaigns;
+    @Autowired ReviewDecisions decisions;
+    @Autowired ReviewFigures reviewFigures;
+    @Autowired CampaignClosing closing;
     @Autowired RuntimeService runtime;
     @Autowired TaskService tasks;
     @Autowired ManagementService management;
@@ -53,7 +58,7 @@ class AccessReviewScaleIT {
             String system = "scale-" + run + "-" + s;
             systems.add(system);
             // Owners and deputies are among the 50 managers, so the campaign has exactly 50 reviewers.
-            reviews.saveSystem(new PhiSystem(system, "Scale system " + s, managers.get(s), managers.get(SYSTEMS + s), "phi"), "test");
+            register.saveSystem(new PhiSystem(system, "Scale system " + s, managers.get(s), managers.get(SYSTEMS + s), "phi"), "test");
         }
         var roster = new StringBuilder("person,manager,status,terminatedOn\n");
         managers.forEach(m -> roster.append(m).append(",ciso,ACTIVE,\n"));
@@ -71,8 +76,8 @@ class AccessReviewScaleIT {
         long total = System.nanoTime();
 
         long t = System.nanoTime();
-        reviews.importSnapshot(SnapshotKind.ROSTER, "text/csv", roster.toString().getBytes(StandardCharsets.UTF_8), "test", "test");
-        reviews.importSnapshot(SnapshotKind.ENTITLEMENTS, "text/csv", snapshot.toString().getBytes(StandardCharsets.UTF_8), "test", "test");
+        imports.importSnapshot(SnapshotKind.ROSTER, "text/csv", roster.toString().getBytes(StandardCharsets.UTF_8), "test", "test");
+        imports.importSnapshot(SnapshotKind.ENTITLEMENTS, "text/csv", snapshot.toString().getBytes(StandardCharsets.UTF_8), "test", "test");
         phases.put("import roster and 5,000 entitlements", since(t));
 
         t = System.nanoTime();
@@ -80,8 +85,8 @@ class AccessReviewScaleIT {
                 .setVariables(Map.of("startedBy", "manager", "systemIds", String.join(",", systems))).correlateStartMessage();
         runJobs(instance, AccessReviewProcess.Task_OpenCampaign);
         phases.put("open the campaign (freeze, flag, assign, 50 review tasks)", since(t));
-        long campaignId = reviews.campaignOfProcess(instance.getId());
-        var opened = reviews.figures(campaignId);
+        long campaignId = campaigns.campaignOfProcess(instance.getId());
+        var opened = reviewFigures.figures(campaignId);
         assertThat(opened.reviewers()).isEqualTo(REVIEWERS);
         assertThat(opened.items()).isEqualTo(ACCOUNTS + ACCOUNTS / 20);
 
@@ -95,7 +100,7 @@ class AccessReviewScaleIT {
                 tasks.complete(task.getId());
                 continue;
             }
-            long first = reviews.items(campaignId, task.getAssignee()).stream().filter(i -> !i.privileged()).findFirst().orElseThrow().id();
+            long first = decisions.items(campaignId, task.getAssignee()).stream().filter(i -> !i.privileged()).findFirst().orElseThrow().id();
             tasks.complete(task.getId(), Map.of("decisions", first + " revoke No longer needed",
                     "bulkDecision", "keep", "bulkScope", "all", "bulkReason", "Confirmed with the team"));
         }
@@ -110,12 +115,12 @@ class AccessReviewScaleIT {
         phases.put("close, 5 sign-offs, report", since(t));
         Duration overall = since(total);
 
-        var closed = reviews.figures(campaignId);
+        var closed = reviewFigures.figures(campaignId);
         assertThat(closed.status()).isEqualTo("CLOSED");
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance.getId()).count()).isZero();
         assertThat(closed.exceptions()).isPositive();
         assertThat(closed.revocations()).isEqualTo(REVIEWERS - 1);
-        String report = reviews.report(campaignId);
+        String report = closing.report(campaignId);
         assertThat(report.split("<tr>", -1).length - 1).isGreaterThan((int) closed.items());
 
         var lines = new StringBuilder("Access-review campaign, " + ACCOUNTS + " accounts (" + closed.items() + " items), "

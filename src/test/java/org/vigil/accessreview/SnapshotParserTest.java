@@ -122,11 +122,11 @@ class SnapshotParserTest {
 
     @Test
     void decisionLinesFromTheFormNameTheLineThatIsWrong() {
-        assertThat(AccessReviews.parseLines("12 keep\n\n13 revoke Left the team\n"))
+        assertThat(ReviewDecisions.parseLines("12 keep\n\n13 revoke Left the team\n"))
                 .extracting(AccessReviewApi.DecisionInput::item, AccessReviewApi.DecisionInput::decision, AccessReviewApi.DecisionInput::reason)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(12L, "keep", null),
                         org.assertj.core.groups.Tuple.tuple(13L, "revoke", "Left the team"));
-        assertThatThrownBy(() -> AccessReviews.parseLines("12 keep\nkeep everything"))
+        assertThatThrownBy(() -> ReviewDecisions.parseLines("12 keep\nkeep everything"))
                 .hasMessageContaining("decisions, line 2");
     }
 }
