@@ -1,6 +1,7 @@
 package org.vigil;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -13,6 +14,7 @@ import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.modulith.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
 
 /** The package-per-capability layout of DESIGN.md and the house rules of STYLE.md. */
@@ -25,6 +27,20 @@ class ArchitectureTest {
     @Test
     void capabilitiesTalkOnlyThroughEachOthersPublicApi() {
         ApplicationModules.of(VigilApplication.class).verify();
+    }
+
+    /**
+     * A module that declares nothing may depend on every other; each names its own, so {@code verify()} above refuses
+     * any dependency the module map does not show (src/docs/module-map.puml, {@link ModuleMapTest}).
+     */
+    @Test
+    void everyCapabilityDeclaresWhatItMayDependOn() {
+        ApplicationModules.of(VigilApplication.class).forEach(module -> {
+            var declared = Package.getPackage(module.getBasePackage().getName()).getAnnotation(ApplicationModule.class);
+            assertThat(declared).as("@ApplicationModule on %s's package-info", module.getName()).isNotNull();
+            assertThat(declared.allowedDependencies()).as("allowedDependencies of %s", module.getName())
+                    .doesNotContain(ApplicationModule.OPEN_TOKEN);
+        });
     }
 
     @Test

@@ -12,5 +12,5 @@
  * decrypted only while it streams to the privacy office. A grace period after the dispatch its files are deleted
  * (ISO 27001 A.8.10) and only the row remains: counts and the checksums that prove what was sent.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Documents")
+@org.springframework.modulith.ApplicationModule(displayName = "Documents", allowedDependencies = {"platform"})
 package org.vigil.documents;

@@ -5,5 +5,5 @@
  *
  * <p>Serves ISO 27001 A.5.24-A.5.26 (incident communication) and clause 7.4 (communication).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Notification")
+@org.springframework.modulith.ApplicationModule(displayName = "Notification", allowedDependencies = {"platform"})
 package org.vigil.notification;

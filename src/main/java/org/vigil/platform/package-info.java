@@ -10,5 +10,5 @@
  * <p>Also the tools every capability shares: encryption of patient data in fields and in large files (A.8.24), and
  * the one CSV writer, which keeps spreadsheet formulas out of every export.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Platform")
+@org.springframework.modulith.ApplicationModule(displayName = "Platform", allowedDependencies = {})
 package org.vigil.platform;

@@ -15,4 +15,5 @@
  *
  * <p>Not legal advice: every rule carries its citation and the confidence tag of RULES.md for counsel to review.
  */
+@org.springframework.modulith.ApplicationModule(displayName = "Regulation", allowedDependencies = {})
 package org.vigil.regulation;
