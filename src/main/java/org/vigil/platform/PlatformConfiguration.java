@@ -9,9 +9,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class PlatformConfiguration {
 
-    /** The one clock every capability reads, in the company's zone; tests replace it. */
+    /** The one clock every capability reads, in the company's zone: the engine's (tests move both at once). */
     @Bean
     Clock clock(@Value("${vigil.company.zone}") ZoneId companyZone) {
-        return Clock.system(companyZone);
+        return new EngineClock(companyZone);
     }
 }

@@ -22,6 +22,7 @@ class IsmsFollowUpProcessTest {
 
     @Autowired ProcessEngine engine;
     @Autowired RuntimeService runtime;
+    @Autowired java.time.Clock clock;
 
     @BeforeEach
     void initAssertions() {
@@ -41,6 +42,24 @@ class IsmsFollowUpProcessTest {
         assertThat(dueAt.getHour()).isEqualTo(17);
         assertThat(task(instance).getFollowUpDate().toInstant())
                 .isEqualTo(dueAt.minusDays(2).toInstant());
+    }
+
+    /** One clock: a test that moves the engine's time moves Vigil's, so a computed deadline and its timer agree. */
+    @Test
+    void vigilReadsTheEnginesClock() {
+        var monday = java.time.OffsetDateTime.parse("2026-03-02T09:00:00-05:00").toInstant();
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(monday));
+        try {
+            assertThat(clock.instant()).isEqualTo(monday);
+            assertThat(clock.getZone()).isEqualTo(ZoneId.of("America/New_York"));
+            var instance = runtime.startProcessInstanceByKey("isms-follow-up",
+                    withVariables("topic", "control-check", "candidateGroup", "it-operations", "dueDate", "2026-03-13"));
+            assertThat(task(instance).getCreateTime().toInstant()).isEqualTo(monday);
+        } finally {
+            org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+        }
+        assertThat(clock.instant()).isCloseTo(java.time.Instant.ofEpochMilli(System.currentTimeMillis()),
+                org.assertj.core.api.Assertions.within(5, java.time.temporal.ChronoUnit.SECONDS));
     }
 
     @Test
