@@ -1,0 +1,59 @@
+package org.vigil.breach;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.modulith.test.EnableScenarios;
+import org.springframework.modulith.test.Scenario;
+import org.vigil.VigilSpringTest;
+
+/**
+ * What breach tells the other capabilities is a past-tense event, kept in Spring Modulith's event publication
+ * registry until each listener in another capability has handled it, so a crash between the two loses nothing.
+ */
+@VigilSpringTest
+@EnableScenarios
+class BreachEventsIT {
+
+    @LocalServerPort int port;
+    @Autowired RuntimeService runtime;
+    @Autowired TaskService tasks;
+    @Autowired ManagementService management;
+    @Autowired JdbcTemplate jdbc;
+
+    @Test
+    void theEndOfContainmentIsAnnouncedAndTheSlaHearsItThroughTheRegistry(Scenario scenario) throws Exception {
+        var breach = new BreachThroughRest(port, runtime, tasks, management);
+        long incidentId = breach.reported("Stolen laptop, contained");
+        String instance = breach.breachInstance(incidentId);
+        breach.complete(breach.privacy, instance, Map.of("patientDataInvolved", true, "patientCareAffected", false,
+                "medicalDeviceInvolved", false, "insiderSuspected", false, "estimatedAffected", 40));
+        var containedAt = BreachThroughRest.now().minusHours(3);
+        var discoveredAt = java.time.OffsetDateTime.parse(breach.incident(incidentId).path("discoveredAt").asText()).toInstant();
+        String containment = tasks.createTaskQuery().processInstanceId(instance)
+                .taskDefinitionKey(BreachResponseProcess.Task_ContainIncident).singleResult().getId();
+
+        scenario.stimulate(() -> tasks.complete(containment, Map.of("containedAt", containedAt.toString())))
+                .andWaitForEventOfType(IncidentContained.class)
+                .matching(event -> event.incidentId() == incidentId)
+                .toArriveAndVerify(event -> {
+                    assertThat(event.containedAt()).isEqualTo(containedAt.toInstant());
+                    assertThat(event.discoveredAt()).isEqualTo(discoveredAt);
+                });
+
+        // The SLA capability's listener ran after the commit and the registry marked its publication complete.
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject("""
+                select count(*) from EVENT_PUBLICATION where EVENT_TYPE = ? and LISTENER_ID like 'org.vigil.sla.%'
+                and SERIALIZED_EVENT like ? and COMPLETION_DATE is not null""", Integer.class,
+                IncidentContained.class.getName(), "%\"incidentId\":" + incidentId + ",%") == 1);
+    }
+}
