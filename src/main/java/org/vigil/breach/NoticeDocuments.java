@@ -16,6 +16,7 @@ import org.vigil.documents.IndividualCounts;
 import org.vigil.documents.LetterBatchView;
 import org.vigil.documents.LetterFormat;
 import org.vigil.documents.MissingFactsException;
+import org.vigil.regulation.NotificationPlans;
 
 /**
  * The document each obligation calls for, with its facts gathered from the incident, the investigation, the
@@ -32,11 +33,11 @@ class NoticeDocuments {
     private final Documents documents;
     private final ContractualDuties contracts;
     private final NotificationPlanning planning;
-    private final RegulationPlans regulation;
+    private final NotificationPlans regulation;
     private final Clock clock;
 
     NoticeDocuments(Obligations obligations, Incidents incidents, Documents documents, ContractualDuties contracts,
-            NotificationPlanning planning, RegulationPlans regulation, Clock clock) {
+            NotificationPlanning planning, NotificationPlans regulation, Clock clock) {
         this.obligations = obligations;
         this.incidents = incidents;
         this.documents = documents;
@@ -310,7 +311,8 @@ class NoticeDocuments {
         }
         try {
             var request = planning.request(incident, investigation, readTree(incident.riskAssessment()), clock.getZone());
-            return regulation.discoveryCountedBy(request, obligation.ruleId()).orElse(incident.discoveredAt());
+            return regulation.discoveryCountedBy(request, obligation.ruleId()).map(java.time.OffsetDateTime::toInstant)
+                    .orElse(incident.discoveredAt());
         } catch (org.vigil.regulation.InvalidPlanRequestException e) {
             // The facts no longer make a plan (the next plan will say why): the notice says the incident's discovery.
             return incident.discoveredAt();
