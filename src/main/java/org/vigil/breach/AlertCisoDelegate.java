@@ -1,5 +1,9 @@
 package org.vigil.breach;
 
+import static org.vigil.breach.BreachResponseVariables.CATEGORY;
+import static org.vigil.breach.BreachResponseVariables.INCIDENT_ID;
+import static org.vigil.breach.BreachResponseVariables.SEVERITY;
+
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -22,12 +26,12 @@ class AlertCisoDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long incidentId = BreachResponseProcess.incidentId(execution);
+        long incidentId = INCIDENT_ID.from(execution);
         notifications.queue(MailRequest.toGroups("incident:" + incidentId + ":patient-safety-alert", "patient-safety-alert",
                 List.of("ciso"), Map.of(
                         "incidentId", Long.toString(incidentId),
-                        "category", String.valueOf(execution.getVariable(BreachResponseProcess.CATEGORY)),
-                        "severity", String.valueOf(execution.getVariable(BreachResponseProcess.SEVERITY)),
+                        "category", String.valueOf(CATEGORY.from(execution)),
+                        "severity", String.valueOf(SEVERITY.from(execution)),
                         "link", links.cockpit(execution.getProcessInstanceId()))));
     }
 }

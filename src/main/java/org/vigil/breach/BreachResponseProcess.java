@@ -1,24 +1,25 @@
 package org.vigil.breach;
 
+import static org.vigil.breach.BreachResponseVariables.INCIDENT_ID;
+import static org.vigil.breach.BreachResponseVariables.PATIENT_DATA_INVOLVED;
+import static org.vigil.breach.BreachResponseVariables.REPORTED_BY;
+
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
-/** The ids and variables of processes/breach-response.bpmn that code and tests use, and its starter. */
+/**
+ * The element ids of processes/breach-response.bpmn that code and tests use, and its starter. Its variables are
+ * read and written through {@link BreachResponseVariables}.
+ */
 @Component
 class BreachResponseProcess {
 
     static final String KEY = "breach-response";
-    static final String INCIDENT_ID = "incidentId";
-    static final String REPORTED_BY = "reportedBy";
-    static final String CATEGORY = "category";
-    static final String SEVERITY = "severity";
-    /** The triage's answer that the gateway after the investigation reads. */
-    static final String PATIENT_DATA_INVOLVED = "patientDataInvolved";
 
     static final String Task_TriageIncident = "Task_TriageIncident";
+    static final String Task_AlertCiso = "Task_AlertCiso";
     static final String Task_ContainIncident = "Task_ContainIncident";
     static final String Task_InvestigateIncident = "Task_InvestigateIncident";
     static final String Task_AssessRisk = "Task_AssessRisk";
@@ -32,6 +33,8 @@ class BreachResponseProcess {
     static final String Message_PlanChangeProposed = "Message_PlanChangeProposed";
     static final String Message_IncidentReopened = "Message_IncidentReopened";
     static final String StartEvent_IncidentReopened = "StartEvent_IncidentReopened";
+    static final String Task_DropProvisionalPlan = "Task_DropProvisionalPlan";
+    static final String EndEvent_IncidentClosed = "EndEvent_IncidentClosed";
 
     private final RuntimeService runtime;
     private final org.camunda.bpm.engine.IdentityService identity;
@@ -63,8 +66,10 @@ class BreachResponseProcess {
     }
 
     String start(long incidentId, String reportedBy) {
-        return runtime.startProcessInstanceByKey(KEY, businessKey(incidentId),
-                Map.of(INCIDENT_ID, incidentId, REPORTED_BY, reportedBy)).getId();
+        var variables = new java.util.HashMap<String, Object>();
+        INCIDENT_ID.put(variables, incidentId);
+        REPORTED_BY.put(variables, reportedBy);
+        return runtime.startProcessInstanceByKey(KEY, businessKey(incidentId), variables).getId();
     }
 
     /**
@@ -74,9 +79,9 @@ class BreachResponseProcess {
      */
     String reopen(long incidentId, String reportedBy, String closedInstanceId, Map<String, Object> formValues) {
         var variables = new java.util.HashMap<String, Object>(formValues);
-        variables.put(INCIDENT_ID, incidentId);
-        variables.put(REPORTED_BY, reportedBy);
-        variables.put(PATIENT_DATA_INVOLVED, triageAnswer(closedInstanceId));
+        INCIDENT_ID.put(variables, incidentId);
+        REPORTED_BY.put(variables, reportedBy);
+        PATIENT_DATA_INVOLVED.put(variables, triageAnswer(closedInstanceId));
         return runtime.startProcessInstanceByMessage(Message_IncidentReopened, businessKey(incidentId), variables).getId();
     }
 
@@ -86,7 +91,7 @@ class BreachResponseProcess {
             return true;
         }
         var answer = history.createHistoricVariableInstanceQuery().processInstanceId(closedInstanceId)
-                .variableName(PATIENT_DATA_INVOLVED).list();
+                .variableName(PATIENT_DATA_INVOLVED.name()).list();
         return answer.isEmpty() || !(answer.get(0).getValue() instanceof Boolean involved) || involved;
     }
 
@@ -116,9 +121,5 @@ class BreachResponseProcess {
 
     static String businessKey(long incidentId) {
         return "incident-" + incidentId;
-    }
-
-    static long incidentId(DelegateExecution execution) {
-        return ((Number) execution.getVariable(INCIDENT_ID)).longValue();
     }
 }

@@ -1,5 +1,10 @@
 package org.vigil.breach;
 
+import static org.vigil.breach.BreachResponseVariables.CATEGORY;
+import static org.vigil.breach.BreachResponseVariables.CLASSIFICATION;
+import static org.vigil.breach.BreachResponseVariables.INCIDENT_ID;
+import static org.vigil.breach.BreachResponseVariables.SEVERITY;
+
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -16,14 +21,13 @@ class ClassificationListener implements ExecutionListener {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public void notify(DelegateExecution execution) {
-        var classification = (Map<String, Object>) execution.getVariable("classification");
-        String category = (String) classification.get(BreachResponseProcess.CATEGORY);
-        String severity = (String) classification.get(BreachResponseProcess.SEVERITY);
-        incidents.classify(BreachResponseProcess.incidentId(execution), category, severity);
-        execution.setVariable(BreachResponseProcess.CATEGORY, category);
-        execution.setVariable(BreachResponseProcess.SEVERITY, severity);
-        execution.removeVariable("classification");
+        var classification = CLASSIFICATION.from(execution);
+        String category = CATEGORY.from(classification);
+        String severity = SEVERITY.from(classification);
+        incidents.classify(INCIDENT_ID.from(execution), category, severity);
+        CATEGORY.set(execution, category);
+        SEVERITY.set(execution, severity);
+        CLASSIFICATION.remove(execution);
     }
 }

@@ -1,5 +1,7 @@
 package org.vigil.breach;
 
+import static org.vigil.breach.BreachResponseVariables.INCIDENT_ID;
+
 import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -19,6 +21,6 @@ class CloseIncidentDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        incidents.close(BreachResponseProcess.incidentId(execution), clock.getZone());
+        incidents.close(INCIDENT_ID.from(execution), clock.getZone());
     }
 }

@@ -1,5 +1,7 @@
 package org.vigil.breach;
 
+import static org.vigil.breach.BreachResponseVariables.INCIDENT_ID;
+
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
@@ -39,8 +41,9 @@ class ClosedIncidentTaskListener extends AbstractProcessEnginePlugin implements 
 
     @Override
     public void notify(DelegateTask task) {
-        if (task.getVariable(BreachResponseProcess.INCIDENT_ID) instanceof Number incidentId) {
-            incidents.requireOpen(incidentId.longValue());
+        Long incidentId = INCIDENT_ID.from(task);
+        if (incidentId != null) {
+            incidents.requireOpen(incidentId);
         }
     }
 

@@ -1,5 +1,7 @@
 package org.vigil.breach;
 
+import static org.vigil.breach.BreachResponseVariables.INCIDENT_ID;
+
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -28,7 +30,7 @@ class ContainmentTaskListener implements TaskListener {
             if (containedAt == null) {
                 throw new IllegalArgumentException("Field containedAt is required: when did containment end?");
             }
-            milestones.contained(((Number) task.getVariable(BreachResponseProcess.INCIDENT_ID)).longValue(), containedAt.toInstant());
+            milestones.contained(INCIDENT_ID.from(task), containedAt.toInstant());
         } catch (IllegalArgumentException e) {
             throw new BadUserRequestException(e.getMessage());
         }

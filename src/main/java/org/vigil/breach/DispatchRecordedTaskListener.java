@@ -1,5 +1,7 @@
 package org.vigil.breach;
 
+import static org.vigil.breach.NotificationObligationVariables.OBLIGATION_ID;
+
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -26,7 +28,7 @@ class DispatchRecordedTaskListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         try {
-            long obligationId = NotificationObligationProcess.obligationId(task);
+            long obligationId = OBLIGATION_ID.from(task);
             // A second completion (an instance modified in Cockpit, say) must not rewrite what was recorded.
             if (obligations.require(obligationId).isSent()) {
                 throw new IllegalArgumentException(DispatchCorrections.alreadyRecorded(obligationId));

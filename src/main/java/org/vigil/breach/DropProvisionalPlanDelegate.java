@@ -1,5 +1,7 @@
 package org.vigil.breach;
 
+import static org.vigil.breach.BreachResponseVariables.INCIDENT_ID;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -16,6 +18,6 @@ class DropProvisionalPlanDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        obligations.dropProvisional(BreachResponseProcess.incidentId(execution), "the triage and investigation found no patient data involved");
+        obligations.dropProvisional(INCIDENT_ID.from(execution), "the triage and investigation found no patient data involved");
     }
 }

@@ -1,5 +1,7 @@
 package org.vigil.breach;
 
+import static org.vigil.breach.NotificationObligationVariables.OBLIGATION_ID;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.beans.factory.annotation.Value;
@@ -19,6 +21,6 @@ class EscalateObligationDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        obligations.escalate(NotificationObligationProcess.obligationId(execution), privacyLead);
+        obligations.escalate(OBLIGATION_ID.from(execution), privacyLead);
     }
 }

@@ -1,5 +1,8 @@
 package org.vigil.breach;
 
+import static org.vigil.breach.BreachResponseVariables.INCIDENT_ID;
+import static org.vigil.breach.BreachResponseVariables.REPORTED_BY;
+
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +28,7 @@ class IncidentIntakeListener implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
-        if (execution.hasVariable(BreachResponseProcess.INCIDENT_ID)) {
+        if (INCIDENT_ID.isSetOn(execution)) {
             return;
         }
         var report = new IncidentReport(null,
@@ -42,14 +45,14 @@ class IncidentIntakeListener implements ExecutionListener {
         if (reportedBy == null) {
             reportedBy = "unknown";
         }
-        execution.setVariable(BreachResponseProcess.REPORTED_BY, reportedBy);
+        REPORTED_BY.set(execution, reportedBy);
         long id;
         try {
             id = incidents.recordStartedFromForm(report, reportedBy, execution.getProcessInstanceId());
         } catch (InvalidFactException e) {
             throw new BadUserRequestException(e.getMessage());
         }
-        execution.setVariable(BreachResponseProcess.INCIDENT_ID, id);
+        INCIDENT_ID.set(execution, id);
         execution.setProcessBusinessKey(BreachResponseProcess.businessKey(id));
         IncidentIntakeListener.removeTransientFields(execution);
     }

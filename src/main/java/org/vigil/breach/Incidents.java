@@ -1,5 +1,8 @@
 package org.vigil.breach;
 
+import static org.vigil.breach.BreachResponseVariables.CATEGORY;
+import static org.vigil.breach.BreachResponseVariables.SEVERITY;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -159,8 +162,8 @@ public class Incidents {
         events.record(incidentId, IncidentEvents.Kind.REOPENED, reopenedBy, clock.instant(), reason.strip());
         var variables = new java.util.HashMap<String, Object>(investigationForm(incident));
         if (incident.category() != null) {
-            variables.put(BreachResponseProcess.CATEGORY, incident.category());
-            variables.put(BreachResponseProcess.SEVERITY, incident.severity());
+            CATEGORY.put(variables, incident.category());
+            SEVERITY.put(variables, incident.severity());
         }
         incident.startedAs(process.asVigil(() -> process.reopen(incidentId, incident.reportedBy(), closedBreach, variables)));
         return toView(incident);

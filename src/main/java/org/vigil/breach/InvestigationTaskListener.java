@@ -1,5 +1,8 @@
 package org.vigil.breach;
 
+import static org.vigil.breach.BreachResponseVariables.AFFECTED_TOTAL;
+import static org.vigil.breach.BreachResponseVariables.INCIDENT_ID;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.LocalDate;
@@ -32,11 +35,11 @@ class InvestigationTaskListener implements TaskListener {
         InvestigationFacts facts;
         try {
             facts = read(task, contracts.counterpartyIds());
-            incidents.recordFacts(((Number) task.getVariable(BreachResponseProcess.INCIDENT_ID)).longValue(), facts);
+            incidents.recordFacts(INCIDENT_ID.from(task), facts);
         } catch (IllegalArgumentException e) {
             throw new BadUserRequestException(e.getMessage());
         }
-        task.setVariable("affectedTotal", facts.affectedCounts().values().stream().mapToInt(Integer::intValue).sum());
+        AFFECTED_TOTAL.set(task, facts.affectedCounts().values().stream().mapToInt(Integer::intValue).sum());
     }
 
     static InvestigationFacts read(DelegateTask task, java.util.Set<String> knownCounterparties) {

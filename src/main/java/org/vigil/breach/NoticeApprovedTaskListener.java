@@ -1,5 +1,8 @@
 package org.vigil.breach;
 
+import static org.vigil.breach.NotificationObligationVariables.NOTICE_APPROVED;
+import static org.vigil.breach.NotificationObligationVariables.OBLIGATION_ID;
+
 import java.time.Clock;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -30,10 +33,10 @@ class NoticeApprovedTaskListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        if (!FormText.flag(task::getVariable, "noticeApproved")) {
+        if (!FormText.flag(task::getVariable, NOTICE_APPROVED.name())) {
             return;
         }
-        long obligationId = NotificationObligationProcess.obligationId(task);
+        long obligationId = OBLIGATION_ID.from(task);
         notices.whyNotRenderable(obligationId, clock.instant()).ifPresent(why -> {
             throw new BadUserRequestException("The notice cannot be approved: " + why + ".");
         });

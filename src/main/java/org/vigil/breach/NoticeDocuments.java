@@ -2,20 +2,24 @@ package org.vigil.breach;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.vigil.documents.AffectedIndividual;
+import org.vigil.documents.AffectedListKey;
 import org.vigil.documents.DocumentKind;
 import org.vigil.documents.Documents;
 import org.vigil.documents.IndividualCounts;
+import org.vigil.documents.LetterBatchOwner;
 import org.vigil.documents.LetterBatchView;
 import org.vigil.documents.LetterFormat;
+import org.vigil.documents.LetterRecipient;
 import org.vigil.documents.MissingFactsException;
+import org.vigil.documents.NoticeFacts;
+import org.vigil.regulation.NotificationPlans;
 
 /**
  * The document each obligation calls for, with its facts gathered from the incident, the investigation, the
@@ -32,11 +36,11 @@ class NoticeDocuments {
     private final Documents documents;
     private final ContractualDuties contracts;
     private final NotificationPlanning planning;
-    private final RegulationPlans regulation;
+    private final NotificationPlans regulation;
     private final Clock clock;
 
     NoticeDocuments(Obligations obligations, Incidents incidents, Documents documents, ContractualDuties contracts,
-            NotificationPlanning planning, RegulationPlans regulation, Clock clock) {
+            NotificationPlanning planning, NotificationPlans regulation, Clock clock) {
         this.obligations = obligations;
         this.incidents = incidents;
         this.documents = documents;
@@ -50,15 +54,15 @@ class NoticeDocuments {
     static final String RENDERED_BY_VIGIL = "Rendered by Vigil: ";
 
     /** Before a list is uploaded, a letter is previewed and checked with a stand-in for its person. */
-    private static final Map<String, Object> ANY_PERSON = Map.of("name", "[Name of the individual]", "postalAddress", "[Postal address]",
-            "email", "", "jurisdiction", "");
+    private static final LetterRecipient ANY_PERSON = new LetterRecipient("[Name of the individual]", "[Postal address]", "", "");
 
-    static String listOf(long incidentId) {
-        return "incident:" + incidentId;
+    /** The incident's list of the people affected. */
+    static AffectedListKey listOf(long incidentId) {
+        return new AffectedListKey("incident", incidentId);
     }
 
-    static String batchOwner(long obligationId) {
-        return "obligation:" + obligationId;
+    static LetterBatchOwner batchOwner(long obligationId) {
+        return new LetterBatchOwner("obligation", obligationId);
     }
 
     /**
@@ -117,13 +121,13 @@ class NoticeDocuments {
     }
 
     @Transactional(readOnly = true)
-    Map<String, Object> factsFor(long obligationId) {
+    NoticeFacts factsFor(long obligationId) {
         return factsFor(obligationId, clock.instant());
     }
 
     /** The obligation's facts as they stand at {@code asOf} (a notice sent after its deadline must say why it is late). */
     @Transactional(readOnly = true)
-    Map<String, Object> factsFor(long obligationId, java.time.Instant asOf) {
+    NoticeFacts factsFor(long obligationId, java.time.Instant asOf) {
         var obligation = obligations.require(obligationId);
         var incident = incidents.require(obligation.incidentId());
         var zone = clock.getZone();
@@ -133,61 +137,52 @@ class NoticeDocuments {
                 : investigation != null && investigation.affectedCounts() != null ? investigation.affectedCounts() : incident.affectedEstimate();
         // Each notice counts the people of its own jurisdiction: Germany's for the German authority, the US residents for HHS.
         int counted = countIn(counts, countedJurisdiction(obligation, investigation));
-
-        var facts = new LinkedHashMap<String, Object>();
-        facts.put("breachDate", incident.occurredAt() == null ? null : incident.occurredAt().atZone(zone).toLocalDate());
-        facts.put("discoveryDate", discoveryCountedBy(obligation, incident, investigation).atZone(zone).toLocalDate());
-        facts.put("noticeDate", LocalDate.now(clock));
         List<String> elements = investigation != null && investigation.dataElements() != null && !investigation.dataElements().isEmpty()
                 ? investigation.dataElements() : incident.dataCategories();
-        facts.put("phiTypes", elements == null ? List.of() : elements.stream().map(NoticeDocuments::readable).toList());
-        facts.put("affectedCount", counted);
-        facts.put("approxDataSubjects", counted);
-        facts.put("approxRecords", counted);
-        facts.put("affectedInJurisdiction", counted);
-        facts.put("unreachableCount", listed.total() > 0 ? countIn(listed.unreachableByJurisdiction(), obligation.jurisdiction())
-                : investigation == null ? 0 : investigation.contactInfoOutOfDateCount());
-        facts.put("mediaArea", placeName(obligation.jurisdiction()));
-        facts.put("state", placeName(obligation.jurisdiction()));
-        facts.put("legalBasis", obligation.basis());
-        facts.put("authority", recipientName(obligation.recipient()));
-        facts.put("awarenessAt", investigation != null && investigation.gdpr() != null && investigation.gdpr().awarenessAt() != null
-                ? investigation.gdpr().awarenessAt() : incident.discoveredAt());
-        facts.put("dataSubjectCategories", List.of("Patients"));
-        facts.put("recordCategories", facts.get("phiTypes"));
-        facts.put("businessAssociateInvolved", investigation != null && investigation.businessAssociate() != null);
-        facts.put("entityType", investigation != null && "business_associate".equals(investigation.role()) ? "Business Associate" : "Healthcare Provider");
-        facts.put("coveredEntity", obligation.recipient().startsWith("counterparty:") ? obligation.regime() : "the covered entity");
-        if (obligation.deadline() != null && asOf.isAfter(obligation.deadline())) {
-            facts.put("late", true);
-        }
-        if (kindFor(obligation) == DocumentKind.DATA_SUBJECT_NOTICE) {
-            facts.put("lawName", obligation.regime().startsWith("UK GDPR") ? "the UK General Data Protection Regulation"
-                    : "the General Data Protection Regulation");
-        }
-        if (kindFor(obligation) == DocumentKind.BUSINESS_ASSOCIATE_NOTICE) {
+        DocumentKind kind = kindFor(obligation);
+
+        int affectedCount = counted;
+        String coveredEntity = obligation.recipient().startsWith("counterparty:") ? obligation.regime() : "the covered entity";
+        List<AffectedIndividual> individuals = null;
+        String agreementClause = null;
+        if (kind == DocumentKind.BUSINESS_ASSOCIATE_NOTICE) {
             // A counterparty is told of its own people only: the others are not its data.
             var agreement = contracts.agreementNotified(obligation.recipient());
-            var people = agreement.isPresent()
+            individuals = agreement.isPresent()
                     ? documents.affectedIndividuals(listOf(incident.id()), agreement.get().counterpartyId(), 0, LISTED_INDIVIDUALS_LIMIT)
                     : documents.affectedIndividuals(listOf(incident.id()), 0, LISTED_INDIVIDUALS_LIMIT);
-            var individuals = new ArrayList<Map<String, Object>>();
-            people.forEach(person -> individuals.add(Map.of("name", person.name(), "jurisdiction", person.jurisdiction())));
-            facts.put("individuals", individuals);
             if (agreement.isPresent()) {
-                facts.put("affectedCount", listed.byCounterparty().getOrDefault(agreement.get().counterpartyId(), 0));
+                affectedCount = listed.byCounterparty().getOrDefault(agreement.get().counterpartyId(), 0);
+                coveredEntity = agreement.get().counterparty();
+                agreementClause = agreement.get().clause();
             }
-            agreement.ifPresent(found -> {
-                facts.put("coveredEntity", found.counterparty());
-                facts.put("agreementClause", found.clause());
-            });
         }
-        // What the privacy office wrote wins over what Vigil derives (an entity type, a breach type).
-        facts.putAll(NoticeText.read(obligation.noticeFacts()));
-        facts.putIfAbsent("actionsTaken", facts.get("whatWeAreDoing"));
-        facts.putIfAbsent("measures", facts.get("whatWeAreDoing"));
-        facts.values().removeIf(java.util.Objects::isNull);
-        return facts;
+        return new NoticeFacts(
+                incident.occurredAt() == null ? null : incident.occurredAt().atZone(zone).toLocalDate(),
+                discoveryCountedBy(obligation, incident, investigation).atZone(zone).toLocalDate(),
+                LocalDate.now(clock),
+                elements == null ? List.of() : elements.stream().map(NoticeDocuments::readable).toList(),
+                affectedCount,
+                counted,
+                listed.total() > 0 ? countIn(listed.unreachableByJurisdiction(), obligation.jurisdiction())
+                        : investigation == null ? 0 : investigation.contactInfoOutOfDateCount(),
+                placeName(obligation.jurisdiction()),
+                obligation.basis(),
+                recipientName(obligation.recipient()),
+                investigation != null && investigation.gdpr() != null && investigation.gdpr().awarenessAt() != null
+                        ? investigation.gdpr().awarenessAt().toInstant() : incident.discoveredAt(),
+                List.of("Patients"),
+                investigation != null && investigation.businessAssociate() != null,
+                investigation != null && "business_associate".equals(investigation.role()) ? "Business Associate" : "Healthcare Provider",
+                coveredEntity,
+                obligation.deadline() != null && asOf.isAfter(obligation.deadline()),
+                kind == DocumentKind.DATA_SUBJECT_NOTICE ? (obligation.regime().startsWith("UK GDPR")
+                        ? "the UK General Data Protection Regulation" : "the General Data Protection Regulation") : null,
+                individuals,
+                agreementClause,
+                // What the privacy office wrote wins over what Vigil derives (an entity type, a breach type).
+                NoticeText.wording(obligation.noticeFacts()),
+                null);
     }
 
     /**
@@ -197,11 +192,11 @@ class NoticeDocuments {
      * dispatch all come here.
      */
     @Transactional(readOnly = true)
-    Map<String, Object> documentFacts(long obligationId, DocumentKind kind, java.time.Instant asOf) {
+    NoticeFacts documentFacts(long obligationId, DocumentKind kind, java.time.Instant asOf) {
         var facts = factsFor(obligationId, asOf);
         if (isLetter(kind)) {
             var obligation = obligations.require(obligationId);
-            facts.put("recipient", documents.firstLetterRecipient(listOf(obligation.incidentId()), obligation.jurisdiction()).orElse(ANY_PERSON));
+            return facts.to(documents.firstLetterRecipient(listOf(obligation.incidentId()), obligation.jurisdiction()).orElse(ANY_PERSON));
         }
         return facts;
     }
@@ -212,7 +207,7 @@ class NoticeDocuments {
     }
 
     /** The facts of the preview: the first letter of the list, or a stand-in before a list is uploaded. */
-    Map<String, Object> previewFacts(long obligationId, DocumentKind kind) {
+    NoticeFacts previewFacts(long obligationId, DocumentKind kind) {
         return documentFacts(obligationId, kind, clock.instant());
     }
 
@@ -310,7 +305,8 @@ class NoticeDocuments {
         }
         try {
             var request = planning.request(incident, investigation, readTree(incident.riskAssessment()), clock.getZone());
-            return regulation.discoveryCountedBy(request, obligation.ruleId()).orElse(incident.discoveredAt());
+            return regulation.discoveryCountedBy(request, obligation.ruleId()).map(java.time.OffsetDateTime::toInstant)
+                    .orElse(incident.discoveredAt());
         } catch (org.vigil.regulation.InvalidPlanRequestException e) {
             // The facts no longer make a plan (the next plan will say why): the notice says the incident's discovery.
             return incident.discoveredAt();

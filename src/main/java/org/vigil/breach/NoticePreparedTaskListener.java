@@ -1,5 +1,8 @@
 package org.vigil.breach;
 
+import static org.vigil.breach.NotificationObligationVariables.NOTICE_REFERENCE;
+import static org.vigil.breach.NotificationObligationVariables.OBLIGATION_ID;
+
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -16,11 +19,11 @@ class NoticePreparedTaskListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        String ownDocument = FormText.text(task::getVariable, "noticeReference");
-        long obligationId = NotificationObligationProcess.obligationId(task);
+        String ownDocument = FormText.text(task::getVariable, NOTICE_REFERENCE.name());
+        long obligationId = OBLIGATION_ID.from(task);
         String reference = ownDocument != null ? ownDocument
                 : NoticeDocuments.RENDERED_BY_VIGIL + "/api/obligations/" + obligationId + "/notice";
-        task.setVariable("noticeReference", reference);
+        NOTICE_REFERENCE.set(task, reference);
         obligations.prepared(obligationId, reference, NoticeText.fromForm(task::getVariable));
         IncidentIntakeListener.removeTransientFields(task.getExecution());
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
+import org.vigil.documents.NoticeWording;
 
 /**
  * What the privacy office writes for a notice in "prepare the notice" (forms/prepare-notice.form): form field to
@@ -44,7 +45,15 @@ final class NoticeText {
         }
     }
 
-    static Map<String, String> read(String stored) {
+    /** The stored text as the notice's wording; an empty one where nothing was written. */
+    static NoticeWording wording(String stored) {
+        var text = read(stored);
+        return new NoticeWording(text.get("whatHappened"), text.get("stepsForIndividuals"), text.get("whatWeAreDoing"),
+                text.get("consequences"), text.get("safeguards"), text.get("delayReasons"), text.get("breachType"),
+                text.get("breachLocation"), text.get("entityType"), text.get("agOffice"));
+    }
+
+    private static Map<String, String> read(String stored) {
         if (stored == null || stored.isBlank()) {
             return Map.of();
         }

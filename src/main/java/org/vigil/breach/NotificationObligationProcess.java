@@ -1,26 +1,31 @@
 package org.vigil.breach;
 
+import static org.vigil.breach.NotificationObligationVariables.INCIDENT_ID;
+import static org.vigil.breach.NotificationObligationVariables.OBLIGATION_ID;
+
 import java.util.Date;
-import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
-/** The ids and variables of processes/notification-obligation.bpmn, its starter, and moving its timers on a re-plan. */
+/**
+ * The element ids of processes/notification-obligation.bpmn, its starter, and moving its timers on a re-plan. Its
+ * variables are read and written through {@link NotificationObligationVariables}.
+ */
 @Component
 class NotificationObligationProcess {
 
     static final String KEY = "notification-obligation";
-    static final String OBLIGATION_ID = "obligationId";
 
     static final String Task_PrepareNotice = "Task_PrepareNotice";
     static final String Task_ApproveNotice = "Task_ApproveNotice";
     static final String Task_RecordDispatch = "Task_RecordDispatch";
     static final String Task_FollowUpMissedNotice = "Task_FollowUpMissedNotice";
+    static final String Task_RemindGroup = "Task_RemindGroup";
+    static final String Task_EscalateToLeadAndCiso = "Task_EscalateToLeadAndCiso";
+    static final String Task_MarkMissed = "Task_MarkMissed";
     static final String Event_HoldLifted = "Event_HoldLifted";
     static final String BoundaryEvent_ReminderDue = "BoundaryEvent_ReminderDue";
     static final String BoundaryEvent_EscalationDue = "BoundaryEvent_EscalationDue";
@@ -37,8 +42,14 @@ class NotificationObligationProcess {
     }
 
     String start(long obligationId, long incidentId) {
-        return runtime.startProcessInstanceByKey(KEY, "obligation-" + obligationId,
-                Map.of(OBLIGATION_ID, obligationId, BreachResponseProcess.INCIDENT_ID, incidentId)).getId();
+        var variables = new java.util.HashMap<String, Object>();
+        OBLIGATION_ID.put(variables, obligationId);
+        INCIDENT_ID.put(variables, incidentId);
+        return runtime.startProcessInstanceByKey(KEY, businessKey(obligationId), variables).getId();
+    }
+
+    static String businessKey(long obligationId) {
+        return "obligation-" + obligationId;
     }
 
     /** A re-plan withdrew the obligation: its tasks and timers go, its history stays. */
@@ -75,13 +86,5 @@ class NotificationObligationProcess {
                 tasks.saveTask(task);
             }
         }
-    }
-
-    static long obligationId(VariableScope scope) {
-        return ((Number) scope.getVariable(OBLIGATION_ID)).longValue();
-    }
-
-    static long incidentId(DelegateExecution execution) {
-        return BreachResponseProcess.incidentId(execution);
     }
 }

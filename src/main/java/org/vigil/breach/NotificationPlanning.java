@@ -1,8 +1,6 @@
 package org.vigil.breach;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,10 +13,13 @@ import java.util.TreeMap;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.vigil.documents.Documents;
+import org.vigil.regulation.NotificationPlan;
+import org.vigil.regulation.NotificationPlans;
+import org.vigil.regulation.PlanRequest;
 
 /**
- * Turns an incident's facts into a notification-plan request (the contract of shared/regulatory/PLAN-API.md),
- * asks the regulation capability, and adds the contractual duties of the agreements register. Duties without a
+ * Turns an incident's facts into a typed notification-plan request (the records of shared/regulatory/PLAN-API.md),
+ * asks the regulation capability's {@link NotificationPlans}, and adds the contractual duties of the agreements register. Duties without a
  * fixed legal deadline ("without undue delay") get an internal target so they are chased all the same.
  */
 @Component
@@ -26,7 +27,7 @@ class NotificationPlanning {
 
     private final Incidents incidents;
     private final ObligationRepository obligations;
-    private final RegulationPlans regulation;
+    private final NotificationPlans regulation;
     private final ContractualDuties contracts;
     private final Clock clock;
     private final Duration undueDelayTarget;
@@ -35,7 +36,7 @@ class NotificationPlanning {
     /** A corrected dispatch time counts where a deadline runs from another notice. */
     private final DispatchCorrections corrections;
 
-    NotificationPlanning(Incidents incidents, ObligationRepository obligations, RegulationPlans regulation,
+    NotificationPlanning(Incidents incidents, ObligationRepository obligations, NotificationPlans regulation,
             ContractualDuties contracts, Clock clock,
             @Value("${vigil.breach.undue-delay-target:P3D}") Duration undueDelayTarget, Documents documents,
             @Value("${vigil.breach.provisional-role:covered_entity}") String provisionalRole, DispatchCorrections corrections) {
@@ -76,123 +77,76 @@ class NotificationPlanning {
             return new PlanResult(false, "none", List.of(),
                     List.of("no provisional plan: the report names no jurisdiction of the people affected"));
         }
-        var json = InvestigationTaskListener.json;
         ZoneId zone = clock.getZone();
         OffsetDateTime discovered = incident.discoveredAt().atZone(zone).toOffsetDateTime();
-        ObjectNode request = json.createObjectNode();
-        request.put("discoveredAt", discovered.toString());
-        request.put("entityTimezone", zone.getId());
-        request.put("role", provisionalRole);
-        request.set("affectedCounts", json.valueToTree(counts.byJurisdiction()));
-        request.set("dataElements", json.valueToTree(incident.dataCategories()));
-        request.put("contactInfoOutOfDateCount", counts.unreachable());
-        request.putNull("lawEnforcementDelay");
-        request.put("encryptedNistSafeHarbor", false);
-        request.put("encryptionKeyCompromised", false);
-        request.put("riskAssessmentConclusion", "none".equals(provisionalRole) ? null : "not_low_probability");
-        request.putNull("hipaaBreachException");
-        request.putNull("stateDeterminationAt");
-        request.putNull("businessAssociate");
         boolean eu = counts.byJurisdiction().keySet().stream().anyMatch(code -> code.startsWith("EU-"));
         boolean uk = counts.byJurisdiction().containsKey("UK");
-        if (eu || uk) {
-            ObjectNode gdpr = request.putObject("gdpr");
-            // One regime per request: the EU's where EU residents are counted, else the UK's.
-            gdpr.put("regime", eu ? "GDPR" : "UK GDPR");
-            gdpr.put("role", "controller");
-            gdpr.put("awarenessAt", discovered.toString());
-            gdpr.put("riskLevel", "high");
-            gdpr.putNull("mainEstablishment");
-            gdpr.putNull("euRepresentative");
-        } else {
-            request.putNull("gdpr");
-        }
-        request.putArray("entityFlags");
-        request.set("sentNotices", sentNotices(incident, zone));
+        // One regime per request: the EU's where EU residents are counted, else the UK's.
+        PlanRequest.Gdpr gdpr = eu || uk
+                ? new PlanRequest.Gdpr(eu ? PlanRequest.Gdpr.GdprRegime.GDPR : PlanRequest.Gdpr.GdprRegime.UK_GDPR,
+                        PlanRequest.Gdpr.GdprRole.CONTROLLER, discovered, PlanRequest.Gdpr.RiskLevel.HIGH, null, null, null)
+                : null;
+        var request = new PlanRequest(discovered, null, zone.getId(), PlanCodes.role(provisionalRole),
+                counts.byJurisdiction(), incident.dataCategories(), counts.unreachable(), null, false, false,
+                "none".equals(provisionalRole) ? null : PlanRequest.RiskAssessmentConclusion.NOT_LOW_PROBABILITY,
+                null, null, null, gdpr, List.of(), sentNotices(incident, zone));
         return result(incident, null, regulation.plan(request));
     }
 
-    private PlanResult result(Incident incident, InvestigationFacts facts, JsonNode plan) {
+    private PlanResult result(Incident incident, InvestigationFacts facts, NotificationPlan plan) {
         Instant now = clock.instant();
         List<PlannedDuty> duties = new ArrayList<>();
-        for (JsonNode duty : plan.path("notifications")) {
-            Instant deadline = instant(duty.get("deadline"));
-            String rule = duty.path("deadlineRule").asText();
-            duties.add(new PlannedDuty(duty.path("ruleId").asText(), duty.path("recipient").asText(), duty.path("jurisdiction").asText(),
-                    duty.path("regime").asText(), duty.path("basis").asText(), duty.path("confidence").asText(), rule,
-                    deadline, deadline != null ? deadline : now.plus(undueDelayTarget), "fixed_hours".equals(rule),
-                    instant(duty.get("holdUntil")), instant(duty.get("alternativeDeadline")), text(duty.get("ambiguity")),
-                    duty.path("computation").asText()));
+        for (NotificationPlan.Notification duty : plan.notifications()) {
+            Instant deadline = instant(duty.deadline());
+            String rule = duty.deadlineRule();
+            duties.add(new PlannedDuty(duty.ruleId(), duty.recipient(), duty.jurisdiction(), duty.regime(), duty.basis(),
+                    duty.confidence(), rule, deadline, deadline != null ? deadline : now.plus(undueDelayTarget),
+                    "fixed_hours".equals(rule), instant(duty.holdUntil()), instant(duty.alternativeDeadline()),
+                    duty.ambiguity(), duty.computation()));
         }
-        boolean required = plan.path("breachNotificationsRequired").asBoolean(false) && !duties.isEmpty();
+        boolean required = plan.breachNotificationsRequired() && !duties.isEmpty();
         if (required) {
             duties.addAll(contracts.dutiesFor(incident, facts));
         }
         List<String> notRequired = new ArrayList<>();
-        plan.path("notRequired").forEach(duty -> notRequired.add(duty.path("recipient").asText() + " ("
-                + duty.path("jurisdiction").asText() + "): " + duty.path("reason").asText()));
-        return new PlanResult(required, plan.path("catalogVersion").asText("unknown"), duties, notRequired);
+        plan.notRequired().forEach(duty -> notRequired.add(duty.recipient() + " (" + duty.jurisdiction() + "): " + duty.reason()));
+        return new PlanResult(required, plan.catalogVersion() == null ? "unknown" : plan.catalogVersion(), duties, notRequired);
     }
 
-    ObjectNode request(Incident incident, InvestigationFacts facts, JsonNode risk, ZoneId zone) {
-        var json = InvestigationTaskListener.json;
-        ObjectNode request = json.createObjectNode();
+    /** The plan request (PLAN-API.md) for the incident's investigated facts and risk assessment. */
+    PlanRequest request(Incident incident, InvestigationFacts facts, JsonNode risk, ZoneId zone) {
         OffsetDateTime discovered = incident.discoveredAt().atZone(zone).toOffsetDateTime();
-        request.put("discoveredAt", discovered.toString());
-        request.put("firstKnownToWorkforceAt", string(facts.firstKnownToWorkforceAt()));
-        request.put("entityTimezone", zone.getId());
-        request.put("role", facts.role());
         var counts = counts(incident, facts.affectedCounts(), facts.contactInfoOutOfDateCount());
-        request.set("affectedCounts", json.valueToTree(counts.byJurisdiction()));
-        request.set("dataElements", json.valueToTree(facts.dataElements()));
-        request.put("contactInfoOutOfDateCount", counts.unreachable());
         var le = facts.lawEnforcement();
-        if (le == null) {
-            request.putNull("lawEnforcementDelay");
-        } else {
-            ObjectNode delay = request.putObject("lawEnforcementDelay");
-            delay.put("form", le.form());
-            delay.put("statementAt", string(le.statementAt()));
-            if (le.requestedDurationDays() == null) delay.putNull("requestedDurationDays"); else delay.put("requestedDurationDays", le.requestedDurationDays());
-            if (le.writtenFollowupReceivedAt() == null && le.delayUntilDate() == null) {
-                delay.putNull("writtenFollowup");
-            } else {
-                ObjectNode written = delay.putObject("writtenFollowup");
-                written.put("receivedAt", string(le.writtenFollowupReceivedAt() != null ? le.writtenFollowupReceivedAt() : le.statementAt()));
-                written.put("delayUntilDate", le.delayUntilDate() == null ? null : le.delayUntilDate().toString());
-            }
-        }
-        request.put("encryptedNistSafeHarbor", facts.encryptedNistSafeHarbor());
-        request.put("encryptionKeyCompromised", facts.encryptionKeyCompromised());
+        PlanRequest.LawEnforcementDelay delay = le == null ? null : new PlanRequest.LawEnforcementDelay(
+                PlanCodes.lawEnforcementForm(le.form()), le.statementAt(), le.requestedDurationDays(),
+                le.writtenFollowupReceivedAt() == null && le.delayUntilDate() == null ? null : new PlanRequest.WrittenFollowup(
+                        le.writtenFollowupReceivedAt() != null ? le.writtenFollowupReceivedAt() : le.statementAt(), le.delayUntilDate()));
         boolean hipaa = !"none".equals(facts.role());
-        request.put("riskAssessmentConclusion", hipaa ? risk.path("conclusion").asText(null) : null);
         String exception = risk.path("hipaaException").asText("none");
-        request.put("hipaaBreachException", hipaa && !"none".equals(exception) ? exception : null);
-        request.put("stateDeterminationAt", string(facts.determinationAt()));
         var ba = facts.businessAssociate();
-        if (ba == null) {
-            request.putNull("businessAssociate");
-        } else {
-            ObjectNode node = request.putObject("businessAssociate");
-            node.put("discoveredAt", string(ba.discoveredAt()));
-            node.put("notifiedCoveredEntityAt", string(ba.notifiedCoveredEntityAt()));
-            node.put("agentOfCoveredEntity", ba.agentOfCoveredEntity());
-        }
         var gdpr = facts.gdpr();
-        if (gdpr == null) {
-            request.putNull("gdpr");
-        } else {
-            ObjectNode node = request.putObject("gdpr");
-            node.put("regime", gdpr.regime());
-            node.put("role", gdpr.role());
-            node.put("awarenessAt", string(gdpr.awarenessAt() != null ? gdpr.awarenessAt() : discovered));
-            node.put("riskLevel", gdpr.riskLevel());
-            node.put("mainEstablishment", blankToNull(gdpr.mainEstablishment()));
-            node.put("euRepresentative", blankToNull(gdpr.euRepresentative()));
-        }
-        request.set("entityFlags", json.valueToTree(facts.entityFlags()));
-        request.set("sentNotices", sentNotices(incident, zone));
-        return request;
+        return new PlanRequest(
+                discovered,
+                facts.firstKnownToWorkforceAt(),
+                zone.getId(),
+                PlanCodes.role(facts.role()),
+                counts.byJurisdiction(),
+                facts.dataElements(),
+                counts.unreachable(),
+                delay,
+                facts.encryptedNistSafeHarbor(),
+                facts.encryptionKeyCompromised(),
+                hipaa ? PlanCodes.conclusion(risk.path("conclusion").asText(null)) : null,
+                hipaa && !"none".equals(exception) ? exception : null,
+                facts.determinationAt(),
+                ba == null ? null : new PlanRequest.BusinessAssociateDiscovery(ba.discoveredAt(), ba.notifiedCoveredEntityAt(),
+                        ba.agentOfCoveredEntity()),
+                gdpr == null ? null : new PlanRequest.Gdpr(PlanCodes.gdprRegime(gdpr.regime()), PlanCodes.gdprRole(gdpr.role()),
+                        gdpr.awarenessAt() != null ? gdpr.awarenessAt() : discovered, PlanCodes.riskLevel(gdpr.riskLevel()),
+                        blankToNull(gdpr.mainEstablishment()), blankToNull(gdpr.euRepresentative()), null),
+                facts.entityFlags() == null ? null : facts.entityFlags().stream().map(PlanCodes::entityFlag).toList(),
+                sentNotices(incident, zone));
     }
 
     /**
@@ -215,17 +169,14 @@ class NotificationPlanning {
 
     private record Counts(Map<String, Integer> byJurisdiction, int unreachable) {}
 
-    private ArrayNode sentNotices(Incident incident, ZoneId zone) {
-        ArrayNode sent = InvestigationTaskListener.json.createArrayNode();
-        obligations.findByIncidentIdOrderByTargetDeadline(incident.id()).stream()
+    private List<PlanRequest.SentNotice> sentNotices(Incident incident, ZoneId zone) {
+        return obligations.findByIncidentIdOrderByTargetDeadline(incident.id()).stream()
                 .filter(Obligation::isSent)
                 // Contractual notices are Vigil's own duties, not the regulation's: its API knows no CONTRACT jurisdiction.
                 .filter(obligation -> !obligation.recipient().startsWith("counterparty:"))
-                .forEach(obligation -> sent.addObject()
-                        .put("recipient", obligation.recipient())
-                        .put("jurisdiction", obligation.jurisdiction())
-                        .put("sentAt", corrections.sentAt(obligation).atZone(zone).toOffsetDateTime().toString()));
-        return sent;
+                .map(obligation -> new PlanRequest.SentNotice(obligation.recipient(), obligation.jurisdiction(),
+                        corrections.sentAt(obligation).atZone(zone).toOffsetDateTime()))
+                .toList();
     }
 
     private static JsonNode readTree(String json) {
@@ -239,19 +190,11 @@ class NotificationPlanning {
         }
     }
 
-    private static String string(OffsetDateTime value) {
-        return value == null ? null : value.toString();
-    }
-
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip().toUpperCase(java.util.Locale.ROOT);
     }
 
-    private static Instant instant(JsonNode value) {
-        return value == null || value.isNull() ? null : OffsetDateTime.parse(value.asText()).toInstant();
-    }
-
-    private static String text(JsonNode value) {
-        return value == null || value.isNull() ? null : value.asText();
+    private static Instant instant(OffsetDateTime value) {
+        return value == null ? null : value.toInstant();
     }
 }

@@ -1,5 +1,7 @@
 package org.vigil.breach;
 
+import static org.vigil.breach.BreachResponseVariables.INCIDENT_ID;
+
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
@@ -43,7 +45,7 @@ class PlanChangeTaskListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        long incidentId = BreachResponseProcess.incidentId(task.getExecution());
+        long incidentId = INCIDENT_ID.from(task);
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             task.setVariablesLocal(question(incidentId));
             return;

@@ -1,5 +1,10 @@
 package org.vigil.breach;
 
+import static org.vigil.breach.BreachResponseVariables.INCIDENT_ID;
+import static org.vigil.breach.BreachResponseVariables.NOTIFICATIONS_REQUIRED;
+import static org.vigil.breach.BreachResponseVariables.OBLIGATION_COUNT;
+import static org.vigil.breach.BreachResponseVariables.OPEN_OBLIGATIONS;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -25,7 +30,7 @@ class PlanNotificationsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long incidentId = BreachResponseProcess.incidentId(execution);
+        long incidentId = INCIDENT_ID.from(execution);
         PlanResult plan = planning.planFor(incidentId);
         obligations.apply(incidentId, plan, Obligations.PlanKind.ASSESSMENT,
                 new Obligations.PlanChange("the four-factor assessment", Actors.VIGIL));
@@ -33,9 +38,9 @@ class PlanNotificationsDelegate implements JavaDelegate {
         if (required) {
             incidents.moveTo(incidentId, IncidentStatus.NOTIFYING);
         }
-        execution.setVariable("notificationsRequired", required);
-        execution.setVariable("obligationCount", plan.duties().size());
+        NOTIFICATIONS_REQUIRED.set(execution, required);
+        OBLIGATION_COUNT.set(execution, plan.duties().size());
         // A reopened incident whose notices all went out already has nothing to wait for: the model goes to the review.
-        execution.setVariable("openObligations", incidents.openObligations(incidentId));
+        OPEN_OBLIGATIONS.set(execution, incidents.openObligations(incidentId));
     }
 }

@@ -1,5 +1,8 @@
 package org.vigil.breach;
 
+import static org.vigil.breach.BreachResponseVariables.INCIDENT_ID;
+import static org.vigil.breach.BreachResponseVariables.PATIENT_DATA_INVOLVED;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -25,9 +28,9 @@ class PlanProvisionallyDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long incidentId = BreachResponseProcess.incidentId(execution);
+        long incidentId = INCIDENT_ID.from(execution);
         // Too late to guess: the assessment planned already, or the triage found no patient data.
-        if (planning.assessed(incidentId) || Boolean.FALSE.equals(execution.getVariable("patientDataInvolved"))) {
+        if (planning.assessed(incidentId) || Boolean.FALSE.equals(PATIENT_DATA_INVOLVED.from(execution))) {
             return;
         }
         obligations.apply(incidentId, planning.provisionalPlanFor(incidentId), PlanKind.PROVISIONAL,

@@ -1,5 +1,7 @@
 package org.vigil.breach;
 
+import static org.vigil.breach.BreachResponseVariables.INCIDENT_ID;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.Map;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -26,7 +28,7 @@ class PostIncidentReviewTaskListener implements TaskListener {
         }
         String actions = FormText.text(task::getVariable, "phiCorrectiveActions");
         try {
-            incidents.recordReview(((Number) task.getVariable(BreachResponseProcess.INCIDENT_ID)).longValue(),
+            incidents.recordReview(INCIDENT_ID.from(task),
                     InvestigationTaskListener.json.writeValueAsString(Map.of(
                             "lessonsLearned", lessons, "correctiveActions", actions == null ? "" : actions)));
         } catch (JsonProcessingException e) {
@@ -41,7 +43,7 @@ class PostIncidentReviewTaskListener implements TaskListener {
      */
     private static void requireOtherTasksDone(DelegateTask task) {
         var open = task.getProcessEngineServices().getTaskService().createTaskQuery()
-                .processVariableValueEquals(BreachResponseProcess.INCIDENT_ID, task.getVariable(BreachResponseProcess.INCIDENT_ID))
+                .processVariableValueEquals(INCIDENT_ID.name(), INCIDENT_ID.from(task))
                 .list().stream().filter(other -> !other.getId().equals(task.getId())).map(other -> "\"" + other.getName() + "\"")
                 .distinct().toList();
         if (!open.isEmpty()) {

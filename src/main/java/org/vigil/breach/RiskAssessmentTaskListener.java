@@ -1,5 +1,9 @@
 package org.vigil.breach;
 
+import static org.vigil.breach.BreachResponseVariables.HIPAA_EXCEPTION;
+import static org.vigil.breach.BreachResponseVariables.INCIDENT_ID;
+import static org.vigil.breach.BreachResponseVariables.RISK_CONCLUSION;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,7 +35,7 @@ class RiskAssessmentTaskListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         String conclusion = oneOf(task, "riskConclusion", CONCLUSIONS);
-        String exception = FormText.text(task::getVariable, "hipaaException") == null ? "none" : oneOf(task, "hipaaException", EXCEPTIONS);
+        String exception = FormText.text(task::getVariable, HIPAA_EXCEPTION.name()) == null ? "none" : oneOf(task, HIPAA_EXCEPTION.name(), EXCEPTIONS);
         Map<String, Object> assessment = new LinkedHashMap<>();
         for (String factor : FACTORS) {
             String rationaleField = "phi" + Character.toUpperCase(factor.charAt(0)) + factor.substring(1) + "Rationale";
@@ -45,13 +49,13 @@ class RiskAssessmentTaskListener implements TaskListener {
         assessment.put("conclusion", conclusion);
         assessment.put("assessedBy", Actors.of(task));
         try {
-            incidents.recordRiskAssessment(((Number) task.getVariable(BreachResponseProcess.INCIDENT_ID)).longValue(),
+            incidents.recordRiskAssessment(INCIDENT_ID.from(task),
                     InvestigationTaskListener.json.writeValueAsString(assessment));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        task.setVariable("hipaaException", exception);
-        task.setVariable("riskConclusion", conclusion);
+        HIPAA_EXCEPTION.set(task, exception);
+        RISK_CONCLUSION.set(task, conclusion);
         IncidentIntakeListener.removeTransientFields(task.getExecution());
     }
 

@@ -1,5 +1,7 @@
 package org.vigil.breach;
 
+import static org.vigil.breach.NotificationObligationVariables.OBLIGATION_ID;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -16,6 +18,6 @@ class SettleObligationDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        obligations.settle(NotificationObligationProcess.obligationId(execution));
+        obligations.settle(OBLIGATION_ID.from(execution));
     }
 }

@@ -19,12 +19,12 @@ class TriageTaskListener implements TaskListener {
 
     /** The form's checkboxes, by key, with their labels. */
     static final Map<String, String> FLAGS = flags();
-    static final String ESTIMATED_AFFECTED = "estimatedAffected";
+    static final String ESTIMATED_AFFECTED = BreachResponseVariables.ESTIMATED_AFFECTED.name();
     static final String ESTIMATED_AFFECTED_LABEL = "People affected (first estimate)";
 
     private static Map<String, String> flags() {
         var flags = new LinkedHashMap<String, String>();
-        flags.put("patientDataInvolved", "Patient data (PHI) may be involved");
+        flags.put(BreachResponseVariables.PATIENT_DATA_INVOLVED.name(), "Patient data (PHI) may be involved");
         flags.put("patientCareAffected", "An outage affects patient care");
         flags.put("medicalDeviceInvolved", "A medical device that may affect patient safety is compromised");
         flags.put("insiderSuspected", "An insider is suspected");
@@ -39,7 +39,7 @@ class TriageTaskListener implements TaskListener {
                 task.setVariable(key, flag(value, key, label));
             }
         });
-        task.setVariable(ESTIMATED_AFFECTED, count(task.getVariable(ESTIMATED_AFFECTED)));
+        BreachResponseVariables.ESTIMATED_AFFECTED.set(task, count(task.getVariable(ESTIMATED_AFFECTED)));
     }
 
     private static boolean flag(Object value, String key, String label) {

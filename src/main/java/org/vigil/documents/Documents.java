@@ -57,18 +57,18 @@ public class Documents {
     }
 
     /** The facts a document still lacks (dotted paths such as {@code company.tollFreePhone}); empty when it can be rendered. */
-    public List<String> missingFacts(DocumentKind kind, Map<String, ?> facts) {
-        return renderer.missingFacts(kind, facts);
+    public List<String> missingFacts(DocumentKind kind, NoticeFacts facts) {
+        return renderer.missingFacts(kind, facts.asFacts());
     }
 
     /** @throws MissingFactsException naming every required fact that is absent or blank */
-    public String renderHtml(DocumentKind kind, Map<String, ?> facts) {
-        return renderer.html(kind, facts);
+    public String renderHtml(DocumentKind kind, NoticeFacts facts) {
+        return renderer.html(kind, facts.asFacts());
     }
 
     /** @throws MissingFactsException naming every required fact that is absent or blank */
-    public byte[] renderPdf(DocumentKind kind, Map<String, ?> facts) {
-        return renderer.pdf(renderer.html(kind, facts));
+    public byte[] renderPdf(DocumentKind kind, NoticeFacts facts) {
+        return renderer.pdf(renderer.html(kind, facts.asFacts()));
     }
 
     /**
@@ -76,58 +76,68 @@ public class Documents {
      *
      * @throws MissingFactsException naming every required fact that is absent or blank
      */
-    public void renderPdf(DocumentKind kind, Map<String, ?> facts, java.io.OutputStream out) {
-        renderer.pdf(renderer.html(kind, facts), out);
+    public void renderPdf(DocumentKind kind, NoticeFacts facts, java.io.OutputStream out) {
+        renderer.pdf(renderer.html(kind, facts.asFacts()), out);
     }
 
     /**
-     * Replaces the list of affected individuals of {@code ownerRef} with the CSV's, all or nothing.
+     * Replaces the list of affected individuals {@code list} with the CSV's, all or nothing.
      *
      * @throws InvalidAffectedIndividualsException naming every bad line; nothing is stored then
      * @throws IllegalStateException while a letter batch reads the current list
      */
     @Transactional
-    public IndividualCounts importAffectedIndividuals(String ownerRef, Reader csv) {
-        return importAffectedIndividuals(ownerRef, csv, java.util.Set.of());
+    public IndividualCounts importAffectedIndividuals(AffectedListKey list, Reader csv) {
+        return importAffectedIndividuals(list, csv, java.util.Set.of());
     }
 
     /**
-     * As {@link #importAffectedIndividuals(String, Reader)}, with the optional column {@code counterparty}: whose data
+     * As {@link #importAffectedIndividuals(AffectedListKey, Reader)}, with the optional column {@code counterparty}: whose data
      * each person is, one of {@code counterparties} or empty for the company's own.
      */
     @Transactional
-    public IndividualCounts importAffectedIndividuals(String ownerRef, Reader csv, java.util.Set<String> counterparties) {
+    public IndividualCounts importAffectedIndividuals(AffectedListKey list, Reader csv, java.util.Set<String> counterparties) {
+        String ownerRef = list.ref();
         if (batches.countFor(ownerRef, EnumSet.of(LetterBatch.Status.QUEUED, LetterBatch.Status.RUNNING)) > 0) {
             throw new IllegalStateException("A letter batch is running on the current list; import again when it is done");
         }
         return individuals.replace(ownerRef, csv, counterparties);
     }
 
-    public IndividualCounts affectedCounts(String ownerRef) {
-        return individuals.counts(ownerRef);
+    public IndividualCounts affectedCounts(AffectedListKey list) {
+        return individuals.counts(list.ref());
     }
 
     /** The listed people in upload order (a business-associate notice names each of them). */
-    public List<AffectedIndividual> affectedIndividuals(String ownerRef, int offset, int limit) {
-        return individuals.all(ownerRef, offset, limit);
+    public List<AffectedIndividual> affectedIndividuals(AffectedListKey list, int offset, int limit) {
+        return individuals.all(list.ref(), offset, limit);
     }
 
     /** The listed people the list marks as {@code counterparty}'s, in upload order (that counterparty's notice names them). */
-    public List<AffectedIndividual> affectedIndividuals(String ownerRef, String counterparty, int offset, int limit) {
-        return individuals.ofCounterparty(ownerRef, counterparty, offset, limit);
+    public List<AffectedIndividual> affectedIndividuals(AffectedListKey list, String counterparty, int offset, int limit) {
+        return individuals.ofCounterparty(list.ref(), counterparty, offset, limit);
     }
 
     /**
      * Starts one letter per reachable person of {@code jurisdiction} ({@code US} takes in every state; null or blank:
-     * everyone) on {@code recipientsRef}'s list, rendered after this transaction commits on the batch thread. The
+     * everyone) on the list {@code recipients}, rendered after this transaction commits on the batch thread. The
      * facts are checked against the first person before anything is queued.
      *
      * @throws MissingFactsException when the letter lacks facts
      * @throws IllegalStateException when the list holds nobody to write to
      */
     @Transactional
-    public LetterBatchView startLetterBatch(String ownerRef, String recipientsRef, String jurisdiction, DocumentKind kind,
+    public LetterBatchView startLetterBatch(LetterBatchOwner owner, AffectedListKey recipients, String jurisdiction, DocumentKind kind,
+            NoticeFacts facts, LetterFormat format) {
+        return startLetterBatch(owner, recipients, jurisdiction, kind, facts.asFacts(), format);
+    }
+
+    /** As the typed one, with the facts as the templates read them (the tests' sample facts). */
+    @Transactional
+    LetterBatchView startLetterBatch(LetterBatchOwner owner, AffectedListKey recipients, String jurisdiction, DocumentKind kind,
             Map<String, ?> facts, LetterFormat format) {
+        String ownerRef = owner.ref();
+        String recipientsRef = recipients.ref();
         String within = jurisdiction == null ? "" : jurisdiction;
         int total = individuals.reachableCount(recipientsRef, within);
         if (total == 0) {
@@ -135,7 +145,7 @@ public class Documents {
                     + " with valid contact details has been uploaded");
         }
         var sample = new LinkedHashMap<String, Object>(facts);
-        sample.put("recipient", firstLetterRecipient(recipientsRef, within).orElseThrow());
+        sample.put("recipient", firstLetterRecipient(recipients, within).orElseThrow().asFacts());
         var missing = renderer.missingFacts(kind, sample);
         if (!missing.isEmpty()) {
             throw new MissingFactsException(kind, missing);
@@ -151,17 +161,17 @@ public class Documents {
     }
 
     /**
-     * The first person a letter batch of {@code jurisdiction} on {@code recipientsRef}'s list writes to, as the letter
+     * The first person a letter batch of {@code jurisdiction} on the list {@code recipients} writes to, as the letter
      * addresses them (by post, or by e-mail when no postal address is listed): the sample letter a preview shows and
      * the check before a batch. Empty when nobody there can be reached.
      */
-    public Optional<Map<String, Object>> firstLetterRecipient(String recipientsRef, String jurisdiction) {
-        return individuals.reachable(recipientsRef, jurisdiction == null ? "" : jurisdiction, 0, 1).stream()
-                .findFirst().map(LetterBatchRunner::recipient);
+    public Optional<LetterRecipient> firstLetterRecipient(AffectedListKey recipients, String jurisdiction) {
+        return individuals.reachable(recipients.ref(), jurisdiction == null ? "" : jurisdiction, 0, 1).stream()
+                .findFirst().map(LetterRecipient::of);
     }
 
-    public Optional<LetterBatchView> latestLetterBatch(String ownerRef) {
-        return batches.latestOf(ownerRef).map(LetterBatch::view);
+    public Optional<LetterBatchView> latestLetterBatch(LetterBatchOwner owner) {
+        return batches.latestOf(owner.ref()).map(LetterBatch::view);
     }
 
     public Optional<LetterBatchView> letterBatch(long id) {
@@ -186,12 +196,12 @@ public class Documents {
     }
 
     /**
-     * The letters of {@code ownerRef} were dispatched at {@code sentAt}: their files are purged
+     * The letters of {@code owner} were dispatched at {@code sentAt}: their files are purged
      * {@code vigil.documents.purge-after} later; the batches' checksums and counts stay.
      */
     @Transactional
-    public void lettersDispatched(String ownerRef, Instant sentAt) {
-        batches.dispatched(ownerRef, sentAt);
+    public void lettersDispatched(LetterBatchOwner owner, Instant sentAt) {
+        batches.dispatched(owner.ref(), sentAt);
     }
 
     /**

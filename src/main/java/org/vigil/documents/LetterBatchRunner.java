@@ -212,8 +212,7 @@ class LetterBatchRunner {
 
     /** The person as the letter addresses them: by post, or by e-mail when no postal address is listed. */
     static Map<String, Object> recipient(AffectedIndividual person) {
-        return Map.of("name", person.name(), "postalAddress", nullToEmpty(person.postalAddress()),
-                "email", nullToEmpty(person.email()), "jurisdiction", person.jurisdiction());
+        return LetterRecipient.of(person).asFacts();
     }
 
     /**
@@ -325,10 +324,6 @@ class LetterBatchRunner {
                 throw e instanceof UncheckedIOException unchecked ? unchecked.getCause() : (IOException) e;
             }
         }
-    }
-
-    private static String nullToEmpty(String value) {
-        return value == null ? "" : value;
     }
 
     private static boolean isBlank(String value) {

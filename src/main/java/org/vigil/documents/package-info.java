@@ -4,6 +4,11 @@
  * state attorney-general notice, GDPR Art. 33(3) notification, business-associate notice); the list of affected
  * individuals, imported from CSV and stored encrypted; and the resumable mail-merge of one letter per person.
  *
+ * <p>Other capabilities hand it typed facts: a notice's {@link org.vigil.documents.NoticeFacts} (with the privacy
+ * office's {@link org.vigil.documents.NoticeWording} and a letter's {@link org.vigil.documents.LetterRecipient}), a list
+ * of the affected by its {@link org.vigil.documents.AffectedListKey}, letter batches by their
+ * {@link org.vigil.documents.LetterBatchOwner}; the templates read the facts by name.
+ *
  * <p>Every inserted value is escaped for HTML by the engine, never by the template; templates are classpath
  * resources only; a document whose required facts are missing is refused with their names.
  *

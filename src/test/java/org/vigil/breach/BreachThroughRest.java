@@ -97,16 +97,17 @@ final class BreachThroughRest {
 
     /** Prepare the notice: what the privacy officer writes in the form "prepare-notice". */
     void prepare(long obligationId, Map<String, Object> text) {
-        var response = completeObligationTask(obligationId, "Task_PrepareNotice", text);
+        var response = completeObligationTask(obligationId, NotificationObligationProcess.Task_PrepareNotice, text);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
     }
 
     HttpResponse<String> approve(long obligationId, boolean approved) {
-        return completeObligationTask(obligationId, "Task_ApproveNotice", Map.of("noticeApproved", approved));
+        return completeObligationTask(obligationId, NotificationObligationProcess.Task_ApproveNotice,
+                Map.of(NotificationObligationVariables.NOTICE_APPROVED.name(), approved));
     }
 
     HttpResponse<String> recordDispatch(long obligationId, String proof) {
-        return completeObligationTask(obligationId, "Task_RecordDispatch", Map.of("sentAt",
+        return completeObligationTask(obligationId, NotificationObligationProcess.Task_RecordDispatch, Map.of("sentAt",
                 OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(5).truncatedTo(ChronoUnit.SECONDS).toString(),
                 "channel", "first_class_mail", "proof", proof));
     }
@@ -194,7 +195,7 @@ final class BreachThroughRest {
     /** A dispatch may plan more notices, so until none is left open. */
     void sendEveryNotice(long incidentId) throws Exception {
         for (int round = 0; round < 5; round++) {
-            var open = tasks.createTaskQuery().processVariableValueEquals(BreachResponseProcess.INCIDENT_ID, incidentId)
+            var open = tasks.createTaskQuery().processVariableValueEquals(BreachResponseVariables.INCIDENT_ID.name(), incidentId)
                     .processDefinitionKey(NotificationObligationProcess.KEY).taskDefinitionKey(NotificationObligationProcess.Task_PrepareNotice).list();
             if (open.isEmpty()) {
                 return;
@@ -236,7 +237,7 @@ final class BreachThroughRest {
     }
 
     String obligationInstance(long obligationId) {
-        return runtime.createProcessInstanceQuery().processInstanceBusinessKey("obligation-" + obligationId).singleResult().getId();
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(NotificationObligationProcess.businessKey(obligationId)).singleResult().getId();
     }
 
     /** The engine's own work: asynchronous continuations, as the job executor would run them. */

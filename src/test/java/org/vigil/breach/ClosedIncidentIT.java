@@ -146,8 +146,8 @@ class ClosedIncidentIT {
         assertThat(breach.incident(incidentId).path("status").asText()).isEqualTo("CLOSED");
 
         // A task left over from before the review waited for follow-ups (here: put back by the engine's Java API).
-        String leftover = runtime.createProcessInstanceByKey(NotificationObligationProcess.KEY).businessKey("obligation-" + missed)
-                .setVariable(NotificationObligationProcess.OBLIGATION_ID, missed).setVariable(BreachResponseProcess.INCIDENT_ID, incidentId)
+        String leftover = runtime.createProcessInstanceByKey(NotificationObligationProcess.KEY).businessKey(NotificationObligationProcess.businessKey(missed))
+                .setVariable(NotificationObligationVariables.OBLIGATION_ID.name(), missed).setVariable(NotificationObligationVariables.INCIDENT_ID.name(), incidentId)
                 .startBeforeActivity(NotificationObligationProcess.Task_FollowUpMissedNotice).execute().getId();
         String leftoverTask = tasks.createTaskQuery().processInstanceId(leftover).singleResult().getId();
         var refused = breach.privacy.postJson("/engine-rest/task/" + leftoverTask + "/complete", """

@@ -39,9 +39,9 @@ class DispatchCorrectionIT {
     @Test
     void aSecondCompletionOfTheDispatchIsRefusedAndACorrectionIsAppendedBesideTheOriginal() throws Exception {
         long incidentId = breach.planned("Dispatch corrected");
-        String notice = tasks.createTaskQuery().processVariableValueEquals(BreachResponseProcess.INCIDENT_ID, incidentId)
+        String notice = tasks.createTaskQuery().processVariableValueEquals(BreachResponseVariables.INCIDENT_ID.name(), incidentId)
                 .processDefinitionKey(NotificationObligationProcess.KEY).list().get(0).getProcessInstanceId();
-        long obligationId = ((Number) runtime.getVariable(notice, NotificationObligationProcess.OBLIGATION_ID)).longValue();
+        long obligationId = NotificationObligationVariables.OBLIGATION_ID.from(runtime.getVariables(notice));
         String sentAt = BreachThroughRest.now().minusHours(2).toString();
         breach.prepareAndApprove(notice);
         breach.dispatch(notice, Map.of("sentAt", sentAt, "channel", "first_class_mail", "proof", "USPS 9400 1000"));
@@ -49,7 +49,7 @@ class DispatchCorrectionIT {
 
         // An administrator puts "Record the dispatch" back (Cockpit's modification), and it is completed once more.
         var modified = new WebClient(port).as("admin", "demo").postJson("/engine-rest/process-instance/" + notice + "/modification", """
-                {"instructions": [{"type": "startBeforeActivity", "activityId": "Task_RecordDispatch"}]}""");
+                {"instructions": [{"type": "startBeforeActivity", "activityId": "%s"}]}""".formatted(NotificationObligationProcess.Task_RecordDispatch));
         assertThat(modified.statusCode()).as(modified.body()).isEqualTo(204);
         var again = breach.completeResponse(breach.privacy, notice, Map.of("sentAt", BreachThroughRest.now().minusMinutes(3).toString(),
                 "channel", "email", "proof", "Rewritten"));

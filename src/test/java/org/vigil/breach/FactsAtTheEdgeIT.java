@@ -121,7 +121,7 @@ class FactsAtTheEdgeIT {
     @Test
     void aDispatchByCarrierPigeonIsRefusedWhateverPathCompletesTheTask() throws Exception {
         long incidentId = breach.planned("Dispatch checked at the edge");
-        var task = tasks.createTaskQuery().processVariableValueEquals(BreachResponseProcess.INCIDENT_ID, incidentId)
+        var task = tasks.createTaskQuery().processVariableValueEquals(BreachResponseVariables.INCIDENT_ID.name(), incidentId)
                 .processDefinitionKey(NotificationObligationProcess.KEY).list().get(0);
         String notice = task.getProcessInstanceId();
         breach.prepareAndApprove(notice);

@@ -75,7 +75,7 @@ class IncidentLifecycleIT {
 
         // Every notice prepared, approved and sent; a dispatch may plan more, so until none is left open.
         for (int round = 0; round < 5; round++) {
-            var open = tasks.createTaskQuery().processVariableValueEquals(BreachResponseProcess.INCIDENT_ID, incidentId)
+            var open = tasks.createTaskQuery().processVariableValueEquals(BreachResponseVariables.INCIDENT_ID.name(), incidentId)
                     .processDefinitionKey(NotificationObligationProcess.KEY).list();
             if (open.isEmpty()) {
                 break;

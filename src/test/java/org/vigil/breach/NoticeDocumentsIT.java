@@ -171,7 +171,7 @@ class NoticeDocumentsIT {
         var withdrawn = obligations.findById(media.id()).orElseThrow();
         assertThat(withdrawn.status()).isEqualTo(ObligationStatus.WITHDRAWN);
         assertThat(withdrawn.toView().computation()).contains("Withdrawn").contains("by privacy");
-        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey("obligation-" + media.id()).count()).isZero();
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(NotificationObligationProcess.businessKey(media.id())).count()).isZero();
         assertThat(duties(incidentId).get("individuals/US").status()).isEqualTo(ObligationStatus.OPEN);
 
         // And back: 600 again makes the media notice owed again, with a new process.

@@ -84,7 +84,7 @@ class NoticeReleaseIT {
                 + " the HHS breach report lacks the type of breach, the location of the breached information and the safeguards in place"
                 + " before the breach.");
         assertThat(refused.body()).doesNotContain("at org.");
-        assertThat(breach.openTask(hhs)).isEqualTo("Task_ApproveNotice");
+        assertThat(breach.openTask(hhs)).isEqualTo(NotificationObligationProcess.Task_ApproveNotice);
         assertThat(breach.obligation(incidentId, "H10", "US").path("status").asText()).isEqualTo("PREPARED");
 
         // Sent back, prepared in full: previewed, approved and sent.
@@ -118,7 +118,7 @@ class NoticeReleaseIT {
         assertThat(BreachThroughRest.json.readTree(refused.body()).path("message").asText()).startsWith("The notice cannot be recorded as sent:"
                 + " the notice to the covered entity or customer lacks the affected individuals, each by name");
         assertThat(refused.body()).doesNotContain("at org.", "Patient 1");
-        assertThat(breach.openTask(northwind)).isEqualTo("Task_RecordDispatch");
+        assertThat(breach.openTask(northwind)).isEqualTo(NotificationObligationProcess.Task_RecordDispatch);
 
         // Corrected again: the dispatch is recorded.
         assertThat(breach.upload(incidentId, northwindPatients(12, true)).statusCode()).isEqualTo(200);

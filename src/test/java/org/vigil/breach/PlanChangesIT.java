@@ -89,7 +89,7 @@ class PlanChangesIT {
             } else {
                 assertThat(o.path("status").asText()).isEqualTo("WITHDRAWN");
                 assertThat(o.path("withdrawnBy").asText()).isEqualTo("privacy");
-                assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey("obligation-" + o.path("id").asLong()).count())
+                assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(NotificationObligationProcess.businessKey(o.path("id").asLong())).count())
                         .isZero();
             }
         }

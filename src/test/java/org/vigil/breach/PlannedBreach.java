@@ -39,7 +39,7 @@ public final class PlannedBreach {
     }
 
     public static String obligationProcess(RuntimeService runtime, long obligationId) {
-        return runtime.createProcessInstanceQuery().processInstanceBusinessKey("obligation-" + obligationId).singleResult().getId();
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(NotificationObligationProcess.businessKey(obligationId)).singleResult().getId();
     }
 
     static void complete(TaskService tasks, String processInstanceId, Map<String, Object> variables) {

@@ -77,14 +77,14 @@ class ResponseFiguresIT {
         }
         assertThat(lastIndividual).as("an individual notice is planned").isPositive();
         for (int round = 0; round < 5; round++) {
-            var open = tasks.createTaskQuery().processVariableValueEquals(BreachResponseProcess.INCIDENT_ID, incidentId)
+            var open = tasks.createTaskQuery().processVariableValueEquals(BreachResponseVariables.INCIDENT_ID.name(), incidentId)
                     .processDefinitionKey(NotificationObligationProcess.KEY).list();
             if (open.isEmpty()) {
                 break;
             }
             for (var task : open) {
                 String notice = task.getProcessInstanceId();
-                long obligationId = ((Number) runtime.getVariable(notice, "obligationId")).longValue();
+                long obligationId = NotificationObligationVariables.OBLIGATION_ID.from(runtime.getVariables(notice));
                 boolean individual = INDIVIDUAL_RECIPIENTS.contains(recipientOf(privacy, incidentId, obligationId));
                 Instant sentAt = discovered.plus(Duration.ofDays(!individual ? 95 : obligationId < lastIndividual ? 85 : 90));
                 complete(privacy, notice, Map.of("phiNoticeWhatHappened", "Lab results were e-mailed to a wrong address.",

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.UUID;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,15 +31,15 @@ class LetterBatchIT {
 
     @Test
     void oneLetterPerReachablePersonWithAManifestAndAChecksumThatAResumedRunReproduces() throws Exception {
-        String list = "incident:test-" + UUID.randomUUID();
+        var list = new AffectedListKey("incident", uniqueId());
         var counts = documents.importAffectedIndividuals(list, new StringReader(people(3_050, 37)));
         assertThat(counts.total()).isEqualTo(3_050);
         assertThat(counts.unreachable()).isEqualTo(37);
         assertThat(counts.byJurisdiction()).containsKeys("US-TX", "US-IL", "EU-DE");
-        assertThat(jdbc.queryForList("select person from affected_individual where owner_ref = ?", String.class, list))
+        assertThat(jdbc.queryForList("select person from affected_individual where owner_ref = ?", String.class, list.ref()))
                 .allMatch(stored -> stored.startsWith("v1:") && !stored.contains("Person"));
 
-        var started = documents.startLetterBatch("obligation:" + list, list, null, DocumentKind.INDIVIDUAL_NOTICE, SampleFacts.breach(), LetterFormat.HTML);
+        var started = documents.startLetterBatch(new LetterBatchOwner("obligation", list.id()), list, null, DocumentKind.INDIVIDUAL_NOTICE, SampleFacts.breach(), LetterFormat.HTML);
         assertThat(started.total()).isEqualTo(3_050 - 37);
         var done = awaitDone(started.id());
         Path directory = directoryOf(done.id());
@@ -94,33 +93,33 @@ class LetterBatchIT {
 
     @Test
     void aFewPdfLettersBatchesPerJurisdictionAndARefusalForABatchWithoutFactsOrPeople() throws IOException {
-        String list = "incident:test-" + UUID.randomUUID();
+        var list = new AffectedListKey("incident", uniqueId());
         documents.importAffectedIndividuals(list, new StringReader(people(5, 0)));
-        var done = awaitDone(documents.startLetterBatch("obligation:" + list, list, null, DocumentKind.INDIVIDUAL_NOTICE, SampleFacts.breach(), LetterFormat.PDF).id());
+        var done = awaitDone(documents.startLetterBatch(new LetterBatchOwner("obligation", list.id()), list, null, DocumentKind.INDIVIDUAL_NOTICE, SampleFacts.breach(), LetterFormat.PDF).id());
         try (var zip = new ZipFile(plaintextArchive(done.id()).toFile())) {
             var letter = zip.getInputStream(zip.getEntry("letters/letter-000005.pdf")).readAllBytes();
             assertThat(new String(letter, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
         }
 
         // A state's notice goes to that state's residents; the federal one to every US resident on the list.
-        assertThat(documents.startLetterBatch("obligation:tx-" + list, list, "US-IL", DocumentKind.INDIVIDUAL_NOTICE, SampleFacts.breach(),
+        assertThat(documents.startLetterBatch(new LetterBatchOwner("obligation", uniqueId()), list, "US-IL", DocumentKind.INDIVIDUAL_NOTICE, SampleFacts.breach(),
                 LetterFormat.HTML).total()).isEqualTo(2);
-        assertThat(documents.startLetterBatch("obligation:us-" + list, list, "US", DocumentKind.INDIVIDUAL_NOTICE, SampleFacts.breach(),
+        assertThat(documents.startLetterBatch(new LetterBatchOwner("obligation", uniqueId()), list, "US", DocumentKind.INDIVIDUAL_NOTICE, SampleFacts.breach(),
                 LetterFormat.HTML).total()).isEqualTo(3);
 
         var facts = SampleFacts.breach();
         facts.remove("whatWeAreDoing");
-        assertThatThrownBy(() -> documents.startLetterBatch("obligation:x", list, null, DocumentKind.INDIVIDUAL_NOTICE, facts, LetterFormat.PDF))
+        assertThatThrownBy(() -> documents.startLetterBatch(new LetterBatchOwner("obligation", uniqueId()), list, null, DocumentKind.INDIVIDUAL_NOTICE, facts, LetterFormat.PDF))
                 .isInstanceOf(MissingFactsException.class).hasMessageContaining("whatWeAreDoing");
-        assertThatThrownBy(() -> documents.startLetterBatch("obligation:y", "incident:nobody", null, DocumentKind.INDIVIDUAL_NOTICE, SampleFacts.breach(), LetterFormat.PDF))
+        assertThatThrownBy(() -> documents.startLetterBatch(new LetterBatchOwner("obligation", uniqueId()), new AffectedListKey("incident", uniqueId()), null, DocumentKind.INDIVIDUAL_NOTICE, SampleFacts.breach(), LetterFormat.PDF))
                 .hasMessageContaining("No affected individual");
     }
 
     @Test
     void aBatchAnotherNodeHoldsIsLeftToItUntilItsClaimLapsesAndThenTakenOverWithTheSameArchive() throws IOException {
-        String list = "incident:test-" + UUID.randomUUID();
+        var list = new AffectedListKey("incident", uniqueId());
         documents.importAffectedIndividuals(list, new StringReader(people(12, 0)));
-        var done = awaitDone(documents.startLetterBatch("obligation:" + list, list, null, DocumentKind.INDIVIDUAL_NOTICE,
+        var done = awaitDone(documents.startLetterBatch(new LetterBatchOwner("obligation", list.id()), list, null, DocumentKind.INDIVIDUAL_NOTICE,
                 SampleFacts.breach(), LetterFormat.HTML).id());
         Path archive = directoryOf(done.id()).resolve(LetterBatchRunner.ARCHIVE);
         Files.delete(archive);
@@ -142,7 +141,7 @@ class LetterBatchIT {
 
     @Test
     void theManifestGivesThePrintHouseHostileNamesAndAddressesAsTextNotFormulas() throws IOException {
-        String list = "incident:test-" + UUID.randomUUID();
+        var list = new AffectedListKey("incident", uniqueId());
         var hostile = List.of(
                 List.of("=HYPERLINK(\"http://x\",\"y\")", "1 Elm St"),
                 List.of("+cmd|' /C calc'!A0", "@SUM(1+1)"),
@@ -156,7 +155,7 @@ class LetterBatchIT {
             }
         }
         documents.importAffectedIndividuals(list, new StringReader(csv.toString()));
-        var done = awaitDone(documents.startLetterBatch("obligation:" + list, list, null, DocumentKind.INDIVIDUAL_NOTICE,
+        var done = awaitDone(documents.startLetterBatch(new LetterBatchOwner("obligation", list.id()), list, null, DocumentKind.INDIVIDUAL_NOTICE,
                 SampleFacts.breach(), LetterFormat.HTML).id());
 
         try (var zip = new ZipFile(plaintextArchive(done.id()).toFile())) {
@@ -175,9 +174,9 @@ class LetterBatchIT {
 
     @Test
     void plaintextFilesAnEarlierVersionLeftAreSealedOrDeletedAndTheFolderClosed() throws IOException {
-        String list = "incident:test-" + UUID.randomUUID();
+        var list = new AffectedListKey("incident", uniqueId());
         documents.importAffectedIndividuals(list, new StringReader(people(5, 0)));
-        var done = awaitDone(documents.startLetterBatch("obligation:" + list, list, null, DocumentKind.INDIVIDUAL_NOTICE,
+        var done = awaitDone(documents.startLetterBatch(new LetterBatchOwner("obligation", list.id()), list, null, DocumentKind.INDIVIDUAL_NOTICE,
                 SampleFacts.breach(), LetterFormat.HTML).id());
         Path directory = directoryOf(done.id());
         Path plaintext = plaintextArchive(done.id());
@@ -263,5 +262,10 @@ class LetterBatchIT {
                     + jurisdictions[i % 3] + "," + reachable);
         }
         return csv.append(String.join("\n", lines)).append('\n').toString();
+    }
+
+    /** A list or batch owner no other test of this database uses. */
+    private static long uniqueId() {
+        return java.util.concurrent.ThreadLocalRandom.current().nextLong(1_000_000_000L, Long.MAX_VALUE);
     }
 }

@@ -1,0 +1,17 @@
+package org.vigil.documents;
+
+/**
+ * Whose letter batches they are: the record that asked for them, breach's obligation 7 being
+ * {@code new LetterBatchOwner("obligation", 7)}. The tables keep it as {@code obligation:7}.
+ */
+public record LetterBatchOwner(String owner, long id) {
+
+    public LetterBatchOwner {
+        OwnerRefs.requireOwner(owner);
+    }
+
+    /** The owner as the tables hold it. */
+    String ref() {
+        return owner + ":" + id;
+    }
+}
