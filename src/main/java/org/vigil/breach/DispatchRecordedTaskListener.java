@@ -55,11 +55,12 @@ class DispatchRecordedTaskListener implements TaskListener {
                     evidence == null ? proof : proof == null ? evidence : proof + "; " + evidence);
             // Names and addresses are no longer needed on disk once the letters are out; the checksums are the record.
             notices.lettersDispatched(obligationId, sentAt.toInstant());
-            // Some deadlines run from another notice (HHS with the individual notices, an AG after the residents):
-            // a notice sent plans the incident again; what was sent stays as it was.
-            var obligation = obligations.require(obligationId);
-            replanning.replan(obligation.incidentId(), new Obligations.PlanChange(
-                    "the notice to " + obligation.recipient() + " (" + obligation.jurisdiction() + ") sent", Actors.of(task)));
+            // The model plans the incident again after this task (Task_PlanAgainAfterSending); instances started
+            // from an earlier version of the model lack that step, so for them it happens here as it used to.
+            if (task.getProcessEngineServices().getRepositoryService().getBpmnModelInstance(task.getProcessDefinitionId())
+                    .getModelElementById(NotificationObligationProcess.Task_PlanAgainAfterSending) == null) {
+                replanning.afterSending(obligationId, Actors.of(task));
+            }
         } catch (IllegalArgumentException e) {
             throw new BadUserRequestException(e.getMessage());
         }

@@ -22,6 +22,7 @@ class NotificationObligationProcess {
     static final String Task_PrepareNotice = "Task_PrepareNotice";
     static final String Task_ApproveNotice = "Task_ApproveNotice";
     static final String Task_RecordDispatch = "Task_RecordDispatch";
+    static final String Task_PlanAgainAfterSending = "Task_PlanAgainAfterSending";
     static final String Task_FollowUpMissedNotice = "Task_FollowUpMissedNotice";
     static final String Task_RemindGroup = "Task_RemindGroup";
     static final String Task_EscalateToLeadAndCiso = "Task_EscalateToLeadAndCiso";

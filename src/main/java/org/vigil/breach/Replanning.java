@@ -59,6 +59,16 @@ class Replanning {
         return plan(incidentId, change);
     }
 
+    /**
+     * A notice was sent: some deadlines run from another notice (HHS with the individual notices, an attorney general
+     * after the residents), so the incident is planned again; what was sent stays as it was.
+     */
+    @Transactional
+    Replanned afterSending(long obligationId, String by) {
+        var sent = obligations.require(obligationId);
+        return replan(sent.incidentId(), new PlanChange("the notice to " + sent.recipient() + " (" + sent.jurisdiction() + ") sent", by));
+    }
+
     /** Plans again if a plan exists; a list uploaded before any plan waits for the first one. */
     @Transactional
     void replanIfPlanned(long incidentId, PlanChange change) {

@@ -197,8 +197,11 @@ class BreachRecordProperties {
                     "noticeRecipientOffice", "Consumer Protection Division"));
             tasks.complete(openTask(obligation).getId(), notice);
             tasks.complete(openTask(obligation).getId(), Map.of("noticeApproved", true));
+            String noticeProcess = openTask(obligation).getProcessInstanceId();
             tasks.complete(openTask(obligation).getId(), Map.of("sentAt", OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1).toString(),
                     "channel", obligation.recipient().equals("media") ? "press_release" : "regulator_portal", "proof", "receipt"));
+            // The plan made again once the dispatch is saved (Task_PlanAgainAfterSending), as the job executor would.
+            PlannedBreach.runJobs(management, noticeProcess);
             assertThat(obligations.findById(obligationId).orElseThrow().isSent()).isTrue();
             all().forEach(o -> rules.putIfAbsent(o.id(), o.ruleId()));
         }

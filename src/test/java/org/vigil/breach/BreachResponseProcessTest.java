@@ -21,6 +21,7 @@ import static org.vigil.breach.BreachResponseProcess.Task_TriageIncident;
 import static org.vigil.breach.NotificationObligationProcess.BoundaryEvent_DeadlinePassed;
 import static org.vigil.breach.NotificationObligationProcess.BoundaryEvent_EscalationDue;
 import static org.vigil.breach.NotificationObligationProcess.BoundaryEvent_ReminderDue;
+import static org.vigil.breach.NotificationObligationProcess.Task_PlanAgainAfterSending;
 import static org.vigil.breach.NotificationObligationProcess.Event_HoldLifted;
 import static org.vigil.breach.NotificationObligationProcess.Task_EscalateToLeadAndCiso;
 import static org.vigil.breach.NotificationObligationProcess.Task_FollowUpMissedNotice;
@@ -224,6 +225,8 @@ class BreachResponseProcessTest {
             assertThat(notice).isWaitingAt(Task_RecordDispatch);
             complete(task(notice), Map.of("sentAt", OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(5).toString(),
                     "channel", "first_class_mail", "proof", "USPS-" + obligation.id()));
+            assertThat(notice).isWaitingAt(Task_PlanAgainAfterSending);
+            execute(job(Task_PlanAgainAfterSending, notice));
             execute(job(notice));
             assertThat(notice).isEnded();
         }

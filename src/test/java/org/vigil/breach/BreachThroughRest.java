@@ -242,9 +242,7 @@ final class BreachThroughRest {
 
     /** The engine's own work: asynchronous continuations, as the job executor would run them. */
     void runJobs(String processInstanceId) {
-        for (var job : management.createJobQuery().processInstanceId(processInstanceId).messages().list()) {
-            management.executeJob(job.getId());
-        }
+        PlannedBreach.runJobs(management, processInstanceId);
     }
 
     void complete(WebClient user, String processInstanceId, Map<String, Object> variables) {
