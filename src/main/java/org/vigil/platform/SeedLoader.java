@@ -5,13 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,7 +80,7 @@ class SeedLoader implements ApplicationRunner {
         try {
             byte[] content = resource.getContentAsByteArray();
             T seeds = yaml.readValue(content, type);
-            seedFiles.save(new SeedFile(path, sha256(content), Instant.now(clock)));
+            seedFiles.save(new SeedFile(path, Sha256.hex(content), Instant.now(clock)));
             log.info("Seed {} loaded", path);
             return seeds;
         } catch (IOException e) {
@@ -91,11 +88,4 @@ class SeedLoader implements ApplicationRunner {
         }
     }
 
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
