@@ -65,11 +65,13 @@ class LetterBatchRunner {
     private final LetterBatchSettings settings;
     private final StreamEncryption encryption;
     private final Clock clock;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json;
     private final Set<Long> active = ConcurrentHashMap.newKeySet();
 
     LetterBatchRunner(LetterBatchRepository batches, AffectedIndividuals individuals, DocumentRenderer renderer,
-            TransactionTemplate transaction, LetterBatchSettings settings, StreamEncryption encryption, Clock clock) {
+            TransactionTemplate transaction, LetterBatchSettings settings, StreamEncryption encryption, Clock clock,
+            ObjectMapper json) {
+        this.json = json;
         this.batches = batches;
         this.individuals = individuals;
         this.renderer = renderer;
