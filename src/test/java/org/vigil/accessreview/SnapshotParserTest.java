@@ -70,6 +70,18 @@ class SnapshotParserTest {
     }
 
     @Test
+    void aQuoteLeftOpenIsReportedAtItsLineAndBlankLinesStillCount() {
+        var e = rejected("text/csv", HEADER
+                + "ehr,alice,alice,lee,read,false,2026-11-01\n"
+                + "\n"
+                + "ehr,\"bob,bob,lee,read,false,2026-11-01\n"
+                + "ehr,carol,carol,lee,read,false,2026-11-01\n");
+
+        assertThat(e.problems()).extracting(ImportProblem::line, ImportProblem::field, ImportProblem::message)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(4, "quotes", "a quoted value is not closed"));
+    }
+
+    @Test
     void refusesAnEmptyImport() {
         assertThat(rejected("text/csv", HEADER).problems()).extracting(ImportProblem::message).containsExactly("the import holds no rows");
     }
