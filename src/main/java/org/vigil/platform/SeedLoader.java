@@ -1,8 +1,5 @@
 package org.vigil.platform;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
@@ -29,8 +26,6 @@ import org.springframework.stereotype.Component;
 class SeedLoader implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(SeedLoader.class);
-    private static final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
     private final DataSource dataSource;
     private final ResourceLoader resources;
@@ -79,7 +74,7 @@ class SeedLoader implements ApplicationRunner {
         Resource resource = resources.getResource("classpath:" + path);
         try {
             byte[] content = resource.getContentAsByteArray();
-            T seeds = yaml.readValue(content, type);
+            T seeds = SeedReader.read(content, path, type);
             seedFiles.save(new SeedFile(path, Sha256.hex(content), Instant.now(clock)));
             log.info("Seed {} loaded", path);
             return seeds;
