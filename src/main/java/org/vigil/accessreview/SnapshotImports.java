@@ -3,6 +3,7 @@ package org.vigil.accessreview;
 import static org.vigil.accessreview.AccessReviewText.emptyIfNull;
 import static org.vigil.accessreview.AccessReviewText.entitlementKey;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,8 +34,10 @@ public class SnapshotImports {
     private final AccessReviewStore store;
     private final AccessRevocations revocations;
     private final Clock clock;
+    private final ObjectMapper json;
 
-    SnapshotImports(AccessReviewStore store, AccessRevocations revocations, Clock clock) {
+    SnapshotImports(AccessReviewStore store, AccessRevocations revocations, Clock clock, ObjectMapper json) {
+        this.json = json;
         this.store = store;
         this.revocations = revocations;
         this.clock = clock;
@@ -47,7 +50,7 @@ public class SnapshotImports {
      */
     @Transactional
     public ImportResult importSnapshot(SnapshotKind kind, String contentType, byte[] content, String source, String by) {
-        var parsed = SnapshotParser.parse(kind, contentType, content, LocalDate.now(clock));
+        var parsed = SnapshotParser.parse(kind, contentType, content, LocalDate.now(clock), json);
         Instant now = clock.instant();
         if (kind == SnapshotKind.ROSTER) {
             String checksum = Sha256.hex(parsed.roster().stream()

@@ -37,11 +37,11 @@ final class SnapshotParser {
     static final List<String> ROSTER_FIELDS = List.of("person", "manager", "status", "terminatedOn");
     private static final int MAX_ID = 64;
     private static final int MAX_NAME = 128;
-    private static final ObjectMapper json = new ObjectMapper();
 
     private SnapshotParser() {}
 
-    static Parsed parse(SnapshotKind kind, String contentType, byte[] content, LocalDate today) {
+    /** {@code json} is the application's mapper; only its parser is used. */
+    static Parsed parse(SnapshotKind kind, String contentType, byte[] content, LocalDate today, ObjectMapper json) {
         String text = new String(content, StandardCharsets.UTF_8);
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
@@ -50,7 +50,7 @@ final class SnapshotParser {
         List<ImportProblem> problems = new ArrayList<>();
         boolean isJson = contentType != null && contentType.toLowerCase(Locale.ROOT).contains("json");
         List<String> fields = kind == SnapshotKind.ENTITLEMENTS ? ENTITLEMENT_FIELDS : ROSTER_FIELDS;
-        records = isJson ? readJson(text, fields, problems) : readCsv(text, fields, problems);
+        records = isJson ? readJson(text, fields, problems, json) : readCsv(text, fields, problems);
         if (records.isEmpty() && problems.isEmpty()) {
             problems.add(new ImportProblem(1, "rows", "the import holds no rows"));
         }
@@ -211,7 +211,8 @@ final class SnapshotParser {
         return records;
     }
 
-    private static List<Map.Entry<Integer, Map<String, String>>> readJson(String text, List<String> fields, List<ImportProblem> problems) {
+    private static List<Map.Entry<Integer, Map<String, String>>> readJson(String text, List<String> fields, List<ImportProblem> problems,
+            ObjectMapper json) {
         List<Map.Entry<Integer, Map<String, String>>> records = new ArrayList<>();
         try (JsonParser parser = json.getFactory().createParser(text)) {
             JsonToken token = parser.nextToken();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
@@ -12,10 +13,11 @@ import org.junit.jupiter.api.Test;
 class SnapshotParserTest {
 
     static final LocalDate TODAY = LocalDate.of(2026, 11, 20);
+    static final ObjectMapper JSON = new ObjectMapper();
     static final String HEADER = "system,account,person,manager,entitlement,privileged,lastLogin\n";
 
     static SnapshotParser.Parsed entitlements(String contentType, String text) {
-        return SnapshotParser.parse(SnapshotKind.ENTITLEMENTS, contentType, text.getBytes(StandardCharsets.UTF_8), TODAY);
+        return SnapshotParser.parse(SnapshotKind.ENTITLEMENTS, contentType, text.getBytes(StandardCharsets.UTF_8), TODAY, JSON);
     }
 
     static ImportRejectedException rejected(String contentType, String text) {
@@ -124,7 +126,7 @@ class SnapshotParserTest {
                         + "alice,lee,ACTIVE,\n"
                         + "bob,lee,TERMINATED,\n"
                         + "carol,lee,ON_LEAVE,\n"
-                        + "lee,lee,ACTIVE,\n").getBytes(StandardCharsets.UTF_8), TODAY));
+                        + "lee,lee,ACTIVE,\n").getBytes(StandardCharsets.UTF_8), TODAY, JSON));
 
         assertThat(e.problems()).extracting(ImportProblem::line, ImportProblem::field).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(3, "terminatedOn"),
