@@ -78,6 +78,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void everyCsvIsReadByTheOneReader() {
+        noClasses().that().doNotHaveFullyQualifiedName("org.vigil.platform.CsvInput")
+                .should().dependOnClassesThat().haveFullyQualifiedName("org.apache.commons.csv.CSVParser")
+                .because("one reader counts lines the same way for every import: read CSV with CsvInput")
+                .check(vigil);
+    }
+
+    @Test
     void noFieldInjection() {
         noFields().should().beAnnotatedWith(Autowired.class).check(vigil);
     }

@@ -1,9 +1,7 @@
 package org.vigil.accessreview;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -13,10 +11,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.vigil.platform.SeedReader;
 import org.vigil.accessreview.AccessReviewApi.PhiSystem;
 
 /**
@@ -32,9 +30,6 @@ class AccessReviewSeedLoader implements ApplicationRunner {
     static final String DEMO_ROSTER = "seeds/demo/access-review-roster.yaml";
     static final String DEMO_ENTITLEMENTS = "seeds/demo/access-review-entitlements.yaml";
     private static final Logger log = LoggerFactory.getLogger(AccessReviewSeedLoader.class);
-    private static final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
-    private static final ObjectMapper json = new ObjectMapper();
 
     record SystemSeed(String id, String name, String owner, String deputy, String classification) {}
 
@@ -46,9 +41,11 @@ class AccessReviewSeedLoader implements ApplicationRunner {
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final boolean demo;
+    private final ObjectMapper json;
 
     AccessReviewSeedLoader(PhiSystemRegister register, SnapshotImports imports, AccessReviewStore store, JdbcClient jdbc, TransactionTemplate transaction,
-            @Value("${vigil.seeds.demo:false}") boolean demo) {
+            @Value("${vigil.seeds.demo:false}") boolean demo, ObjectMapper json) {
+        this.json = json;
         this.register = register;
         this.imports = imports;
         this.store = store;
@@ -103,10 +100,6 @@ class AccessReviewSeedLoader implements ApplicationRunner {
     }
 
     private static <T> T read(String path, Class<T> type) {
-        try {
-            return yaml.readValue(new ClassPathResource(path).getContentAsByteArray(), type);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Seed file " + path + " cannot be read: " + e.getMessage(), e);
-        }
+        return SeedReader.read(path, type);
     }
 }

@@ -1,7 +1,6 @@
 package org.vigil.accessreview;
 
 import static org.vigil.accessreview.AccessReviewText.blankToNull;
-import static org.vigil.accessreview.AccessReviewText.sha256;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -10,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.vigil.platform.Sha256;
 import org.vigil.accessreview.ReviewRefusedException.Kind;
 import org.vigil.accessreview.Rows.CampaignRow;
 
@@ -90,7 +90,7 @@ public class CampaignClosing {
         String html = reports.render(campaign, now, store.campaignSnapshots(campaignId), store.systems(),
                 store.reviewers(campaignId), store.items(campaignId), store.revocations(campaignId),
                 store.signOffs(campaignId), figures.figures(campaignId));
-        String sha = sha256(html);
+        String sha = Sha256.hex(html);
         store.closeCampaign(campaignId, now, html, sha);
         log.info("Campaign {} closed; report sha256 {}", campaignId, sha);
         return sha;

@@ -2,8 +2,8 @@ package org.vigil.accessreview;
 
 import static org.vigil.accessreview.AccessReviewText.emptyIfNull;
 import static org.vigil.accessreview.AccessReviewText.entitlementKey;
-import static org.vigil.accessreview.AccessReviewText.sha256;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.vigil.platform.Sha256;
 import org.vigil.accessreview.AccessReviewApi.ImportResult;
 import org.vigil.accessreview.Rows.SystemRow;
 
@@ -33,8 +34,10 @@ public class SnapshotImports {
     private final AccessReviewStore store;
     private final AccessRevocations revocations;
     private final Clock clock;
+    private final ObjectMapper json;
 
-    SnapshotImports(AccessReviewStore store, AccessRevocations revocations, Clock clock) {
+    SnapshotImports(AccessReviewStore store, AccessRevocations revocations, Clock clock, ObjectMapper json) {
+        this.json = json;
         this.store = store;
         this.revocations = revocations;
         this.clock = clock;
@@ -47,10 +50,10 @@ public class SnapshotImports {
      */
     @Transactional
     public ImportResult importSnapshot(SnapshotKind kind, String contentType, byte[] content, String source, String by) {
-        var parsed = SnapshotParser.parse(kind, contentType, content, LocalDate.now(clock));
+        var parsed = SnapshotParser.parse(kind, contentType, content, LocalDate.now(clock), json);
         Instant now = clock.instant();
         if (kind == SnapshotKind.ROSTER) {
-            String checksum = sha256(parsed.roster().stream()
+            String checksum = Sha256.hex(parsed.roster().stream()
                     .map(r -> String.join(",", r.person(), emptyIfNull(r.manager()), r.status(), Objects.toString(r.terminatedOn(), "")))
                     .sorted().collect(Collectors.joining("\n")));
             long id = store.insertSnapshot(kind.name(), null, source, by, now, checksum, parsed.roster().size());
@@ -74,7 +77,7 @@ public class SnapshotImports {
         List<Long> verified = new ArrayList<>();
         for (var entry : bySystem.entrySet()) {
             var rows = entry.getValue();
-            String checksum = sha256(rows.stream()
+            String checksum = Sha256.hex(rows.stream()
                     .map(r -> String.join(",", r.account(), r.entitlement(), emptyIfNull(r.person()), emptyIfNull(r.manager()),
                             String.valueOf(r.privileged()), Objects.toString(r.lastLogin(), "")))
                     .sorted().collect(Collectors.joining("\n")));

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -18,10 +17,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.vigil.platform.CsvInput;
 
 /**
- * Reads and validates an entitlement or roster import, CSV (header line first) or JSON (an array of objects, or
- * {@code {"rows": [...]}}). Every problem is collected with its line number; any problem rejects the whole file.
+ * Reads and validates an entitlement or roster import, CSV (header line first, read by {@link CsvInput}) or JSON (an
+ * array of objects, or {@code {"rows": [...]}}). Every problem is collected with its line number; any problem rejects the whole file.
  */
 final class SnapshotParser {
 
@@ -37,11 +37,11 @@ final class SnapshotParser {
     static final List<String> ROSTER_FIELDS = List.of("person", "manager", "status", "terminatedOn");
     private static final int MAX_ID = 64;
     private static final int MAX_NAME = 128;
-    private static final ObjectMapper json = new ObjectMapper();
 
     private SnapshotParser() {}
 
-    static Parsed parse(SnapshotKind kind, String contentType, byte[] content, LocalDate today) {
+    /** {@code json} is the application's mapper; only its parser is used. */
+    static Parsed parse(SnapshotKind kind, String contentType, byte[] content, LocalDate today, ObjectMapper json) {
         String text = new String(content, StandardCharsets.UTF_8);
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
@@ -50,7 +50,7 @@ final class SnapshotParser {
         List<ImportProblem> problems = new ArrayList<>();
         boolean isJson = contentType != null && contentType.toLowerCase(Locale.ROOT).contains("json");
         List<String> fields = kind == SnapshotKind.ENTITLEMENTS ? ENTITLEMENT_FIELDS : ROSTER_FIELDS;
-        records = isJson ? readJson(text, fields, problems) : readCsv(text, fields, problems);
+        records = isJson ? readJson(text, fields, problems, json) : readCsv(text, fields, problems);
         if (records.isEmpty() && problems.isEmpty()) {
             problems.add(new ImportProblem(1, "rows", "the import holds no rows"));
         }
@@ -178,26 +178,20 @@ final class SnapshotParser {
 
     private static List<Map.Entry<Integer, Map<String, String>>> readCsv(String text, List<String> fields, List<ImportProblem> problems) {
         List<Map.Entry<Integer, Map<String, String>>> records = new ArrayList<>();
-        try (var reader = new BufferedReader(new StringReader(text))) {
-            String header = reader.readLine();
-            if (header == null || header.isBlank()) {
+        try (var csv = CsvInput.of(new StringReader(text))) {
+            List<String> columns = csv.header();
+            if (columns.isEmpty()) {
                 problems.add(new ImportProblem(1, "header", "the CSV has no header line (" + String.join(",", fields) + ")"));
                 return records;
             }
-            List<String> columns = splitCsv(header, 1, problems).stream().map(String::strip).toList();
             for (String column : columns) {
                 if (!fields.contains(column)) {
                     problems.add(new ImportProblem(1, column, "unknown column; expected " + String.join(", ", fields)));
                 }
             }
-            String line;
-            int number = 1;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                List<String> cells = splitCsv(line, number, problems);
+            for (var row : csv) {
+                int number = Math.toIntExact(row.firstLine());
+                List<String> cells = row.cells();
                 if (cells.size() != columns.size()) {
                     problems.add(new ImportProblem(number, "columns",
                             "has " + cells.size() + " values, the header names " + columns.size()));
@@ -209,45 +203,16 @@ final class SnapshotParser {
                 }
                 records.add(Map.entry(number, values));
             }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+        } catch (CsvInput.UnreadableCsvException e) {
+            // The rest of the file is not read: it is rejected anyway, and after an open quote its lines are one value.
+            problems.add(new ImportProblem(Math.toIntExact(e.line()), "quotes", e.unclosedQuote()
+                    ? "a quoted value is not closed" : "a quoted value is followed by more text before the comma"));
         }
         return records;
     }
 
-    /** One CSV line (RFC 4180 quoting; no line breaks inside fields). */
-    private static List<String> splitCsv(String line, int number, List<ImportProblem> problems) {
-        List<String> cells = new ArrayList<>();
-        var cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                cells.add(cell.toString());
-                cell.setLength(0);
-            } else {
-                cell.append(c);
-            }
-        }
-        if (quoted) {
-            problems.add(new ImportProblem(number, "quotes", "a quoted value is not closed"));
-        }
-        cells.add(cell.toString());
-        return cells;
-    }
-
-    private static List<Map.Entry<Integer, Map<String, String>>> readJson(String text, List<String> fields, List<ImportProblem> problems) {
+    private static List<Map.Entry<Integer, Map<String, String>>> readJson(String text, List<String> fields, List<ImportProblem> problems,
+            ObjectMapper json) {
         List<Map.Entry<Integer, Map<String, String>>> records = new ArrayList<>();
         try (JsonParser parser = json.getFactory().createParser(text)) {
             JsonToken token = parser.nextToken();

@@ -1,9 +1,5 @@
 package org.vigil.breach;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -16,6 +12,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
 import org.vigil.documents.Documents;
+import org.vigil.platform.SeedReader;
 
 /**
  * The register of agreements (BAAs, customer contracts) in seeds/breach/agreements.yaml and the notices they require.
@@ -39,12 +36,7 @@ class ContractualDuties {
 
     ContractualDuties(@Value("${vigil.breach.agreements:classpath:seeds/breach/agreements.yaml}") Resource register, Documents documents) {
         this.documents = documents;
-        try (var in = register.getInputStream()) {
-            var mapper = new ObjectMapper(new YAMLFactory()).findAndRegisterModules();
-            this.agreements = List.copyOf(mapper.readValue(in, Register.class).agreements());
-        } catch (IOException e) {
-            throw new UncheckedIOException("The agreements register " + register + " cannot be read: " + e.getMessage(), e);
-        }
+        this.agreements = List.copyOf(SeedReader.read(register, Register.class).agreements());
         // An agreement that cannot match an incident would silently never oblige a notice: refuse to start instead.
         for (Agreement agreement : agreements) {
             if (agreement.counterpartyId() == null || !COUNTERPARTY_ID.matcher(agreement.counterpartyId()).matches()) {

@@ -1,12 +1,9 @@
 package org.vigil.breach;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -15,6 +12,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.vigil.platform.FieldEncryption;
+import org.vigil.platform.Sha256;
 
 /** Files attached to an incident as evidence: stored encrypted with their name, listed with size and SHA-256. */
 @Component
@@ -40,7 +38,7 @@ class IncidentEvidence {
     @Transactional
     EvidenceView add(long incidentId, Long obligationId, String fileName, String contentType, byte[] content, String note, String uploadedBy) {
         Instant now = clock.instant();
-        String sha256 = sha256(content);
+        String sha256 = Sha256.hex(content);
         var keys = new GeneratedKeyHolder();
         jdbc.update(connection -> {
             var insert = connection.prepareStatement("insert into incident_evidence (incident_id, obligation_id, file_name, content_type,"
@@ -85,13 +83,5 @@ class IncidentEvidence {
                 encryption.decrypt(row.getString("file_name")), row.getString("content_type"), row.getLong("size_bytes"), row.getString("sha256"),
                 encryption.decrypt(row.getString("note")), row.getString("uploaded_by"),
                 row.getObject("uploaded_at", LocalDateTime.class).toInstant(ZoneOffset.UTC));
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

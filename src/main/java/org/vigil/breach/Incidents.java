@@ -3,6 +3,7 @@ package org.vigil.breach;
 import static org.vigil.breach.BreachResponseVariables.CATEGORY;
 import static org.vigil.breach.BreachResponseVariables.SEVERITY;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -30,9 +31,11 @@ public class Incidents {
     private final DispatchCorrections corrections;
     private final Clock clock;
     private final int retentionYears;
+    private final ObjectMapper json;
 
     Incidents(IncidentRepository incidents, ObligationRepository obligations, BreachResponseProcess process, IncidentEvents events,
-            DispatchCorrections corrections, Clock clock, @Value("${vigil.breach.retention-years:6}") int retentionYears) {
+            DispatchCorrections corrections, Clock clock, @Value("${vigil.breach.retention-years:6}") int retentionYears,
+            ObjectMapper json) {
         this.incidents = incidents;
         this.obligations = obligations;
         this.process = process;
@@ -40,6 +43,7 @@ public class Incidents {
         this.corrections = corrections;
         this.clock = clock;
         this.retentionYears = retentionYears;
+        this.json = json;
     }
 
     /** Records a report and starts its breach response; the same external reference twice gives the same incident. */
@@ -112,7 +116,7 @@ public class Incidents {
             FactChecks.notInFuture(facts.gdpr().awarenessAt(), now, "gdprAwarenessAt");
         }
         try {
-            return InvestigationTaskListener.json.writeValueAsString(facts);
+            return json.writeValueAsString(facts);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("Investigation facts cannot be written as JSON", e);
         }
@@ -182,12 +186,12 @@ public class Incidents {
     }
 
     /** The investigation form of a reopened incident shows what the last investigation established. */
-    private static java.util.Map<String, Object> investigationForm(Incident incident) {
+    private java.util.Map<String, Object> investigationForm(Incident incident) {
         if (incident.facts() == null) {
             return java.util.Map.of();
         }
         try {
-            return InvestigationTaskListener.formValues(InvestigationTaskListener.json.readValue(incident.facts(), InvestigationFacts.class));
+            return InvestigationTaskListener.formValues(json.readValue(incident.facts(), InvestigationFacts.class));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("The stored facts of incident " + incident.id() + " cannot be read", e);
         }

@@ -3,8 +3,6 @@ package org.vigil.breach;
 import static org.vigil.breach.BreachResponseVariables.AFFECTED_TOTAL;
 import static org.vigil.breach.BreachResponseVariables.INCIDENT_ID;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +17,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class InvestigationTaskListener implements TaskListener {
-
-    static final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
 
     private final Incidents incidents;
     private final ContractualDuties contracts;

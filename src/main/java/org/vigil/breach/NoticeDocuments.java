@@ -1,5 +1,6 @@
 package org.vigil.breach;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -38,9 +39,12 @@ class NoticeDocuments {
     private final NotificationPlanning planning;
     private final NotificationPlans regulation;
     private final Clock clock;
+    private final ObjectMapper json;
 
     NoticeDocuments(Obligations obligations, Incidents incidents, Documents documents, ContractualDuties contracts,
-            NotificationPlanning planning, NotificationPlans regulation, Clock clock) {
+            NotificationPlanning planning, NotificationPlans regulation, Clock clock,
+            ObjectMapper json) {
+        this.json = json;
         this.obligations = obligations;
         this.incidents = incidents;
         this.documents = documents;
@@ -131,7 +135,7 @@ class NoticeDocuments {
         var obligation = obligations.require(obligationId);
         var incident = incidents.require(obligation.incidentId());
         var zone = clock.getZone();
-        var investigation = InvestigationTaskListener.json.convertValue(readTree(incident.facts()), InvestigationFacts.class);
+        var investigation = json.convertValue(readTree(incident.facts()), InvestigationFacts.class);
         IndividualCounts listed = documents.affectedCounts(listOf(incident.id()));
         Map<String, Integer> counts = listed.total() > 0 ? listed.byJurisdiction()
                 : investigation != null && investigation.affectedCounts() != null ? investigation.affectedCounts() : incident.affectedEstimate();
@@ -365,9 +369,9 @@ class NoticeDocuments {
             Map.entry("UT", "Utah"), Map.entry("VT", "Vermont"), Map.entry("VA", "Virginia"), Map.entry("WA", "Washington"),
             Map.entry("WV", "West Virginia"), Map.entry("WI", "Wisconsin"), Map.entry("WY", "Wyoming"));
 
-    private static com.fasterxml.jackson.databind.JsonNode readTree(String json) {
+    private com.fasterxml.jackson.databind.JsonNode readTree(String text) {
         try {
-            return json == null ? InvestigationTaskListener.json.nullNode() : InvestigationTaskListener.json.readTree(json);
+            return text == null ? json.nullNode() : json.readTree(text);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("Unreadable investigation facts", e);
         }

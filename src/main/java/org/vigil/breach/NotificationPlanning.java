@@ -1,6 +1,7 @@
 package org.vigil.breach;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,11 +36,14 @@ class NotificationPlanning {
     private final String provisionalRole;
     /** A corrected dispatch time counts where a deadline runs from another notice. */
     private final DispatchCorrections corrections;
+    private final ObjectMapper json;
 
     NotificationPlanning(Incidents incidents, ObligationRepository obligations, NotificationPlans regulation,
             ContractualDuties contracts, Clock clock,
             @Value("${vigil.breach.undue-delay-target:P3D}") Duration undueDelayTarget, Documents documents,
-            @Value("${vigil.breach.provisional-role:covered_entity}") String provisionalRole, DispatchCorrections corrections) {
+            @Value("${vigil.breach.provisional-role:covered_entity}") String provisionalRole, DispatchCorrections corrections,
+            ObjectMapper json) {
+        this.json = json;
         this.provisionalRole = provisionalRole;
         this.documents = documents;
         this.corrections = corrections;
@@ -58,7 +62,7 @@ class NotificationPlanning {
 
     PlanResult planFor(long incidentId) {
         var incident = incidents.require(incidentId);
-        var facts = InvestigationTaskListener.json.convertValue(
+        var facts = json.convertValue(
                 readTree(incident.facts()), InvestigationFacts.class);
         JsonNode risk = readTree(incident.riskAssessment());
         return result(incident, facts, regulation.plan(request(incident, facts, risk, clock.getZone())));
@@ -179,12 +183,12 @@ class NotificationPlanning {
                 .toList();
     }
 
-    private static JsonNode readTree(String json) {
-        if (json == null) {
-            return InvestigationTaskListener.json.createObjectNode();
+    private JsonNode readTree(String text) {
+        if (text == null) {
+            return json.createObjectNode();
         }
         try {
-            return InvestigationTaskListener.json.readTree(json);
+            return json.readTree(text);
         } catch (java.io.IOException e) {
             throw new IllegalStateException("Stored incident facts are not valid JSON", e);
         }

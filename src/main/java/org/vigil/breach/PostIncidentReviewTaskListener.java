@@ -3,6 +3,7 @@ package org.vigil.breach;
 import static org.vigil.breach.BreachResponseVariables.INCIDENT_ID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -14,9 +15,11 @@ import org.springframework.stereotype.Component;
 class PostIncidentReviewTaskListener implements TaskListener {
 
     private final Incidents incidents;
+    private final ObjectMapper json;
 
-    PostIncidentReviewTaskListener(Incidents incidents) {
+    PostIncidentReviewTaskListener(Incidents incidents, ObjectMapper json) {
         this.incidents = incidents;
+        this.json = json;
     }
 
     @Override
@@ -29,7 +32,7 @@ class PostIncidentReviewTaskListener implements TaskListener {
         String actions = FormText.text(task::getVariable, "phiCorrectiveActions");
         try {
             incidents.recordReview(INCIDENT_ID.from(task),
-                    InvestigationTaskListener.json.writeValueAsString(Map.of(
+                    json.writeValueAsString(Map.of(
                             "lessonsLearned", lessons, "correctiveActions", actions == null ? "" : actions)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);

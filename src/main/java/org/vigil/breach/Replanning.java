@@ -1,5 +1,6 @@
 package org.vigil.breach;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,9 +25,11 @@ class Replanning {
     private final BreachResponseProcess process;
     private final Incidents incidents;
     private final PlanChangeTaskListener question;
+    private final ObjectMapper json;
 
     Replanning(NotificationPlanning planning, Obligations obligations, ObligationRepository rows, BreachResponseProcess process,
-            Incidents incidents, PlanChangeTaskListener question) {
+            Incidents incidents, PlanChangeTaskListener question, ObjectMapper json) {
+        this.json = json;
         this.question = question;
         this.planning = planning;
         this.obligations = obligations;
@@ -43,7 +46,7 @@ class Replanning {
             throw new IllegalStateException("Incident " + incidentId + " has not been investigated yet: its facts are stated in the investigation");
         }
         try {
-            var facts = InvestigationTaskListener.json.readValue(incident.facts(), InvestigationFacts.class);
+            var facts = json.readValue(incident.facts(), InvestigationFacts.class);
             incidents.correctFacts(incidentId, update.applyTo(facts));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("The stored facts of incident " + incidentId + " cannot be read", e);

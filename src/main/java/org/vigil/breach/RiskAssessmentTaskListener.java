@@ -5,6 +5,7 @@ import static org.vigil.breach.BreachResponseVariables.INCIDENT_ID;
 import static org.vigil.breach.BreachResponseVariables.RISK_CONCLUSION;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -27,9 +28,11 @@ class RiskAssessmentTaskListener implements TaskListener {
     static final String[] FACTORS = {"factorNature", "factorRecipient", "factorAcquired", "factorMitigation"};
 
     private final Incidents incidents;
+    private final ObjectMapper json;
 
-    RiskAssessmentTaskListener(Incidents incidents) {
+    RiskAssessmentTaskListener(Incidents incidents, ObjectMapper json) {
         this.incidents = incidents;
+        this.json = json;
     }
 
     @Override
@@ -50,7 +53,7 @@ class RiskAssessmentTaskListener implements TaskListener {
         assessment.put("assessedBy", Actors.of(task));
         try {
             incidents.recordRiskAssessment(INCIDENT_ID.from(task),
-                    InvestigationTaskListener.json.writeValueAsString(assessment));
+                    json.writeValueAsString(assessment));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -23,9 +23,10 @@ class AffectedIndividuals {
 
     private final JdbcTemplate jdbc;
     private final FieldEncryption encryption;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json;
 
-    AffectedIndividuals(JdbcTemplate jdbc, FieldEncryption encryption) {
+    AffectedIndividuals(JdbcTemplate jdbc, FieldEncryption encryption, ObjectMapper json) {
+        this.json = json;
         this.jdbc = jdbc;
         this.encryption = encryption;
     }

@@ -1,6 +1,5 @@
 package org.vigil.documents;
 
-import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -9,9 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
 import org.vigil.documents.InvalidAffectedIndividualsException.LineProblem;
+import org.vigil.platform.CsvInput;
 
 /**
  * Reads the CSV of affected individuals: a header {@code name, postal_address, email, jurisdiction, contact_valid}
@@ -36,31 +34,26 @@ final class AffectedIndividualsCsv {
 
     /** As {@link #read(Reader, Consumer)}; a {@code counterparty} value must be one of {@code counterparties}. */
     static int read(Reader csv, java.util.Set<String> counterparties, Consumer<AffectedIndividual> sink) {
-        var format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreSurroundingSpaces(true)
-                .setIgnoreEmptyLines(true).setTrim(true).get();
         List<LineProblem> problems = new ArrayList<>();
         int rows = 0;
-        try (var parser = format.parse(csv)) {
-            var header = parser.getHeaderNames().stream().map(name -> name.toLowerCase(Locale.ROOT)).toList();
+        try (var parsed = CsvInput.of(csv)) {
+            var columns = parsed.header();
+            var header = columns.stream().map(name -> name.toLowerCase(Locale.ROOT)).toList();
             var missing = COLUMNS.stream().filter(column -> !header.contains(column)).toList();
             if (!missing.isEmpty()) {
                 throw new InvalidAffectedIndividualsException(List.of(new LineProblem(1, null,
                         "the header lacks " + String.join(", ", missing) + " (expected " + String.join(", ", COLUMNS) + ")")));
             }
-            var columns = parser.getHeaderNames();
-            for (CSVRecord record : parser) {
+            for (CsvInput.Row row : parsed) {
                 rows++;
-                long line = parser.getCurrentLineNumber();
-                var person = person(record, columns, counterparties, line, problems);
+                var person = person(row, columns, counterparties, row.lastLine(), problems);
                 if (person != null && problems.isEmpty()) {
                     sink.accept(person);
                 }
             }
-        } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            if (e instanceof InvalidAffectedIndividualsException invalid) {
-                throw invalid;
-            }
-            // Commons CSV reports a broken quote as an IllegalStateException or IOException naming the line.
+        } catch (CsvInput.UnreadableCsvException e) {
+            problems.add(new LineProblem(e.line(), null, "not readable as CSV (" + e.getCause().getClass().getSimpleName() + ")"));
+        } catch (UncheckedIOException e) {
             problems.add(new LineProblem(rows + 2, null, "not readable as CSV (" + e.getClass().getSimpleName() + ")"));
         }
         if (rows == 0 && problems.isEmpty()) {
@@ -72,10 +65,10 @@ final class AffectedIndividualsCsv {
         return rows;
     }
 
-    private static AffectedIndividual person(CSVRecord record, List<String> columns, java.util.Set<String> counterparties, long line,
+    private static AffectedIndividual person(CsvInput.Row record, List<String> columns, java.util.Set<String> counterparties, long line,
             List<LineProblem> problems) {
-        if (!record.isConsistent()) {
-            problems.add(new LineProblem(line, null, "has " + record.size() + " fields, the header " + columns.size()));
+        if (record.cells().size() != columns.size()) {
+            problems.add(new LineProblem(line, null, "has " + record.cells().size() + " fields, the header " + columns.size()));
             return null;
         }
         String name = value(record, columns, "name");
@@ -121,10 +114,10 @@ final class AffectedIndividualsCsv {
                 ? new AffectedIndividual(name, address, email, jurisdiction, contactValid, counterparty.isEmpty() ? null : counterparty) : null;
     }
 
-    private static String value(CSVRecord record, List<String> columns, String column) {
-        for (String header : columns) {
-            if (header.equalsIgnoreCase(column)) {
-                String value = record.get(header);
+    private static String value(CsvInput.Row record, List<String> columns, String column) {
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).equalsIgnoreCase(column)) {
+                String value = record.cells().get(i);
                 return value == null ? "" : value.strip();
             }
         }

@@ -21,13 +21,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.velocity.Template;
 import org.apache.velocity.VelocityContext;
 import org.apache.velocity.app.VelocityEngine;
-import org.apache.velocity.runtime.RuntimeConstants;
-import org.apache.velocity.runtime.resource.loader.ClasspathResourceLoader;
-import org.apache.velocity.util.introspection.SecureUberspector;
+import org.apache.velocity.app.event.EventCartridge;
 
 /**
  * Velocity templates under {@code templates/documents/}, rendered to XHTML and from it to PDF. Facts are data in
@@ -36,6 +33,8 @@ import org.apache.velocity.util.introspection.SecureUberspector;
 final class DocumentRenderer {
 
     static final String FONT_FAMILY = "DejaVu Sans";
+    /** The documents' macros ({@code #documentStart}, {@code #contactBlock}, ...), a macro library of the engine. */
+    static final String LAYOUT = TemplatesOnlyIncludeHandler.ROOT + "layout.vm";
     private static final String FONTS = "/net/sf/jasperreports/fonts/dejavu/";
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.US);
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("MMMM d, yyyy, h:mm a z", Locale.US);
@@ -52,19 +51,12 @@ final class DocumentRenderer {
     private final byte[] regularFont;
     private final byte[] boldFont;
 
-    DocumentRenderer(CompanyFacts company, ZoneId zone) {
-        var properties = new Properties();
-        properties.setProperty(RuntimeConstants.RESOURCE_LOADERS, "classpath");
-        properties.setProperty("resource.loader.classpath.class", ClasspathResourceLoader.class.getName());
-        properties.setProperty(RuntimeConstants.INPUT_ENCODING, "UTF-8");
-        properties.setProperty(RuntimeConstants.RUNTIME_REFERENCES_STRICT, "true");
-        properties.setProperty(RuntimeConstants.EVENTHANDLER_REFERENCEINSERTION, EscapingInsertionHandler.class.getName());
-        properties.setProperty(RuntimeConstants.EVENTHANDLER_INCLUDE, TemplatesOnlyIncludeHandler.class.getName());
-        // Templates reach the facts they are given and nothing else: no reflection, no class loading.
-        properties.setProperty(RuntimeConstants.UBERSPECT_CLASSNAME, SecureUberspector.class.getName());
-        properties.setProperty(RuntimeConstants.VM_LIBRARY, TemplatesOnlyIncludeHandler.ROOT + "layout.vm");
-        velocity = new VelocityEngine(properties);
-        velocity.init();
+    /**
+     * {@code velocity} is the application's engine (strict, no reflection: {@code platform.VelocityTemplates}) with
+     * {@link #LAYOUT} among its macro libraries.
+     */
+    DocumentRenderer(VelocityEngine velocity, CompanyFacts company, ZoneId zone) {
+        this.velocity = velocity;
         this.zone = zone;
         this.company = company == null ? new LinkedHashMap<>() : company.asFacts();
         if (company != null && company.logo() != null && !company.logo().isBlank()) {
@@ -109,13 +101,25 @@ final class DocumentRenderer {
         }
         Template template = velocity.getTemplate(TemplatesOnlyIncludeHandler.ROOT + kind.template() + ".vm", "UTF-8");
         var out = new StringWriter(4096);
-        template.merge(new VelocityContext(readable(withCompany(facts))), out);
+        template.merge(escaping(new VelocityContext(readable(withCompany(facts)))), out);
         return out.toString();
     }
 
     /** The configured engine, for tests that prove what a template cannot do. */
     VelocityEngine engine() {
         return velocity;
+    }
+
+    /**
+     * Every value a document inserts is HTML-escaped, and its {@code #parse} and {@code #include} stay within
+     * {@code templates/documents/}: set on each context here, the one place documents are merged.
+     */
+    static VelocityContext escaping(VelocityContext context) {
+        var cartridge = new EventCartridge();
+        cartridge.addEventHandler(new EscapingInsertionHandler());
+        cartridge.addEventHandler(new TemplatesOnlyIncludeHandler());
+        cartridge.attachToContext(context);
+        return context;
     }
 
     void pdf(String html, OutputStream out) {

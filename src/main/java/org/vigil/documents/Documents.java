@@ -2,8 +2,6 @@ package org.vigil.documents;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -42,11 +40,12 @@ public class Documents {
     private final LetterBatchSettings settings;
     private final Executor executor;
     private final Clock clock;
-    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private final ObjectMapper json;
 
     Documents(DocumentRenderer renderer, AffectedIndividuals individuals, LetterBatchRepository batches, LetterBatchRunner runner,
-            LetterBatchSettings settings, @Qualifier("letterBatchExecutor") Executor executor, Clock clock) {
+            LetterBatchSettings settings, @Qualifier("letterBatchExecutor") Executor executor, Clock clock,
+            ObjectMapper json) {
+        this.json = json;
         this.renderer = renderer;
         this.individuals = individuals;
         this.batches = batches;

@@ -6,20 +6,27 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
+import org.apache.velocity.app.VelocityEngine;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.vigil.platform.VelocityTemplates;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CompanyFacts.class)
 class DocumentsConfiguration {
 
     @Bean
-    DocumentRenderer documentRenderer(CompanyFacts company, Clock clock) {
-        return new DocumentRenderer(company, clock.getZone());
+    DocumentRenderer documentRenderer(VelocityEngine velocity, CompanyFacts company, Clock clock) {
+        return new DocumentRenderer(velocity, company, clock.getZone());
+    }
+
+    @Bean
+    VelocityTemplates.MacroLibrary documentLayout() {
+        return new VelocityTemplates.MacroLibrary(DocumentRenderer.LAYOUT);
     }
 
     @Bean

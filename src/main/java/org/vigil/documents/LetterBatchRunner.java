@@ -12,13 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
 import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +30,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.vigil.documents.DocumentsConfiguration.LetterBatchSettings;
 import org.vigil.platform.SafeCsvWriter;
+import org.vigil.platform.Sha256;
 import org.vigil.platform.StreamEncryption;
 
 /**
@@ -68,11 +65,13 @@ class LetterBatchRunner {
     private final LetterBatchSettings settings;
     private final StreamEncryption encryption;
     private final Clock clock;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json;
     private final Set<Long> active = ConcurrentHashMap.newKeySet();
 
     LetterBatchRunner(LetterBatchRepository batches, AffectedIndividuals individuals, DocumentRenderer renderer,
-            TransactionTemplate transaction, LetterBatchSettings settings, StreamEncryption encryption, Clock clock) {
+            TransactionTemplate transaction, LetterBatchSettings settings, StreamEncryption encryption, Clock clock,
+            ObjectMapper json) {
+        this.json = json;
         this.batches = batches;
         this.individuals = individuals;
         this.renderer = renderer;
@@ -224,8 +223,8 @@ class LetterBatchRunner {
         Path archive = directory.resolve(ARCHIVE);
         Path temporary = directory.resolve(ARCHIVE + ".tmp");
         Path manifestFile = directory.resolve("manifest.csv" + SEALED + ".tmp");
-        var archiveDigest = digest();
-        var manifestDigest = digest();
+        var archiveDigest = Sha256.digest();
+        var manifestDigest = Sha256.digest();
         try (var zip = new ZipOutputStream(new BufferedOutputStream(new DigestOutputStream(seal(temporary, archive), archiveDigest), 1 << 16))) {
             try (var manifest = new BufferedOutputStream(new DigestOutputStream(seal(manifestFile, manifestFile), manifestDigest), 1 << 16)) {
                 var header = new SafeCsvWriter(new OutputStreamWriter(manifest, StandardCharsets.UTF_8));
@@ -254,7 +253,7 @@ class LetterBatchRunner {
             Files.deleteIfExists(manifestFile);
         }
         Files.move(temporary, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        return new Checksums(HexFormat.of().formatHex(archiveDigest.digest()), HexFormat.of().formatHex(manifestDigest.digest()));
+        return new Checksums(Sha256.hex(archiveDigest), Sha256.hex(manifestDigest));
     }
 
     record Checksums(String archive, String manifest) {}
@@ -346,22 +345,10 @@ class LetterBatchRunner {
     }
 
     static String sha256(byte[] bytes) {
-        return HexFormat.of().formatHex(digest().digest(bytes));
+        return Sha256.hex(bytes);
     }
 
     static String sha256(InputStream content) throws IOException {
-        var digest = digest();
-        try (InputStream in = new DigestInputStream(content, digest)) {
-            in.transferTo(OutputStream.nullOutputStream());
-        }
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
-    private static MessageDigest digest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(content);
     }
 }

@@ -5,10 +5,9 @@ import org.apache.velocity.context.Context;
 
 /**
  * Lets {@code #parse} and {@code #include} reach Vigil's own document templates and nothing else: no other classpath
- * resource, no path climbing out with {@code ..}. The shipped templates use neither; this keeps it so. Public only
- * because Velocity instantiates it by class name.
+ * resource, no path climbing out with {@code ..}. The shipped templates use neither; this keeps it so.
  */
-public final class TemplatesOnlyIncludeHandler implements IncludeEventHandler {
+final class TemplatesOnlyIncludeHandler implements IncludeEventHandler {
 
     static final String ROOT = "templates/documents/";
 

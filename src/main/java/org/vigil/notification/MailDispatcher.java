@@ -22,16 +22,17 @@ import org.springframework.stereotype.Component;
 class MailDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(MailDispatcher.class);
-    private static final ObjectMapper json = new ObjectMapper();
 
     private final OutboundMailRepository outbox;
     private final MailTemplates templates;
     private final JavaMailSender mailSender;
     private final Clock clock;
     private final String from;
+    private final ObjectMapper json;
 
     MailDispatcher(OutboundMailRepository outbox, MailTemplates templates, JavaMailSender mailSender, Clock clock,
-            @Value("${vigil.notification.from:vigil@localhost}") String from) {
+            @Value("${vigil.notification.from:vigil@localhost}") String from, ObjectMapper json) {
+        this.json = json;
         this.outbox = outbox;
         this.templates = templates;
         this.mailSender = mailSender;
@@ -58,7 +59,7 @@ class MailDispatcher {
         log.info("Mail {} ({}) sent", mail.eventKey(), mail.template());
     }
 
-    private static Map<String, Object> model(OutboundMail mail) {
+    private Map<String, Object> model(OutboundMail mail) {
         try {
             return json.readValue(mail.model(), new TypeReference<>() {});
         } catch (IOException e) {

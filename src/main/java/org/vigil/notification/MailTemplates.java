@@ -2,17 +2,15 @@ package org.vigil.notification;
 
 import java.io.StringWriter;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.velocity.Template;
 import org.apache.velocity.VelocityContext;
 import org.apache.velocity.app.VelocityEngine;
-import org.apache.velocity.runtime.RuntimeConstants;
-import org.apache.velocity.runtime.resource.loader.ClasspathResourceLoader;
 import org.springframework.stereotype.Component;
 
 /**
  * Velocity templates under {@code templates/notification/}: the first line is {@code Subject: ...}, then a blank
- * line, then the plain-text body. Strict mode, so a missing value fails instead of printing {@code $name}.
+ * line, then the plain-text body. The application's engine ({@code platform.VelocityTemplates}) is strict, so a
+ * missing value fails instead of printing {@code $name}.
  */
 @Component
 class MailTemplates {
@@ -22,14 +20,8 @@ class MailTemplates {
     private static final String FOLDER = "templates/notification/";
     private final VelocityEngine velocity;
 
-    MailTemplates() {
-        var properties = new Properties();
-        properties.setProperty(RuntimeConstants.RESOURCE_LOADERS, "classpath");
-        properties.setProperty("resource.loader.classpath.class", ClasspathResourceLoader.class.getName());
-        properties.setProperty(RuntimeConstants.RUNTIME_REFERENCES_STRICT, "true");
-        properties.setProperty(RuntimeConstants.INPUT_ENCODING, "UTF-8");
-        velocity = new VelocityEngine(properties);
-        velocity.init();
+    MailTemplates(VelocityEngine velocity) {
+        this.velocity = velocity;
     }
 
     void requireExists(String template) {

@@ -14,7 +14,6 @@ import org.vigil.platform.PeopleDirectory;
 @Service
 public class Notifications {
 
-    private static final ObjectMapper json = new ObjectMapper();
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Notifications.class);
 
     private final OutboundMailRepository outbox;
@@ -22,9 +21,11 @@ public class Notifications {
     private final MailTemplates templates;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ObjectMapper json;
 
     Notifications(OutboundMailRepository outbox, PeopleDirectory people, MailTemplates templates,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, ObjectMapper json) {
+        this.json = json;
         this.outbox = outbox;
         this.people = people;
         this.templates = templates;
@@ -63,7 +64,7 @@ public class Notifications {
         return outbox.findByEventKey(eventKey).map(OutboundMail::isSent).orElse(false);
     }
 
-    private static String toJson(MailRequest request) {
+    private String toJson(MailRequest request) {
         try {
             return json.writeValueAsString(request.model());
         } catch (JsonProcessingException e) {

@@ -20,8 +20,6 @@ import java.util.Set;
  */
 public final class FormFields {
 
-    private static final ObjectMapper json = new ObjectMapper();
-
     /** A field's rules. {@code options} is empty when the form takes any value (no static list). */
     public record Field(String key, String label, String type, Set<String> options, Integer maxLength, boolean disabled) {
 
@@ -73,7 +71,8 @@ public final class FormFields {
         this.fields = Collections.unmodifiableMap(fields);
     }
 
-    public static FormFields parse(byte[] formJson) {
+    /** {@code json}: the application's mapper; only its tree reading is used. */
+    public static FormFields parse(byte[] formJson, ObjectMapper json) {
         try {
             JsonNode form = json.readTree(formJson);
             Map<String, Field> fields = new LinkedHashMap<>();

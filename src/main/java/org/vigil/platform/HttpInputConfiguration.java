@@ -1,5 +1,6 @@
 package org.vigil.platform;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
@@ -44,8 +45,8 @@ class HttpInputConfiguration {
     }
 
     @Bean
-    RequestRejectedHandler requestRejectedHandler() {
-        return new ProblemRequestRejectedHandler();
+    RequestRejectedHandler requestRejectedHandler(ObjectMapper json) {
+        return new ProblemRequestRejectedHandler(new Problems(json));
     }
 
     /** Spring Security's own firewall (for requests that pass the filter below) answers the same way. */
@@ -63,13 +64,14 @@ class HttpInputConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(HttpSettings settings, MultipartProperties multipart) {
+    FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(HttpSettings settings, MultipartProperties multipart,
+            ObjectMapper json) {
         var parser = PathPatternParser.defaultInstance;
         var filter = new RequestBodyLimitFilter(
                 new RequestBodyLimitFilter.Limit(settings.maxBodySize().toBytes(), "vigil.http.max-body-size"),
                 new RequestBodyLimitFilter.Limit(multipart.getMaxFileSize().toBytes(), "spring.servlet.multipart.max-file-size"),
                 new RequestBodyLimitFilter.Limit(multipart.getMaxRequestSize().toBytes(), "spring.servlet.multipart.max-request-size"),
-                settings.uploadPaths().stream().map(parser::parse).toList());
+                settings.uploadPaths().stream().map(parser::parse).toList(), new Problems(json));
         var registration = new FilterRegistrationBean<>(filter);
         registration.addUrlPatterns("/*");
         // Right after the path check and before every filter that reads a body (the orQueries guard reads it whole).

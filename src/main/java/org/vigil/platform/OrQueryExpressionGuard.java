@@ -26,6 +26,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class OrQueryExpressionGuard extends OncePerRequestFilter {
 
+    // A plain mapper on purpose, not the application's: the guard must read a body as the engine's REST API reads it,
+    // whatever spring.jackson.* may one day allow (comments, single quotes) for Vigil's own controllers.
     private static final ObjectMapper json = new ObjectMapper();
 
     @Override

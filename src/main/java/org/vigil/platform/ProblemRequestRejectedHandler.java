@@ -14,10 +14,16 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
  */
 final class ProblemRequestRejectedHandler implements RequestRejectedHandler {
 
+    private final Problems problems;
+
+    ProblemRequestRejectedHandler(Problems problems) {
+        this.problems = problems;
+    }
+
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException rejected) throws IOException {
         String field = partAtFault(rejected.getMessage());
-        Problems.write(response, HttpServletResponse.SC_BAD_REQUEST, "Malformed request",
+        problems.write(response, HttpServletResponse.SC_BAD_REQUEST, "Malformed request",
                 "The request was refused: its " + field + " is malformed or not allowed", Map.of("field", field));
     }
 

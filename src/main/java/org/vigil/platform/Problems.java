@@ -13,11 +13,14 @@ import org.springframework.http.MediaType;
  */
 final class Problems {
 
-    private static final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json;
 
-    private Problems() {}
+    /** {@code json}: the application's mapper. */
+    Problems(ObjectMapper json) {
+        this.json = json;
+    }
 
-    static void write(HttpServletResponse response, int status, String title, String detail, Map<String, Object> properties)
+    void write(HttpServletResponse response, int status, String title, String detail, Map<String, Object> properties)
             throws IOException {
         if (response.isCommitted()) {
             return;

@@ -50,8 +50,10 @@ final class RequestBodyLimitFilter extends OncePerRequestFilter {
     private final Limit upload;
     private final Limit multipart;
     private final List<PathPattern> uploadPaths;
+    private final Problems problems;
 
-    RequestBodyLimitFilter(Limit body, Limit upload, Limit multipart, List<PathPattern> uploadPaths) {
+    RequestBodyLimitFilter(Limit body, Limit upload, Limit multipart, List<PathPattern> uploadPaths, Problems problems) {
+        this.problems = problems;
         this.body = body;
         this.upload = upload;
         this.multipart = multipart;
@@ -123,9 +125,9 @@ final class RequestBodyLimitFilter extends OncePerRequestFilter {
         return problem;
     }
 
-    private static void refuse(HttpServletResponse response, Limit limit) throws IOException {
+    private void refuse(HttpServletResponse response, Limit limit) throws IOException {
         var problem = tooLarge(limit);
-        Problems.write(response, HttpStatus.PAYLOAD_TOO_LARGE.value(), problem.getTitle(), problem.getDetail(),
+        problems.write(response, HttpStatus.PAYLOAD_TOO_LARGE.value(), problem.getTitle(), problem.getDetail(),
                 Map.of("limit", limit.setting(), "maxBytes", limit.bytes()));
     }
 

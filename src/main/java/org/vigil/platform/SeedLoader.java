@@ -1,17 +1,11 @@
 package org.vigil.platform;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,8 +26,6 @@ import org.springframework.stereotype.Component;
 class SeedLoader implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(SeedLoader.class);
-    private static final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
     private final DataSource dataSource;
     private final ResourceLoader resources;
@@ -82,8 +74,8 @@ class SeedLoader implements ApplicationRunner {
         Resource resource = resources.getResource("classpath:" + path);
         try {
             byte[] content = resource.getContentAsByteArray();
-            T seeds = yaml.readValue(content, type);
-            seedFiles.save(new SeedFile(path, sha256(content), Instant.now(clock)));
+            T seeds = SeedReader.read(content, path, type);
+            seedFiles.save(new SeedFile(path, Sha256.hex(content), Instant.now(clock)));
             log.info("Seed {} loaded", path);
             return seeds;
         } catch (IOException e) {
@@ -91,11 +83,4 @@ class SeedLoader implements ApplicationRunner {
         }
     }
 
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

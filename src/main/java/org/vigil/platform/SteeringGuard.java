@@ -1,5 +1,6 @@
 package org.vigil.platform;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Map;
@@ -73,6 +74,11 @@ class SteeringGuard extends AbstractProcessEnginePlugin {
 
     /** Deployments never change, so their forms' fields are read once. */
     private final Map<String, FormFields> formsByDeploymentAndKey = new ConcurrentHashMap<>();
+    private final ObjectMapper json;
+
+    SteeringGuard(ObjectMapper json) {
+        this.json = json;
+    }
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -206,7 +212,7 @@ class SteeringGuard extends AbstractProcessEnginePlugin {
             }
             var resource = context.getResourceManager()
                     .findResourceByDeploymentIdAndResourceName(formDefinition.getDeploymentId(), formDefinition.getResourceName());
-            return resource == null ? FormFields.none() : FormFields.parse(resource.getBytes());
+            return resource == null ? FormFields.none() : FormFields.parse(resource.getBytes(), json);
         });
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
@@ -12,10 +13,11 @@ import org.junit.jupiter.api.Test;
 class SnapshotParserTest {
 
     static final LocalDate TODAY = LocalDate.of(2026, 11, 20);
+    static final ObjectMapper JSON = new ObjectMapper();
     static final String HEADER = "system,account,person,manager,entitlement,privileged,lastLogin\n";
 
     static SnapshotParser.Parsed entitlements(String contentType, String text) {
-        return SnapshotParser.parse(SnapshotKind.ENTITLEMENTS, contentType, text.getBytes(StandardCharsets.UTF_8), TODAY);
+        return SnapshotParser.parse(SnapshotKind.ENTITLEMENTS, contentType, text.getBytes(StandardCharsets.UTF_8), TODAY, JSON);
     }
 
     static ImportRejectedException rejected(String contentType, String text) {
@@ -70,6 +72,18 @@ class SnapshotParserTest {
     }
 
     @Test
+    void aQuoteLeftOpenIsReportedAtItsLineAndBlankLinesStillCount() {
+        var e = rejected("text/csv", HEADER
+                + "ehr,alice,alice,lee,read,false,2026-11-01\n"
+                + "\n"
+                + "ehr,\"bob,bob,lee,read,false,2026-11-01\n"
+                + "ehr,carol,carol,lee,read,false,2026-11-01\n");
+
+        assertThat(e.problems()).extracting(ImportProblem::line, ImportProblem::field, ImportProblem::message)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(4, "quotes", "a quoted value is not closed"));
+    }
+
+    @Test
     void refusesAnEmptyImport() {
         assertThat(rejected("text/csv", HEADER).problems()).extracting(ImportProblem::message).containsExactly("the import holds no rows");
     }
@@ -112,7 +126,7 @@ class SnapshotParserTest {
                         + "alice,lee,ACTIVE,\n"
                         + "bob,lee,TERMINATED,\n"
                         + "carol,lee,ON_LEAVE,\n"
-                        + "lee,lee,ACTIVE,\n").getBytes(StandardCharsets.UTF_8), TODAY));
+                        + "lee,lee,ACTIVE,\n").getBytes(StandardCharsets.UTF_8), TODAY, JSON));
 
         assertThat(e.problems()).extracting(ImportProblem::line, ImportProblem::field).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(3, "terminatedOn"),

@@ -14,11 +14,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.jsoup.Jsoup;
+import org.vigil.platform.VelocityTemplates;
 
 /** Each document holds every element its rule requires, in HTML and in PDF; hostile values stay text. */
 class DocumentRendererTest {
 
-    private final DocumentRenderer renderer = new DocumentRenderer(SampleFacts.COMPANY, ZoneId.of("America/Chicago"));
+    private final DocumentRenderer renderer = new DocumentRenderer(VelocityTemplates.engine(List.of(DocumentRenderer.LAYOUT)), SampleFacts.COMPANY, ZoneId.of("America/Chicago"));
 
     @Test
     void theIndividualLetterHoldsEveryElementOf164404c() {
@@ -136,7 +137,7 @@ class DocumentRendererTest {
         facts.put("stepsForIndividuals", "  ");
         facts.put("phiTypes", List.of());
         facts.put("recipient", Map.of("name", "Maria Lopez"));
-        var withoutPhone = new DocumentRenderer(new CompanyFacts("Riverside", "1 Main St", null, "p@r.example", null, null, null), ZoneId.of("UTC"));
+        var withoutPhone = new DocumentRenderer(VelocityTemplates.engine(List.of(DocumentRenderer.LAYOUT)), new CompanyFacts("Riverside", "1 Main St", null, "p@r.example", null, null, null), ZoneId.of("UTC"));
 
         assertThatThrownBy(() -> withoutPhone.html(DocumentKind.INDIVIDUAL_NOTICE, facts))
                 .isInstanceOf(MissingFactsException.class)

@@ -7,12 +7,13 @@ import java.time.Clock;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.vigil.platform.VelocityTemplates;
 
-/** Without any company facts configured the capability still starts; a notice then names the facts it lacks. */
+/** Without any company facts configured the capability still starts (beside the platform's Velocity engine); a notice then names the facts it lacks. */
 class DocumentsConfigurationTest {
 
     private final ApplicationContextRunner context = new ApplicationContextRunner()
-            .withUserConfiguration(DocumentsConfiguration.class)
+            .withUserConfiguration(VelocityTemplates.class, DocumentsConfiguration.class)
             .withBean(Clock.class, () -> Clock.system(ZoneId.of("America/New_York")));
 
     @Test

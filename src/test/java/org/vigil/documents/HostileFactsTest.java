@@ -19,6 +19,7 @@ import org.jsoup.Jsoup;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
+import org.vigil.platform.VelocityTemplates;
 
 /**
  * Every text fact of every document, the company's included, set to markup and template code: it prints as the
@@ -38,7 +39,7 @@ class HostileFactsTest {
     void everyTextFactPrintsAsTextInHtmlAndPdf(DocumentKind kind) throws IOException {
         var company = new CompanyFacts(hostile("company.name"), hostile("company.address"), hostile("company.tollFreePhone"),
                 hostile("company.email"), hostile("company.website"), hostile("company.privacyOfficer"), "documents/demo-logo.png");
-        var renderer = new DocumentRenderer(company, ZoneId.of("America/Chicago"));
+        var renderer = new DocumentRenderer(VelocityTemplates.engine(List.of(DocumentRenderer.LAYOUT)), company, ZoneId.of("America/Chicago"));
         @SuppressWarnings("unchecked")
         var facts = (Map<String, Object>) hostile("", SampleFacts.breach());
         facts.put("delayReasons", hostile("delayReasons"));
@@ -72,7 +73,7 @@ class HostileFactsTest {
 
     @Test
     void templatesCannotReachClassesOrFilesOutsideTheirFolder() {
-        var engine = new DocumentRenderer(SampleFacts.COMPANY, ZoneId.of("UTC")).engine();
+        var engine = new DocumentRenderer(VelocityTemplates.engine(List.of(DocumentRenderer.LAYOUT)), SampleFacts.COMPANY, ZoneId.of("UTC")).engine();
         var context = new VelocityContext(new HashMap<>(Map.of("name", "Maria")));
 
         assertThatThrownBy(() -> engine.evaluate(context, new java.io.StringWriter(), "probe",

@@ -104,7 +104,7 @@ class ModelRulesTest {
     void aTaskFormShowsTheRecordsIdsButNeverSubmitsThem(Path file) throws IOException {
         BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
         for (UserTask task : model.getModelElementsByType(UserTask.class)) {
-            FormFields form = FormFields.parse(Files.readAllBytes(Path.of("forms", task.getCamundaFormRef() + ".form")));
+            FormFields form = FormFields.parse(Files.readAllBytes(Path.of("forms", task.getCamundaFormRef() + ".form")), new com.fasterxml.jackson.databind.ObjectMapper());
             for (String binding : BINDING_VARIABLES) {
                 assertThat(form.submittable(binding)).as(task.getCamundaFormRef() + ": " + binding
                         + " may be shown (\"disabled\": true), never submitted").isEmpty();
