@@ -42,7 +42,7 @@ class NoticeApprovedTaskListener implements TaskListener {
         });
         obligations.approved(obligationId);
         var obligation = obligations.require(obligationId);
-        boolean toIndividuals = NoticeDocuments.isLetter(NoticeDocuments.kindFor(obligation));
+        boolean toIndividuals = NoticeKinds.isLetter(NoticeKinds.kindFor(obligation));
         if (toIndividuals && documents.affectedCounts(NoticeDocuments.listOf(obligation.incidentId())).total() > 0) {
             try {
                 notices.startLetters(obligationId);

@@ -128,7 +128,7 @@ class NoticeController {
     Map<DocumentKind, List<String>> missingFacts(@PathVariable long id, Authentication caller) {
         var obligation = requireObligation(id, caller, READERS);
         var missing = new java.util.LinkedHashMap<DocumentKind, List<String>>();
-        NoticeDocuments.kindsFor(obligation).forEach(kind -> missing.put(kind, notices.missingFacts(id, kind)));
+        NoticeKinds.kindsFor(obligation).forEach(kind -> missing.put(kind, notices.missingFacts(id, kind)));
         return missing;
     }
 
@@ -170,7 +170,7 @@ class NoticeController {
         var obligations = view.obligations().stream().map(obligation -> {
             var row = new java.util.LinkedHashMap<String, Object>();
             row.put("obligation", obligation);
-            row.put("documents", NoticeDocuments.kindsFor(obligation.ruleId(), obligation.recipient()).stream().map(DocumentKind::template).toList());
+            row.put("documents", NoticeKinds.kindsFor(obligation.ruleId(), obligation.recipient()).stream().map(DocumentKind::template).toList());
             row.put("letters", notices.letters(obligation.id()).orElse(null));
             return row;
         }).toList();
@@ -231,7 +231,7 @@ class NoticeController {
     }
 
     private DocumentKind kindOf(Obligation obligation, String requested) {
-        var kinds = NoticeDocuments.kindsFor(obligation);
+        var kinds = NoticeKinds.kindsFor(obligation);
         if (requested == null || requested.isBlank()) {
             return kinds.get(0);
         }

@@ -69,59 +69,9 @@ class NoticeDocuments {
         return new LetterBatchOwner("obligation", obligationId);
     }
 
-    /**
-     * The document the obligation's law asks for, by its rule and recipient: the HIPAA letter (164.404), or the
-     * substitute or alternative notice of 164.404(d)(2) when that is the duty; GDPR's Art. 34 communication to data
-     * subjects; the media notice, the HHS report, a supervisory authority's notification, a notice to the covered
-     * entity, controller or customer; otherwise an attorney general's or regulator's notice.
-     */
-    static DocumentKind kindFor(String ruleId, String recipient) {
-        var substitute = SUBSTITUTE_RULES.get(ruleId == null ? "" : ruleId);
-        if (substitute != null) {
-            return substitute;
-        }
-        String type = recipient.contains(":") ? recipient.substring(0, recipient.indexOf(':')) : recipient;
-        return switch (type) {
-            case "individuals" -> DocumentKind.INDIVIDUAL_NOTICE;
-            case "data_subjects" -> DocumentKind.DATA_SUBJECT_NOTICE;
-            case "media" -> DocumentKind.MEDIA_NOTICE;
-            case "hhs" -> DocumentKind.HHS_REPORT;
-            case "supervisory_authority", "csirt_or_competent_authority" -> DocumentKind.GDPR_AUTHORITY_NOTICE;
-            case "covered_entity", "controller", "data_owner", "counterparty" -> DocumentKind.BUSINESS_ASSOCIATE_NOTICE;
-            default -> DocumentKind.STATE_AG_NOTICE;
-        };
-    }
-
-    static DocumentKind kindFor(Obligation obligation) {
-        return kindFor(obligation.ruleId(), obligation.recipient());
-    }
-
-    /** The rules of the catalog whose duty is a substitute notice, not letters: their notice goes to the public, once. */
-    private static final Map<String, DocumentKind> SUBSTITUTE_RULES = Map.of(
-            "H8-10-OR-MORE", DocumentKind.SUBSTITUTE_NOTICE,
-            "H8-FEWER-THAN-10", DocumentKind.ALTERNATIVE_NOTICE,
-            "F7", DocumentKind.SUBSTITUTE_NOTICE);
-
-    /** The documents to preview: the HIPAA letter's substitute and alternative notices beside it. */
-    static List<DocumentKind> kindsFor(String ruleId, String recipient) {
-        DocumentKind main = kindFor(ruleId, recipient);
-        return main == DocumentKind.INDIVIDUAL_NOTICE
-                ? List.of(main, DocumentKind.SUBSTITUTE_NOTICE, DocumentKind.ALTERNATIVE_NOTICE)
-                : List.of(main);
-    }
-
-    static List<DocumentKind> kindsFor(Obligation obligation) {
-        return kindsFor(obligation.ruleId(), obligation.recipient());
-    }
-
     @Transactional(readOnly = true)
     Obligation obligation(long obligationId) {
         return obligations.require(obligationId);
-    }
-
-    /** Documents made per person, one letter each. */
-    static boolean isLetter(DocumentKind kind) {
-        return kind == DocumentKind.INDIVIDUAL_NOTICE || kind == DocumentKind.DATA_SUBJECT_NOTICE;
     }
 
     @Transactional(readOnly = true)
@@ -143,7 +93,7 @@ class NoticeDocuments {
         int counted = countIn(counts, countedJurisdiction(obligation, investigation));
         List<String> elements = investigation != null && investigation.dataElements() != null && !investigation.dataElements().isEmpty()
                 ? investigation.dataElements() : incident.dataCategories();
-        DocumentKind kind = kindFor(obligation);
+        DocumentKind kind = NoticeKinds.kindFor(obligation);
 
         int affectedCount = counted;
         String coveredEntity = obligation.recipient().startsWith("counterparty:") ? obligation.regime() : "the covered entity";
@@ -170,9 +120,9 @@ class NoticeDocuments {
                 counted,
                 listed.total() > 0 ? countIn(listed.unreachableByJurisdiction(), obligation.jurisdiction())
                         : investigation == null ? 0 : investigation.contactInfoOutOfDateCount(),
-                placeName(obligation.jurisdiction()),
+                RecipientNames.placeName(obligation.jurisdiction()),
                 obligation.basis(),
-                recipientName(obligation.recipient()),
+                RecipientNames.recipientName(obligation.recipient()),
                 investigation != null && investigation.gdpr() != null && investigation.gdpr().awarenessAt() != null
                         ? investigation.gdpr().awarenessAt().toInstant() : incident.discoveredAt(),
                 List.of("Patients"),
@@ -198,7 +148,7 @@ class NoticeDocuments {
     @Transactional(readOnly = true)
     NoticeFacts documentFacts(long obligationId, DocumentKind kind, java.time.Instant asOf) {
         var facts = factsFor(obligationId, asOf);
-        if (isLetter(kind)) {
+        if (NoticeKinds.isLetter(kind)) {
             var obligation = obligations.require(obligationId);
             return facts.to(documents.firstLetterRecipient(listOf(obligation.incidentId()), obligation.jurisdiction()).orElse(ANY_PERSON));
         }
@@ -223,9 +173,9 @@ class NoticeDocuments {
      */
     java.util.Optional<String> whyNotRenderable(long obligationId, java.time.Instant asOf) {
         var obligation = obligations.require(obligationId);
-        DocumentKind kind = kindFor(obligation);
+        DocumentKind kind = NoticeKinds.kindFor(obligation);
         boolean renderedByVigil = obligation.noticeReference() == null || obligation.noticeReference().startsWith(RENDERED_BY_VIGIL);
-        boolean lettersByVigil = isLetter(kind) && documents.affectedCounts(listOf(obligation.incidentId())).total() > 0;
+        boolean lettersByVigil = NoticeKinds.isLetter(kind) && documents.affectedCounts(listOf(obligation.incidentId())).total() > 0;
         if (!renderedByVigil && !lettersByVigil) {
             return java.util.Optional.empty();
         }
@@ -244,8 +194,8 @@ class NoticeDocuments {
      */
     LetterBatchView startLetters(long obligationId) {
         var obligation = obligations.require(obligationId);
-        DocumentKind kind = kindFor(obligation);
-        if (!isLetter(kind)) {
+        DocumentKind kind = NoticeKinds.kindFor(obligation);
+        if (!NoticeKinds.isLetter(kind)) {
             throw new IllegalArgumentException("Letters are made for notices to individuals; this obligation notifies " + obligation.recipient());
         }
         if (obligation.status() == ObligationStatus.OPEN || obligation.status() == ObligationStatus.PREPARED) {
@@ -325,49 +275,6 @@ class NoticeDocuments {
             default -> Character.toUpperCase(words.charAt(0)) + words.substring(1);
         };
     }
-
-    static String recipientName(String recipient) {
-        int colon = recipient.indexOf(':');
-        String type = colon < 0 ? recipient : recipient.substring(0, colon);
-        String where = colon < 0 ? "" : " (" + recipient.substring(colon + 1) + ")";
-        return switch (type) {
-            case "supervisory_authority" -> "Data protection supervisory authority" + where;
-            case "csirt_or_competent_authority" -> "CSIRT or competent authority" + where;
-            case "state_ag" -> "Office of the Attorney General" + where;
-            default -> type.replace('_', ' ') + where;
-        };
-    }
-
-    static String placeName(String jurisdiction) {
-        if (jurisdiction == null) {
-            return "";
-        }
-        if (jurisdiction.startsWith("US-")) {
-            return US_STATES.getOrDefault(jurisdiction.substring(3), jurisdiction);
-        }
-        return switch (jurisdiction) {
-            case "US" -> "the United States";
-            case "UK" -> "the United Kingdom";
-            case "CA" -> "Canada";
-            case "AU" -> "Australia";
-            default -> jurisdiction;
-        };
-    }
-
-    private static final Map<String, String> US_STATES = Map.ofEntries(
-            Map.entry("AL", "Alabama"), Map.entry("AK", "Alaska"), Map.entry("AZ", "Arizona"), Map.entry("AR", "Arkansas"),
-            Map.entry("CA", "California"), Map.entry("CO", "Colorado"), Map.entry("CT", "Connecticut"), Map.entry("DE", "Delaware"),
-            Map.entry("DC", "the District of Columbia"), Map.entry("FL", "Florida"), Map.entry("GA", "Georgia"), Map.entry("HI", "Hawaii"),
-            Map.entry("ID", "Idaho"), Map.entry("IL", "Illinois"), Map.entry("IN", "Indiana"), Map.entry("IA", "Iowa"),
-            Map.entry("KS", "Kansas"), Map.entry("KY", "Kentucky"), Map.entry("LA", "Louisiana"), Map.entry("ME", "Maine"),
-            Map.entry("MD", "Maryland"), Map.entry("MA", "Massachusetts"), Map.entry("MI", "Michigan"), Map.entry("MN", "Minnesota"),
-            Map.entry("MS", "Mississippi"), Map.entry("MO", "Missouri"), Map.entry("MT", "Montana"), Map.entry("NE", "Nebraska"),
-            Map.entry("NV", "Nevada"), Map.entry("NH", "New Hampshire"), Map.entry("NJ", "New Jersey"), Map.entry("NM", "New Mexico"),
-            Map.entry("NY", "New York"), Map.entry("NC", "North Carolina"), Map.entry("ND", "North Dakota"), Map.entry("OH", "Ohio"),
-            Map.entry("OK", "Oklahoma"), Map.entry("OR", "Oregon"), Map.entry("PA", "Pennsylvania"), Map.entry("RI", "Rhode Island"),
-            Map.entry("SC", "South Carolina"), Map.entry("SD", "South Dakota"), Map.entry("TN", "Tennessee"), Map.entry("TX", "Texas"),
-            Map.entry("UT", "Utah"), Map.entry("VT", "Vermont"), Map.entry("VA", "Virginia"), Map.entry("WA", "Washington"),
-            Map.entry("WV", "West Virginia"), Map.entry("WI", "Wisconsin"), Map.entry("WY", "Wyoming"));
 
     private com.fasterxml.jackson.databind.JsonNode readTree(String text) {
         try {

@@ -16,6 +16,9 @@ import java.util.List;
 /**
  * One notification an incident obliges: to whom, under which law, by when. A duty without a fixed legal
  * deadline ("without undue delay") gets an internal target deadline so that it is chased all the same.
+ *
+ * <p>Longer than our usual class: it is the entity of the breach record, and its state changes (planned, replanned,
+ * proposed for withdrawal, kept, withdrawn, sent, corrected, missed) stay beside the fields they guard.
  */
 @Entity
 @Table(name = "notification_obligation")

@@ -42,6 +42,9 @@ import org.vigil.platform.StreamEncryption;
  * <p>Every file holds names and addresses, so every file is sealed as it is written ({@link StreamEncryption}, the
  * keys of the other patient data) and readable by Vigil's account alone; the checksums are of the plaintext archive
  * and manifest the print house receives, so a resumed run still reproduces them.
+ *
+ * <p>Longer than our usual class: claiming, resuming, writing parts and joining them are one crash-safe protocol
+ * whose steps must be read together.
  */
 @Component
 class LetterBatchRunner {

@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * AES-256-GCM for files too large to hold in memory (a print batch of 100,000 letters), with the keys of
- * {@link FieldEncryption}: a file names its key id in its header, so keys rotate as they do for fields.
+ * {@link FieldEncryption}: a file names its key id in its header, so keys rotate as they do for fields. Kept in one
+ * class, longer than usual, because its writer and reader are one file format and must change together.
  *
  * <p>GCM authenticates only a whole message, so the file is sealed in segments of 64 KiB, each with its own tag,
  * and memory stays at a segment whatever the file's size. Each segment's nonce holds its number and whether it is

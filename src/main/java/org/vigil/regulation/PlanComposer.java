@@ -21,6 +21,9 @@ import java.util.Set;
  * Turns a validated request into a plan: expands each rule of the catalog to the jurisdictions the incident touches,
  * rules duties in or out with a reason, and computes each deadline with its ambiguities resolved to the earliest
  * reading (A.7). One instance per catalog; each call works on its own {@link Run}.
+ *
+ * <p>Longer than our usual class: it follows RULES.md's composition steps in their order, so a reviewer reads the
+ * law's logic top to bottom in one place; the arithmetic itself lives in {@link DeadlineCalculator}.
  */
 final class PlanComposer {
 

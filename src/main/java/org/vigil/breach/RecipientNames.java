@@ -1,0 +1,52 @@
+package org.vigil.breach;
+
+import java.util.Map;
+
+/** How a notice names its recipient and a jurisdiction in words: "Office of the Attorney General (US-TX)", "Texas". */
+final class RecipientNames {
+
+    private RecipientNames() {}
+
+    static String recipientName(String recipient) {
+        int colon = recipient.indexOf(':');
+        String type = colon < 0 ? recipient : recipient.substring(0, colon);
+        String where = colon < 0 ? "" : " (" + recipient.substring(colon + 1) + ")";
+        return switch (type) {
+            case "supervisory_authority" -> "Data protection supervisory authority" + where;
+            case "csirt_or_competent_authority" -> "CSIRT or competent authority" + where;
+            case "state_ag" -> "Office of the Attorney General" + where;
+            default -> type.replace('_', ' ') + where;
+        };
+    }
+
+    static String placeName(String jurisdiction) {
+        if (jurisdiction == null) {
+            return "";
+        }
+        if (jurisdiction.startsWith("US-")) {
+            return US_STATES.getOrDefault(jurisdiction.substring(3), jurisdiction);
+        }
+        return switch (jurisdiction) {
+            case "US" -> "the United States";
+            case "UK" -> "the United Kingdom";
+            case "CA" -> "Canada";
+            case "AU" -> "Australia";
+            default -> jurisdiction;
+        };
+    }
+
+    private static final Map<String, String> US_STATES = Map.ofEntries(
+            Map.entry("AL", "Alabama"), Map.entry("AK", "Alaska"), Map.entry("AZ", "Arizona"), Map.entry("AR", "Arkansas"),
+            Map.entry("CA", "California"), Map.entry("CO", "Colorado"), Map.entry("CT", "Connecticut"), Map.entry("DE", "Delaware"),
+            Map.entry("DC", "the District of Columbia"), Map.entry("FL", "Florida"), Map.entry("GA", "Georgia"), Map.entry("HI", "Hawaii"),
+            Map.entry("ID", "Idaho"), Map.entry("IL", "Illinois"), Map.entry("IN", "Indiana"), Map.entry("IA", "Iowa"),
+            Map.entry("KS", "Kansas"), Map.entry("KY", "Kentucky"), Map.entry("LA", "Louisiana"), Map.entry("ME", "Maine"),
+            Map.entry("MD", "Maryland"), Map.entry("MA", "Massachusetts"), Map.entry("MI", "Michigan"), Map.entry("MN", "Minnesota"),
+            Map.entry("MS", "Mississippi"), Map.entry("MO", "Missouri"), Map.entry("MT", "Montana"), Map.entry("NE", "Nebraska"),
+            Map.entry("NV", "Nevada"), Map.entry("NH", "New Hampshire"), Map.entry("NJ", "New Jersey"), Map.entry("NM", "New Mexico"),
+            Map.entry("NY", "New York"), Map.entry("NC", "North Carolina"), Map.entry("ND", "North Dakota"), Map.entry("OH", "Ohio"),
+            Map.entry("OK", "Oklahoma"), Map.entry("OR", "Oregon"), Map.entry("PA", "Pennsylvania"), Map.entry("RI", "Rhode Island"),
+            Map.entry("SC", "South Carolina"), Map.entry("SD", "South Dakota"), Map.entry("TN", "Tennessee"), Map.entry("TX", "Texas"),
+            Map.entry("UT", "Utah"), Map.entry("VT", "Vermont"), Map.entry("VA", "Virginia"), Map.entry("WA", "Washington"),
+            Map.entry("WV", "West Virginia"), Map.entry("WI", "Wisconsin"), Map.entry("WY", "Wyoming"));
+}
