@@ -6,17 +6,14 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.DayOfWeek;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.List;
-import java.util.Set;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
-/** {@code seeds/accessreview/policy.yaml}: dormancy, de-provisioning deadlines, SoD pairs, the company's holidays. */
+/**
+ * {@code seeds/accessreview/policy.yaml}: dormancy, de-provisioning deadlines in working days, SoD pairs, the fallback
+ * reviewer. The working days themselves are the company calendar's ({@link org.vigil.platform.CompanyCalendar}).
+ */
 @Component
 public class AccessReviewPolicy {
 
@@ -25,7 +22,7 @@ public class AccessReviewPolicy {
     record SodConflict(String a, String b, String why) {}
 
     record Seed(int dormantAfterDays, Deprovisioning deprovisioning, String fallbackReviewer,
-            List<SodConflict> sodConflicts, Set<LocalDate> holidays) {}
+            List<SodConflict> sodConflicts) {}
 
     static final String PATH = "seeds/accessreview/policy.yaml";
     private final Seed seed;
@@ -57,22 +54,4 @@ public class AccessReviewPolicy {
     }
 
     int verifyWithinWorkingDays() { return seed.deprovisioning().verifyWithinWorkingDays(); }
-
-    public boolean isWorkingDay(LocalDate day) {
-        return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY
-                && (seed.holidays() == null || !seed.holidays().contains(day));
-    }
-
-    /** {@code days} working days after {@code from}, at the same time of day, in {@code zone}. */
-    Instant plusWorkingDays(Instant from, int days, ZoneId zone) {
-        ZonedDateTime at = from.atZone(zone);
-        int left = days;
-        while (left > 0) {
-            at = at.plusDays(1);
-            if (isWorkingDay(at.toLocalDate())) {
-                left--;
-            }
-        }
-        return at.toInstant();
-    }
 }

@@ -2,7 +2,6 @@ package org.vigil.accessreview;
 
 import java.io.StringWriter;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,7 +15,6 @@ import org.apache.velocity.VelocityContext;
 import org.apache.velocity.app.VelocityEngine;
 import org.apache.velocity.runtime.RuntimeConstants;
 import org.apache.velocity.runtime.resource.loader.ClasspathResourceLoader;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 import org.vigil.accessreview.AccessReviewApi.CampaignFigures;
@@ -27,6 +25,7 @@ import org.vigil.accessreview.Rows.ReviewerRow;
 import org.vigil.accessreview.Rows.RevocationRow;
 import org.vigil.accessreview.Rows.SignOffRow;
 import org.vigil.accessreview.Rows.SystemRow;
+import org.vigil.platform.CompanySettings;
 
 /**
  * The campaign report (templates/accessreview/campaign-report.vm), HTML. Velocity in strict mode; every value is
@@ -39,7 +38,7 @@ class CampaignReportRenderer {
     private final VelocityEngine velocity;
     private final DateTimeFormatter format;
 
-    CampaignReportRenderer(@Value("${vigil.company.zone}") ZoneId zone) {
+    CampaignReportRenderer(CompanySettings company) {
         var properties = new Properties();
         properties.setProperty(RuntimeConstants.RESOURCE_LOADERS, "classpath");
         properties.setProperty("resource.loader.classpath.class", ClasspathResourceLoader.class.getName());
@@ -47,7 +46,7 @@ class CampaignReportRenderer {
         properties.setProperty(RuntimeConstants.INPUT_ENCODING, "UTF-8");
         velocity = new VelocityEngine(properties);
         velocity.init();
-        format = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z").withZone(zone);
+        format = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z").withZone(company.zone());
     }
 
     String render(CampaignRow campaign, Instant closedAt, List<CampaignSnapshotRow> snapshots, List<SystemRow> systems,
