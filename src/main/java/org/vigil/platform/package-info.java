@@ -7,8 +7,9 @@
  * REST calls run with the caller's Camunda authorizations, and the two known holes of Camunda 7.24.0
  * (expressions in {@code orQueries}, the Admin setup endpoint) are closed here.
  *
- * <p>Also the tools every capability shares: encryption of patient data in fields and in large files (A.8.24), and
- * the one CSV writer, which keeps spreadsheet formulas out of every export.
+ * <p>Also the tools every capability shares: encryption of patient data in fields and in large files (A.8.24),
+ * the one CSV writer, which keeps spreadsheet formulas out of every export, and the company's clock and calendar
+ * ({@link org.vigil.platform.CompanyCalendar}: working days, working hours, holidays).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Platform", allowedDependencies = {})
 package org.vigil.platform;
