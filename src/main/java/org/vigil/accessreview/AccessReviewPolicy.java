@@ -1,22 +1,13 @@
 package org.vigil.accessreview;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.time.DayOfWeek;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.List;
-import java.util.Set;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
+import org.vigil.platform.SeedReader;
 
-/** {@code seeds/accessreview/policy.yaml}: dormancy, de-provisioning deadlines, SoD pairs, the company's holidays. */
+/**
+ * {@code seeds/accessreview/policy.yaml}: dormancy, de-provisioning deadlines in working days, SoD pairs, the fallback
+ * reviewer. The working days themselves are the company calendar's ({@link org.vigil.platform.CompanyCalendar}).
+ */
 @Component
 public class AccessReviewPolicy {
 
@@ -25,7 +16,7 @@ public class AccessReviewPolicy {
     record SodConflict(String a, String b, String why) {}
 
     record Seed(int dormantAfterDays, Deprovisioning deprovisioning, String fallbackReviewer,
-            List<SodConflict> sodConflicts, Set<LocalDate> holidays) {}
+            List<SodConflict> sodConflicts) {}
 
     static final String PATH = "seeds/accessreview/policy.yaml";
     private final Seed seed;
@@ -39,13 +30,7 @@ public class AccessReviewPolicy {
     }
 
     private static Seed load() {
-        var yaml = new ObjectMapper(new YAMLFactory()).registerModule(new JavaTimeModule())
-                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
-        try {
-            return yaml.readValue(new ClassPathResource(PATH).getContentAsByteArray(), Seed.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Seed file " + PATH + " cannot be read: " + e.getMessage(), e);
-        }
+        return SeedReader.read(PATH, Seed.class);
     }
 
     int dormantAfterDays() { return seed.dormantAfterDays(); }
@@ -57,22 +42,4 @@ public class AccessReviewPolicy {
     }
 
     int verifyWithinWorkingDays() { return seed.deprovisioning().verifyWithinWorkingDays(); }
-
-    public boolean isWorkingDay(LocalDate day) {
-        return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY
-                && (seed.holidays() == null || !seed.holidays().contains(day));
-    }
-
-    /** {@code days} working days after {@code from}, at the same time of day, in {@code zone}. */
-    Instant plusWorkingDays(Instant from, int days, ZoneId zone) {
-        ZonedDateTime at = from.atZone(zone);
-        int left = days;
-        while (left > 0) {
-            at = at.plusDays(1);
-            if (isWorkingDay(at.toLocalDate())) {
-                left--;
-            }
-        }
-        return at.toInstant();
-    }
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.Date;
 import org.springframework.stereotype.Component;
+import org.vigil.platform.CompanyCalendar;
 
 /**
  * When quarterly campaigns start, for the timers of access-review.bpmn ({@code ${accessReviewSchedule.cycle()}}).
@@ -14,12 +15,12 @@ import org.springframework.stereotype.Component;
 public class AccessReviewSchedule {
 
     private final AccessReviewSettings settings;
-    private final AccessReviewPolicy policy;
+    private final CompanyCalendar calendar;
     private final Clock clock;
 
-    AccessReviewSchedule(AccessReviewSettings settings, AccessReviewPolicy policy, Clock clock) {
+    AccessReviewSchedule(AccessReviewSettings settings, CompanyCalendar calendar, Clock clock) {
         this.settings = settings;
-        this.policy = policy;
+        this.calendar = calendar;
         this.clock = clock;
     }
 
@@ -31,10 +32,7 @@ public class AccessReviewSchedule {
     /** The first working day at the configured start time from today on; now, if that moment has passed today. */
     public Date firstWorkingDayStart() {
         ZonedDateTime now = clock.instant().atZone(clock.getZone());
-        LocalDate day = now.toLocalDate();
-        while (!policy.isWorkingDay(day)) {
-            day = day.plusDays(1);
-        }
+        LocalDate day = calendar.firstWorkingDayFrom(now.toLocalDate());
         ZonedDateTime at = day.atTime(settings.startTime()).atZone(clock.getZone());
         return Date.from(at.isBefore(now) ? now.toInstant() : at.toInstant());
     }

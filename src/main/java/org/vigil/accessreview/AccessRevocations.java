@@ -17,6 +17,7 @@ import org.vigil.accessreview.Rows.ItemRow;
 import org.vigil.accessreview.Rows.RevocationRow;
 import org.vigil.notification.MailRequest;
 import org.vigil.notification.Notifications;
+import org.vigil.platform.CompanyCalendar;
 
 /**
  * Revocations, from a reviewer's revoke to verified removal (processes/access-revocation.bpmn): their deadlines in
@@ -28,14 +29,16 @@ public class AccessRevocations {
 
     private final AccessReviewStore store;
     private final AccessReviewPolicy policy;
+    private final CompanyCalendar calendar;
     private final AccessRevocationProcess revocationProcess;
     private final Notifications notifications;
     private final Clock clock;
 
-    AccessRevocations(AccessReviewStore store, AccessReviewPolicy policy, AccessRevocationProcess revocationProcess,
-            Notifications notifications, Clock clock) {
+    AccessRevocations(AccessReviewStore store, AccessReviewPolicy policy, CompanyCalendar calendar,
+            AccessRevocationProcess revocationProcess, Notifications notifications, Clock clock) {
         this.store = store;
         this.policy = policy;
+        this.calendar = calendar;
         this.revocationProcess = revocationProcess;
         this.notifications = notifications;
         this.clock = clock;
@@ -99,8 +102,8 @@ public class AccessRevocations {
         for (ItemRow item : items) {
             if ("REVOKE".equals(item.decision())) {
                 Instant decidedAt = item.decidedAt() == null ? now : item.decidedAt();
-                Instant due = policy.plusWorkingDays(decidedAt, policy.deprovisioningWorkingDays(item.privileged()), clock.getZone());
-                Instant verifyBy = policy.plusWorkingDays(due, policy.verifyWithinWorkingDays(), clock.getZone());
+                Instant due = calendar.plusWorkingDays(decidedAt, policy.deprovisioningWorkingDays(item.privileged()));
+                Instant verifyBy = calendar.plusWorkingDays(due, policy.verifyWithinWorkingDays());
                 store.insertRevocationIfMissing(item, item.decidedBy(), decidedAt, due, verifyBy);
             }
         }

@@ -2,7 +2,6 @@ package org.vigil.accessreview;
 
 import java.io.StringWriter;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,7 +12,6 @@ import java.util.Objects;
 import java.util.function.Function;
 import org.apache.velocity.VelocityContext;
 import org.apache.velocity.app.VelocityEngine;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 import org.vigil.accessreview.AccessReviewApi.CampaignFigures;
@@ -24,6 +22,7 @@ import org.vigil.accessreview.Rows.ReviewerRow;
 import org.vigil.accessreview.Rows.RevocationRow;
 import org.vigil.accessreview.Rows.SignOffRow;
 import org.vigil.accessreview.Rows.SystemRow;
+import org.vigil.platform.CompanySettings;
 
 /**
  * The campaign report (templates/accessreview/campaign-report.vm), HTML, by the application's strict Velocity engine; every value is
@@ -36,9 +35,9 @@ class CampaignReportRenderer {
     private final VelocityEngine velocity;
     private final DateTimeFormatter format;
 
-    CampaignReportRenderer(VelocityEngine velocity, @Value("${vigil.company.zone}") ZoneId zone) {
+    CampaignReportRenderer(VelocityEngine velocity, CompanySettings company) {
         this.velocity = velocity;
-        format = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z").withZone(zone);
+        format = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z").withZone(company.zone());
     }
 
     String render(CampaignRow campaign, Instant closedAt, List<CampaignSnapshotRow> snapshots, List<SystemRow> systems,

@@ -7,8 +7,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Due and follow-up dates of the breach-response tasks, as {@code ${breachDates.triageDue()}} in the model.
- * Patient-safety incidents are contained within hours; the rest by severity. (The SLA policies in seeds will
- * replace these defaults with working-hour rules.)
+ * Patient-safety incidents are contained within hours; the rest by severity. Elapsed time only: where
+ * seeds/sla/policies.yaml has a policy for the step (triage, containment, investigation), the SLA listener replaces
+ * these dates as the task is created, in working time of the company calendar where the policy says so.
  */
 // Public: the models call it through JUEL, which invokes only methods of public classes.
 @Component("breachDates")

@@ -3,7 +3,6 @@ package org.vigil.platform;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.Period;
 import java.time.ZonedDateTime;
@@ -12,16 +11,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * Due and follow-up dates for user tasks, for models to call as {@code ${taskDates.followUp(dueDate, 'P2D')}}.
- * Dates from forms arrive as ISO strings; a date without a time means the end of that working day.
+ * Dates from forms arrive as ISO strings; a date without a time means the close of that working day on the company
+ * calendar.
  */
 @Component("taskDates")
 public class TaskDates {
 
-    private static final LocalTime END_OF_WORKING_DAY = LocalTime.of(17, 0);
     private final Clock clock;
+    private final CompanyCalendar calendar;
 
-    TaskDates(Clock clock) {
+    TaskDates(Clock clock, CompanyCalendar calendar) {
         this.clock = clock;
+        this.calendar = calendar;
     }
 
     /** The task's due instant from a form value: a {@link Date}, an ISO date, or an ISO date-time. */
@@ -43,7 +44,7 @@ public class TaskDates {
         }
         if (value instanceof String text && !text.isBlank()) {
             if (text.length() == 10) {
-                return LocalDate.parse(text).atTime(END_OF_WORKING_DAY).atZone(clock.getZone()).toInstant();
+                return calendar.endOfWorkingDay(LocalDate.parse(text));
             }
             return OffsetDateTime.parse(text).toInstant();
         }

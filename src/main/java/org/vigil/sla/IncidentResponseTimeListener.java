@@ -2,7 +2,6 @@ package org.vigil.sla;
 
 import java.time.Clock;
 import java.time.Duration;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -24,11 +23,11 @@ class IncidentResponseTimeListener {
     private final Duration retryAfter;
 
     IncidentResponseTimeListener(IncidentResponseTimeRepository responseTimes, IncompleteEventPublications incomplete, Clock clock,
-            @Value("${vigil.sla.retry-after:PT1M}") Duration retryAfter) {
+            SlaSettings settings) {
         this.responseTimes = responseTimes;
         this.incomplete = incomplete;
         this.clock = clock;
-        this.retryAfter = retryAfter;
+        this.retryAfter = settings.retryAfter();
     }
 
     @ApplicationModuleListener

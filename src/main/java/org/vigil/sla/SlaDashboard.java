@@ -59,11 +59,11 @@ class SlaDashboard {
     private volatile Summary cached;
 
     SlaDashboard(DeadlineRepository deadlines, IncidentResponseTimeRepository responseTimes, Clock clock,
-            @org.springframework.beans.factory.annotation.Value("${vigil.sla.summary-max-age:PT10S}") Duration summaryMaxAge) {
+            SlaSettings settings) {
         this.deadlines = deadlines;
         this.responseTimes = responseTimes;
         this.clock = clock;
-        this.summaryMaxAge = summaryMaxAge;
+        this.summaryMaxAge = settings.summaryMaxAge();
     }
 
     Summary summary() {

@@ -1,32 +1,31 @@
 package org.vigil.sla;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
+import org.vigil.platform.CompanyCalendar;
+import org.vigil.platform.SeedReader;
 
-/** SLA policies from seeds/sla/policies.yaml: the time each process step may take, by severity or other facts. */
+/**
+ * SLA policies from seeds/sla/policies.yaml ({@code vigil.sla.policies}): the time each process step may take, by
+ * severity or other facts, in working time of the company calendar or in elapsed time.
+ */
 @Component
 class SlaPolicies {
 
     record Span(Integer workingHours, Integer workingDays, Integer hours, Integer days) {
-        Instant after(Instant from, WorkingCalendar calendar) {
+        Instant after(Instant from, CompanyCalendar calendar) {
             if (workingHours != null) return calendar.plusWorkingHours(from, workingHours);
-            if (workingDays != null) return calendar.plusWorkingDays(from, workingDays);
+            if (workingDays != null) {
+                // Due at the close of work on the last working day, not at the hour the task happened to start.
+                var lastDay = calendar.plusWorkingDays(from.atZone(calendar.zone()).toLocalDate(), workingDays);
+                return calendar.endOfWorkingDay(lastDay);
+            }
             if (hours != null) return from.plus(Duration.ofHours(hours));
             if (days != null) return from.plus(Duration.ofDays(days));
             throw new IllegalStateException("An SLA span needs workingHours, workingDays, hours or days");
@@ -35,27 +34,23 @@ class SlaPolicies {
 
     record Policy(String process, String step, Map<String, Object> when, Span due, Span followUp) {}
 
-    record CalendarSeed(List<DayOfWeek> workingDays, Map<String, String> workingHours, List<LocalDate> holidays) {}
-
-    record Seeds(CalendarSeed calendar, List<Policy> policies) {}
+    /** {@code calendar} only to say where it went: a policies file of an earlier release may still carry one. */
+    record Seeds(Object calendar, List<Policy> policies) {}
 
     record Dates(Instant due, Instant followUp) {}
 
     private final List<Policy> policies;
-    private final WorkingCalendar calendar;
+    private final CompanyCalendar calendar;
 
-    SlaPolicies(@Value("${vigil.sla.policies:classpath:seeds/sla/policies.yaml}") Resource seeds,
-            @Value("${vigil.company.zone}") ZoneId zone) {
-        try (var in = seeds.getInputStream()) {
-            var parsed = new ObjectMapper(new YAMLFactory()).findAndRegisterModules().readValue(in, Seeds.class);
-            this.policies = List.copyOf(parsed.policies());
-            var hours = parsed.calendar().workingHours();
-            this.calendar = new WorkingCalendar(zone, new HashSet<>(parsed.calendar().workingDays()),
-                    LocalTime.parse(hours.get("start")), LocalTime.parse(hours.get("end")),
-                    new HashSet<>(parsed.calendar().holidays()));
-        } catch (IOException e) {
-            throw new UncheckedIOException("SLA policies " + seeds + " cannot be read: " + e.getMessage(), e);
+    SlaPolicies(SlaSettings settings, ResourceLoader resources, CompanyCalendar calendar) {
+        String location = settings.policies();
+        var parsed = SeedReader.read(resources.getResource(location), Seeds.class);
+        if (parsed.calendar() != null) {
+            throw new IllegalStateException("SLA policies " + location + ": the calendar moved to the company calendar"
+                    + " (vigil.company.calendar, seeds/calendar/company-calendar.yaml); remove it here");
         }
+        this.policies = List.copyOf(parsed.policies());
+        this.calendar = calendar;
     }
 
     /** The first policy for this step whose conditions hold, applied from {@code from}. */
@@ -67,9 +62,5 @@ class SlaPolicies {
                 .findFirst()
                 .map(policy -> new Dates(policy.due().after(from, calendar),
                         policy.followUp() == null ? null : policy.followUp().after(from, calendar)));
-    }
-
-    WorkingCalendar calendar() {
-        return calendar;
     }
 }

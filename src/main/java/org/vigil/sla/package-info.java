@@ -1,7 +1,7 @@
 /**
  * SLA: the deadline registry of every process (user tasks, regulatory obligations, access-review items,
- * corrective actions), the SLA policies that set task due dates from a working calendar, the dashboard and API
- * managers watch, Prometheus metrics and the daily digest.
+ * corrective actions), the SLA policies that set task due dates in working time of the company calendar, the
+ * dashboard and API managers watch, Prometheus metrics and the daily digest.
  *
  * <p>Serves ISO 27001 clause 9.1 (monitoring and measurement) and 9.3 (input to management review).
  */

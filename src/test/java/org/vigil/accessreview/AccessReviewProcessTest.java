@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.vigil.TestMailServer;
 import org.vigil.VigilSpringTest;
+import org.vigil.platform.CompanyCalendar;
 import org.vigil.accessreview.AccessReviewApi.BulkDecision;
 import org.vigil.accessreview.AccessReviewApi.DecisionInput;
 import org.vigil.accessreview.AccessReviewApi.ReviewItem;
@@ -54,6 +55,7 @@ class AccessReviewProcessTest {
     @Autowired ReviewFigures reviewFigures;
     @Autowired AccessReviewStore store;
     @Autowired Clock clock;
+    @Autowired CompanyCalendar calendar;
 
     AccessReviewFixture fixture;
 
@@ -494,7 +496,7 @@ class AccessReviewProcessTest {
     }
 
     private Instant workingDaysAfter(Instant from, int days) {
-        return new AccessReviewPolicy().plusWorkingDays(from, days, clock.getZone());
+        return calendar.plusWorkingDays(from, days);
     }
 
     private Instant nextQuarterStart() {
