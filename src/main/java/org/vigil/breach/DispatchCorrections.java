@@ -1,5 +1,6 @@
 package org.vigil.breach;
 
+import org.vigil.breach.events.NoticeDispatched;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;

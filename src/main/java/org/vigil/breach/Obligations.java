@@ -1,5 +1,8 @@
 package org.vigil.breach;
 
+import org.vigil.breach.events.NoticeDispatched;
+import org.vigil.breach.events.ObligationScheduled;
+import org.vigil.breach.events.ObligationWithdrawn;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package org.vigil.breach;
 
+import org.vigil.breach.events.IncidentContained;
+import org.vigil.breach.events.IndividualsNotified;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;

@@ -6,8 +6,8 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.vigil.breach.IncidentContained;
-import org.vigil.breach.IndividualsNotified;
+import org.vigil.breach.events.IncidentContained;
+import org.vigil.breach.events.IndividualsNotified;
 
 /**
  * Records the response times breach announces, after its transaction committed and in one of its own. The event

@@ -2,9 +2,9 @@ package org.vigil.sla;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.vigil.breach.NoticeDispatched;
-import org.vigil.breach.ObligationScheduled;
-import org.vigil.breach.ObligationWithdrawn;
+import org.vigil.breach.events.NoticeDispatched;
+import org.vigil.breach.events.ObligationScheduled;
+import org.vigil.breach.events.ObligationWithdrawn;
 
 /**
  * Regulatory notification obligations in the registry, from breach's events. Heard inside the breach transaction

@@ -1,5 +1,6 @@
 package org.vigil.breach;
 
+import org.vigil.breach.events.IncidentContained;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

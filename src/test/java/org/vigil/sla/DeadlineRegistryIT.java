@@ -16,9 +16,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.vigil.TestMailServer;
 import org.vigil.VigilSpringTest;
-import org.vigil.breach.NoticeDispatched;
-import org.vigil.breach.ObligationScheduled;
-import org.vigil.breach.ObligationWithdrawn;
+import org.vigil.breach.events.NoticeDispatched;
+import org.vigil.breach.events.ObligationScheduled;
+import org.vigil.breach.events.ObligationWithdrawn;
 
 /** The deadline registry follows user tasks and other capabilities' deadlines through completion, escalation and miss. */
 @VigilSpringTest

@@ -24,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.vigil.HeadlessChromium;
 import org.vigil.VigilSpringTest;
 import org.vigil.WebClient;
-import org.vigil.breach.IncidentContained;
+import org.vigil.breach.events.IncidentContained;
 
 /** The /sla page in a real headless Chromium (Debian's chromium and chromium-driver). */
 @VigilSpringTest

@@ -1,4 +1,4 @@
-package org.vigil.breach;
+package org.vigil.breach.events;
 
 import java.time.Instant;
 
