@@ -6,12 +6,15 @@ import java.lang.management.MemoryType;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.vigil.VigilApplication;
+import org.vigil.documents.AffectedListKey;
 import org.vigil.documents.DocumentKind;
 import org.vigil.documents.Documents;
+import org.vigil.documents.LetterBatchOwner;
 import org.vigil.documents.LetterFormat;
+import org.vigil.documents.NoticeFacts;
+import org.vigil.documents.NoticeWording;
 
 /**
  * Letters: 100,000 HTML and 10,000 PDF individual notices, each as one batch through the documents capability (CSV
@@ -63,7 +66,7 @@ public final class LetterBatchBenchmark {
 
     /** One batch: letters per second, peak heap in MB during the batch, seconds to import the list. */
     private static double[] run(Documents documents, String label, int letters, LetterFormat format) throws Exception {
-        String list = "bench:" + label + ":" + System.nanoTime();
+        var list = new AffectedListKey("bench", System.nanoTime());
         var csv = new StringBuilder("name,postal_address,email,jurisdiction,contact_valid\n");
         for (int i = 1; i <= letters; i++) {
             csv.append("Person ").append(i).append(",\"").append(i).append(" Elm Street\nAustin, TX 78701\",,US-TX,true\n");
@@ -75,7 +78,8 @@ public final class LetterBatchBenchmark {
         System.gc();
         resetPeaks();
         long start = System.nanoTime();
-        long id = documents.startLetterBatch("bench:" + label, list, null, DocumentKind.INDIVIDUAL_NOTICE, facts(), format).id();
+        long id = documents.startLetterBatch(new LetterBatchOwner("bench", System.nanoTime()), list, null, DocumentKind.INDIVIDUAL_NOTICE,
+                facts(), format).id();
         while (true) {
             var batch = documents.letterBatch(id).orElseThrow();
             if (batch.status().equals("DONE")) {
@@ -90,12 +94,13 @@ public final class LetterBatchBenchmark {
         return new double[] {letters / seconds, peakHeapMegabytes(), importSeconds};
     }
 
-    private static Map<String, Object> facts() {
-        return Map.of("whatHappened", "A laptop holding patient charts was stolen from an employee's car.",
-                "breachDate", LocalDate.of(2026, 3, 1), "discoveryDate", LocalDate.of(2026, 3, 3),
-                "phiTypes", List.of("Names", "Dates of birth", "Diagnoses"),
-                "stepsForIndividuals", "Review the statements you receive from your health insurer.",
-                "whatWeAreDoing", "We reported the theft to the police and encrypted every laptop.");
+    /** The facts of an individual letter as breach hands them over (the same text as before the facts were typed). */
+    private static NoticeFacts facts() {
+        var wording = new NoticeWording("A laptop holding patient charts was stolen from an employee's car.",
+                "Review the statements you receive from your health insurer.",
+                "We reported the theft to the police and encrypted every laptop.", null, null, null, null, null, null, null);
+        return new NoticeFacts(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 3), null, List.of("Names", "Dates of birth", "Diagnoses"),
+                0, 0, 0, null, null, null, null, null, false, null, null, false, null, null, null, wording, null);
     }
 
     private static void resetPeaks() {
