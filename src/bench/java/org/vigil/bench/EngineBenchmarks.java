@@ -378,8 +378,8 @@ public final class EngineBenchmarks {
         try (var db = dataSource.getConnection()) {
             db.setAutoCommit(false);
             var insert = db.prepareStatement("insert into notification_obligation (incident_id, rule_id, recipient, jurisdiction, regime, basis,"
-                    + " confidence, deadline_rule, target_deadline, hour_based, computation, status, catalog_version, planned_at)"
-                    + " values (?, concat('bench:', ?), ?, 'US-TX', 'benchmark', 'benchmark', 'VERIFIED', 'hours_after', ?, true, 'benchmark', 'OPEN', 'bench', ?)",
+                    + " confidence, deadline_rule, target_deadline, hour_based, computation, status, catalog_version, planned_at, dates_set_at)"
+                    + " values (?, concat('bench:', ?), ?, 'US-TX', 'benchmark', 'benchmark', 'VERIFIED', 'hours_after', ?, true, 'benchmark', 'OPEN', 'bench', ?, ?)",
                     java.sql.Statement.RETURN_GENERATED_KEYS);
             for (int i = 0; i < count; i++) {
                 // Hour-based with 48 h in all: the reminder falls 24 h before the deadline, the escalation 12 h before.
@@ -390,6 +390,8 @@ public final class EngineBenchmarks {
                 // UTC, as Vigil's entities store instants; a Timestamp would be written in the JVM's (company) zone.
                 insert.setObject(4, LocalDateTime.ofInstant(reminder.plus(Duration.ofHours(24)), ZoneOffset.UTC));
                 insert.setObject(5, LocalDateTime.ofInstant(reminder.minus(Duration.ofHours(24)), ZoneOffset.UTC));
+                // Planned then, and its dates set then (V44: the reminder's timing counts from this moment).
+                insert.setObject(6, LocalDateTime.ofInstant(reminder.minus(Duration.ofHours(24)), ZoneOffset.UTC));
                 insert.executeUpdate();
                 try (var keys = insert.getGeneratedKeys()) {
                     keys.next();
