@@ -182,9 +182,16 @@ public final class VigilBenchmarks {
         httpThreads.shutdown();
     }
 
+    /**
+     * A fresh report, as intake sees them: since a report is planned at once (the provisional plan), one discovered
+     * months ago would have every deadline missed on arrival, and each would mail the CISO and open a follow-up.
+     */
+    static final String DISCOVERED_AN_HOUR_AGO = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusHours(1)
+            .truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+
     static void postIncident(HttpClient http, String auth, String base, String reference) throws IOException, InterruptedException {
         String body = "{\"externalReference\":\"" + reference + "\",\"title\":\"Benchmark incident\","
-                + "\"discoveredAt\":\"2026-03-02T10:15:00-06:00\",\"dataCategories\":[\"name\"],\"affectedEstimate\":{\"US-TX\":3}}";
+                + "\"discoveredAt\":\"" + DISCOVERED_AN_HOUR_AGO + "\",\"dataCategories\":[\"name\"],\"affectedEstimate\":{\"US-TX\":3}}";
         var response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/incidents")).header("Authorization", auth)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
