@@ -249,11 +249,8 @@ class ResponseFiguresIT {
         return json.readTree(response.body());
     }
 
-    /** The engine's own work: asynchronous continuations, as the job executor (off in tests) would run them. */
     private void runJobs(String processInstanceId) {
-        for (var job : management.createJobQuery().processInstanceId(processInstanceId).messages().list()) {
-            management.executeJob(job.getId());
-        }
+        PlannedBreach.runJobs(management, processInstanceId);
     }
 
     private void complete(WebClient user, String processInstanceId, Map<String, Object> variables) throws Exception {
