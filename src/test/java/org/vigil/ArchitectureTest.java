@@ -43,6 +43,24 @@ class ArchitectureTest {
         });
     }
 
+    /**
+     * Only the shared kernel {@code platform} is used whole; another capability is reached through one of its named
+     * interfaces, so what it keeps to itself (repositories, entities, renderers, the rule catalogue) stays its own.
+     */
+    @Test
+    void capabilitiesReachEachOtherOnlyThroughNamedInterfaces() {
+        var modules = ApplicationModules.of(VigilApplication.class);
+        modules.forEach(module -> {
+            var declared = Package.getPackage(module.getBasePackage().getName()).getAnnotation(ApplicationModule.class);
+            assertThat(declared.allowedDependencies()).as("allowedDependencies of %s", module.getName())
+                    .allMatch(dependency -> dependency.equals("platform") || dependency.contains("::"));
+        });
+        assertThat(modules.getModuleByName("regulation").orElseThrow().getNamedInterfaces().getByName("api")).isPresent();
+        assertThat(modules.getModuleByName("documents").orElseThrow().getNamedInterfaces().getByName("api")).isPresent();
+        assertThat(modules.getModuleByName("notification").orElseThrow().getNamedInterfaces().getByName("api")).isPresent();
+        assertThat(modules.getModuleByName("breach").orElseThrow().getNamedInterfaces().getByName("events")).isPresent();
+    }
+
     @Test
     void nobodyReadsTheSystemClockDirectly() {
         noClasses().should().callMethod(Instant.class, "now")

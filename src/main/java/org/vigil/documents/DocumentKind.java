@@ -2,8 +2,10 @@ package org.vigil.documents;
 
 import java.util.List;
 import java.util.Map;
+import org.springframework.modulith.NamedInterface;
 
 /** The documents Vigil renders, each with its template and the facts it cannot do without. */
+@NamedInterface("api")
 public enum DocumentKind {
 
     /** 45 CFR 164.404(c): what happened and when, PHI involved, steps to take, what we do, how to reach us. */

@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,6 +30,7 @@ import org.vigil.documents.DocumentsConfiguration.LetterBatchSettings;
 
 /** The documents capability's public face: render a notice, keep the list of affected people, run a letter batch. */
 @Service
+@NamedInterface("api")
 public class Documents {
 
     private static final Logger log = LoggerFactory.getLogger(Documents.class);

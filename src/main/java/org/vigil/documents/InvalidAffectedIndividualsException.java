@@ -1,9 +1,13 @@
 package org.vigil.documents;
 
 import java.util.List;
+import org.springframework.modulith.NamedInterface;
 
 /** An uploaded list with bad rows: each problem names its line and column, never the value (it may be PHI). */
+@NamedInterface("api")
 public class InvalidAffectedIndividualsException extends RuntimeException {
+
+    @NamedInterface("api")
 
     public record LineProblem(long line, String column, String problem) {
         @Override

@@ -1,8 +1,10 @@
 package org.vigil.documents;
 
 import java.util.Map;
+import org.springframework.modulith.NamedInterface;
 
 /** The person a letter addresses: by post, or by e-mail when no postal address is listed (empty, never null). */
+@NamedInterface("api")
 public record LetterRecipient(String name, String postalAddress, String email, String jurisdiction) {
 
     static LetterRecipient of(AffectedIndividual person) {

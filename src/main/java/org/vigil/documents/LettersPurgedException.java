@@ -1,8 +1,10 @@
 package org.vigil.documents;
 
 import java.time.Instant;
+import org.springframework.modulith.NamedInterface;
 
 /** The letters' files were deleted a grace period after their dispatch; the batch's checksums and counts remain. */
+@NamedInterface("api")
 public class LettersPurgedException extends RuntimeException {
 
     private final transient LetterBatchView batch;

@@ -1,8 +1,10 @@
 package org.vigil.documents;
 
 import java.util.List;
+import org.springframework.modulith.NamedInterface;
 
 /** A document was asked for without facts it must contain; names them, never their values. */
+@NamedInterface("api")
 public class MissingFactsException extends RuntimeException {
 
     private final transient DocumentKind kind;

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * What a breach notice states, as the breach capability gathers it for one obligation; the templates under
@@ -20,6 +21,7 @@ import java.util.Map;
  * @param individuals the people a notice to a covered entity or customer names; {@code null} for other notices
  * @param recipient the person a letter addresses; {@code null} for notices that are not letters
  */
+@NamedInterface("api")
 public record NoticeFacts(
         LocalDate breachDate,
         LocalDate discoveryDate,

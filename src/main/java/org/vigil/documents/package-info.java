@@ -7,7 +7,9 @@
  * <p>Other capabilities hand it typed facts: a notice's {@link org.vigil.documents.NoticeFacts} (with the privacy
  * office's {@link org.vigil.documents.NoticeWording} and a letter's {@link org.vigil.documents.LetterRecipient}), a list
  * of the affected by its {@link org.vigil.documents.AffectedListKey}, letter batches by their
- * {@link org.vigil.documents.LetterBatchOwner}; the templates read the facts by name.
+ * {@link org.vigil.documents.LetterBatchOwner}; the templates read the facts by name. These, the facade
+ * {@link org.vigil.documents.Documents} and its refusals form the named interface {@code api}, the only part other
+ * capabilities may use.
  *
  * <p>Every inserted value is escaped for HTML by the engine, never by the template; templates are classpath
  * resources only; a document whose required facts are missing is refused with their names.

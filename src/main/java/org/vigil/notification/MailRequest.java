@@ -3,12 +3,14 @@ package org.vigil.notification;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * One e-mail to people, by user id and group id. {@code eventKey} names the event that causes it
  * (e.g. {@code obligation:42:reminder}): a second request with the same key is ignored.
  * The model must hold no patient data: ids, titles, dates and links only.
  */
+@NamedInterface("api")
 public record MailRequest(String eventKey, String template, List<String> toUsers, List<String> toGroups,
         Map<String, String> model) {
 

@@ -6,12 +6,14 @@ import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.vigil.platform.PeopleDirectory;
 
 /** Records e-mail to people in the caller's transaction; it goes out once that transaction has committed. */
 @Service
+@NamedInterface("api")
 public class Notifications {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Notifications.class);

@@ -6,12 +6,14 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The answer of PLAN-API.md: the notifications due, the duties considered and ruled out, and the ambiguities
  * (RULES.md A.7) resolved by taking the earliest deadline. Nulls are written out because the contract shows them.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
+@NamedInterface("api")
 public record NotificationPlan(
         boolean breachNotificationsRequired,
         String catalogVersion,
@@ -21,6 +23,7 @@ public record NotificationPlan(
 
     /** {@code ruleId}: the catalog rule that creates this duty; with the jurisdiction it names the duty across plans. */
     @JsonInclude(JsonInclude.Include.ALWAYS)
+    @NamedInterface("api")
     public record Notification(
             String ruleId,
             String recipient,
@@ -37,11 +40,14 @@ public record NotificationPlan(
             String computation) {
     }
 
+    @NamedInterface("api")
+
     public record NotRequired(String recipient, String jurisdiction, String reason) {
     }
 
     /** One A.7 (or C3) ambiguity met by this incident: {@code ref} names the RULES.md item. */
     @JsonInclude(JsonInclude.Include.ALWAYS)
+    @NamedInterface("api")
     public record Ambiguity(
             String ref,
             String recipient,

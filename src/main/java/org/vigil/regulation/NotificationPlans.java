@@ -1,10 +1,13 @@
 package org.vigil.regulation;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * The regulation module's facade: for one incident, which notifications are due, to whom, by when and why.
  * A pure function of the request and the catalog; thread-safe. Spring creates it in {@link RegulationConfiguration};
  * tests and tools may construct it directly.
  */
+@NamedInterface("api")
 public class NotificationPlans {
 
     private final RuleCatalog catalog;

@@ -6,11 +6,13 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * One incident as the notification-plan API receives it (PLAN-API.md). Optional fields may be {@code null};
  * {@link NotificationPlans#plan(PlanRequest)} validates the whole request and names the offending field.
  */
+@NamedInterface("api")
 public record PlanRequest(
         OffsetDateTime discoveredAt,
         OffsetDateTime firstKnownToWorkforceAt,
@@ -30,6 +32,8 @@ public record PlanRequest(
         List<EntityFlag> entityFlags,
         List<SentNotice> sentNotices) {
 
+    @NamedInterface("api")
+
     public enum Role {
         @JsonProperty("covered_entity") COVERED_ENTITY,
         @JsonProperty("business_associate") BUSINESS_ASSOCIATE,
@@ -43,10 +47,14 @@ public record PlanRequest(
         }
     }
 
+    @NamedInterface("api")
+
     public enum RiskAssessmentConclusion {
         @JsonProperty("low_probability_of_compromise") LOW_PROBABILITY_OF_COMPROMISE,
         @JsonProperty("not_low_probability") NOT_LOW_PROBABILITY
     }
+
+    @NamedInterface("api")
 
     public enum EntityFlag {
         @JsonProperty("nis2_essential_entity") NIS2_ESSENTIAL_ENTITY,
@@ -57,11 +65,14 @@ public record PlanRequest(
     }
 
     /** A law-enforcement statement under 45 CFR 164.412 (and the state and FTC rules that borrow it). */
+    @NamedInterface("api")
     public record LawEnforcementDelay(
             Form form,
             OffsetDateTime statementAt,
             Integer requestedDurationDays,
             WrittenFollowup writtenFollowup) {
+
+        @NamedInterface("api")
 
         public enum Form {
             @JsonProperty("oral") ORAL,
@@ -70,10 +81,13 @@ public record PlanRequest(
         }
     }
 
+    @NamedInterface("api")
+
     public record WrittenFollowup(OffsetDateTime receivedAt, LocalDate delayUntilDate) {
     }
 
     /** For a covered entity whose breach a business associate found (164.410; agency per A.7.9). */
+    @NamedInterface("api")
     public record BusinessAssociateDiscovery(
             OffsetDateTime discoveredAt,
             OffsetDateTime notifiedCoveredEntityAt,
@@ -84,6 +98,7 @@ public record PlanRequest(
      * GDPR or UK GDPR facts. {@code art34Exception} ("34(3)(a)", "34(3)(b)" or "34(3)(c)") extends PLAN-API.md;
      * without it, 34(3)(a) is inferred from encryption whose key was not compromised.
      */
+    @NamedInterface("api")
     public record Gdpr(
             GdprRegime regime,
             GdprRole role,
@@ -93,15 +108,21 @@ public record PlanRequest(
             String euRepresentative,
             String art34Exception) {
 
+        @NamedInterface("api")
+
         public enum GdprRegime {
             @JsonProperty("GDPR") GDPR,
             @JsonProperty("UK GDPR") UK_GDPR
         }
 
+        @NamedInterface("api")
+
         public enum GdprRole {
             @JsonProperty("controller") CONTROLLER,
             @JsonProperty("processor") PROCESSOR
         }
+
+        @NamedInterface("api")
 
         public enum RiskLevel {
             @JsonProperty("unlikely") UNLIKELY,
@@ -111,6 +132,7 @@ public record PlanRequest(
     }
 
     /** A notice already sent; relative deadlines (C6) run from it instead of from the outer bound. */
+    @NamedInterface("api")
     public record SentNotice(String recipient, String jurisdiction, OffsetDateTime sentAt) {
     }
 }

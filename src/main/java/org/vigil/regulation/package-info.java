@@ -9,8 +9,9 @@
  * GDPR and UK GDPR Arts 33-34, NIS2 Art. 23, PIPEDA, the Australian NDB scheme and fourteen US state laws, and
  * ISO 27001 Annex A 5.24-5.26 and 5.31 (incident response, legal and regulatory requirements).
  *
- * <p>Pure Java: no Camunda and no JPA types. The public surface is the facade {@link org.vigil.regulation.NotificationPlans},
- * its request and response records and {@link org.vigil.regulation.RuleCatalog}; everything else is package-private.
+ * <p>Pure Java: no Camunda and no JPA types. Other capabilities may use only the named interface {@code api}: the facade
+ * {@link org.vigil.regulation.NotificationPlans}, its request and response records and the refusal of a request
+ * ({@link org.vigil.regulation.InvalidPlanRequestException}); the architecture test refuses anything else.
  * Plans are pure functions of the request: nothing here reads the system clock.
  *
  * <p>Not legal advice: every rule carries its citation and the confidence tag of RULES.md for counsel to review.

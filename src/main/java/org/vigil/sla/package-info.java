@@ -5,5 +5,5 @@
  *
  * <p>Serves ISO 27001 clause 9.1 (monitoring and measurement) and 9.3 (input to management review).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "SLA", allowedDependencies = {"breach::events", "notification", "platform"})
+@org.springframework.modulith.ApplicationModule(displayName = "SLA", allowedDependencies = {"breach::events", "notification::api", "platform"})
 package org.vigil.sla;
