@@ -10,11 +10,14 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.vigil.accessreview.ReviewRefusedException.Kind;
 import org.vigil.accessreview.Rows.ItemRow;
 import org.vigil.accessreview.Rows.RevocationRow;
+import org.vigil.accessreview.events.RevocationVerified;
+import org.vigil.accessreview.events.RevocationVerified.Method;
 import org.vigil.notification.MailRequest;
 import org.vigil.notification.Notifications;
 import org.vigil.platform.CompanyCalendar;
@@ -32,15 +35,17 @@ public class AccessRevocations {
     private final CompanyCalendar calendar;
     private final AccessRevocationProcess revocationProcess;
     private final Notifications notifications;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     AccessRevocations(AccessReviewStore store, AccessReviewPolicy policy, CompanyCalendar calendar,
-            AccessRevocationProcess revocationProcess, Notifications notifications, Clock clock) {
+            AccessRevocationProcess revocationProcess, Notifications notifications, ApplicationEventPublisher events, Clock clock) {
         this.store = store;
         this.policy = policy;
         this.calendar = calendar;
         this.revocationProcess = revocationProcess;
         this.notifications = notifications;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -78,7 +83,10 @@ public class AccessRevocations {
             throw new ReviewRefusedException(Kind.FORBIDDEN, by + " removed this access and cannot verify it too; "
                     + "someone else confirms it, or the next snapshot does");
         }
-        store.verified(revocationId, "HAND", by == null ? "unknown" : by, clock.instant());
+        Instant now = clock.instant();
+        if (store.verified(revocationId, "HAND", by == null ? "unknown" : by, now)) {
+            events.publishEvent(new RevocationVerified(revocationId, revocation.campaignId(), revocation.systemId(), Method.HAND, now));
+        }
     }
 
     @Transactional
@@ -121,6 +129,7 @@ public class AccessRevocations {
             if (!present.contains(entitlementKey(revocation.account(), revocation.entitlement()))
                     && store.verified(revocation.id(), "SNAPSHOT", "snapshot:" + snapshotId, now)) {
                 revocationProcess.removalVerifiedBySnapshot(revocation.id());
+                events.publishEvent(new RevocationVerified(revocation.id(), revocation.campaignId(), systemId, Method.SNAPSHOT, now));
                 verified.add(revocation.id());
             }
         }

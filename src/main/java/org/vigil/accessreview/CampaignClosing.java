@@ -7,11 +7,13 @@ import java.time.Instant;
 import java.util.Date;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.vigil.platform.Sha256;
 import org.vigil.accessreview.ReviewRefusedException.Kind;
 import org.vigil.accessreview.Rows.CampaignRow;
+import org.vigil.accessreview.events.ReviewsClosed;
 
 /**
  * The end of a campaign: closing the review window (undecided items become exceptions, revokes become revocations),
@@ -29,16 +31,18 @@ public class CampaignClosing {
     private final AccessRevocations revocations;
     private final ReviewFigures figures;
     private final CampaignReportRenderer reports;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     CampaignClosing(AccessReviewStore store, AccessReviewSettings settings, PhiSystemRegister register,
-            AccessRevocations revocations, ReviewFigures figures, CampaignReportRenderer reports, Clock clock) {
+            AccessRevocations revocations, ReviewFigures figures, CampaignReportRenderer reports, ApplicationEventPublisher events, Clock clock) {
         this.store = store;
         this.settings = settings;
         this.register = register;
         this.revocations = revocations;
         this.figures = figures;
         this.reports = reports;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -52,6 +56,8 @@ public class CampaignClosing {
         int exceptions = store.markUndecidedAsExceptions(campaignId);
         revocations.createRevocations(store.items(campaignId));
         store.setStatus(campaignId, CampaignStates.REVIEWS_CLOSED);
+        var counts = store.counts(campaignId);
+        events.publishEvent(new ReviewsClosed(campaignId, counts.items(), counts.decided(), counts.exceptions(), clock.instant()));
         log.info("Campaign {}: reviews closed, {} item(s) undecided and flagged as exceptions", campaignId, exceptions);
         return exceptions;
     }

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.vigil.accessreview.AccessReviewApi.BulkDecision;
@@ -23,6 +24,7 @@ import org.vigil.accessreview.AccessReviewApi.ReviewItem;
 import org.vigil.accessreview.ReviewRefusedException.Kind;
 import org.vigil.accessreview.Rows.CampaignRow;
 import org.vigil.accessreview.Rows.ItemRow;
+import org.vigil.accessreview.events.ReviewDecided;
 import org.vigil.platform.PeopleDirectory;
 
 /**
@@ -41,14 +43,16 @@ public class ReviewDecisions {
     private final AccessReviewPolicy policy;
     private final AccessRevocations revocations;
     private final PeopleDirectory people;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ReviewDecisions(AccessReviewStore store, AccessReviewPolicy policy, AccessRevocations revocations,
-            PeopleDirectory people, Clock clock) {
+            PeopleDirectory people, ApplicationEventPublisher events, Clock clock) {
         this.store = store;
         this.policy = policy;
         this.revocations = revocations;
         this.people = people;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -87,8 +91,13 @@ public class ReviewDecisions {
                     + "; reassign the task to yourself first (delegation) if you take it over");
         }
         int applied = apply(campaign, reviewer, by, parseLines(decisionLines), bulk);
-        store.markReviewer(campaignId, reviewer, "completed_at", clock.instant());
-        revocations.createRevocations(store.itemsOf(campaignId, reviewer));
+        Instant now = clock.instant();
+        store.markReviewer(campaignId, reviewer, "completed_at", now);
+        List<ItemRow> items = store.itemsOf(campaignId, reviewer);
+        revocations.createRevocations(items);
+        events.publishEvent(new ReviewDecided(campaignId, reviewer, items.size(),
+                items.stream().filter(item -> item.decision() != null).count(),
+                items.stream().filter(item -> "REVOKE".equals(item.decision())).count(), now));
         return applied;
     }
 

@@ -29,18 +29,20 @@ public class Incidents {
     private final BreachResponseProcess process;
     private final IncidentEvents events;
     private final DispatchCorrections corrections;
+    private final ResponseMilestones milestones;
     private final Clock clock;
     private final int retentionYears;
     private final ObjectMapper json;
 
     Incidents(IncidentRepository incidents, ObligationRepository obligations, BreachResponseProcess process, IncidentEvents events,
-            DispatchCorrections corrections, Clock clock, @Value("${vigil.breach.retention-years:6}") int retentionYears,
+            DispatchCorrections corrections, ResponseMilestones milestones, Clock clock, @Value("${vigil.breach.retention-years:6}") int retentionYears,
             ObjectMapper json) {
         this.incidents = incidents;
         this.obligations = obligations;
         this.process = process;
         this.events = events;
         this.corrections = corrections;
+        this.milestones = milestones;
         this.clock = clock;
         this.retentionYears = retentionYears;
         this.json = json;
@@ -58,6 +60,7 @@ public class Incidents {
         }
         var incident = incidents.saveAndFlush(new Incident(report, reportedBy, clock.instant()));
         incident.startedAs(process.start(incident.id(), reportedBy));
+        milestones.reported(incident);
         return new Reported(incident.id(), true);
     }
 
@@ -67,7 +70,9 @@ public class Incidents {
         report.check(clock.instant());
         var incident = incidents.save(new Incident(report, reportedBy, clock.instant()));
         incident.startedAs(processInstanceId);
-        return incidents.saveAndFlush(incident).id();
+        incident = incidents.saveAndFlush(incident);
+        milestones.reported(incident);
+        return incident.id();
     }
 
     @Transactional(readOnly = true)

@@ -1,6 +1,7 @@
 package org.vigil.breach;
 
 import org.vigil.breach.events.IncidentContained;
+import org.vigil.breach.events.IncidentReported;
 import org.vigil.breach.events.IndividualsNotified;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,6 +34,11 @@ class ResponseMilestones {
         this.obligations = obligations;
         this.events = events;
         this.clock = clock;
+    }
+
+    /** The incident was reported: the first moment of its response, from which the others are measured. */
+    void reported(Incident incident) {
+        events.publishEvent(new IncidentReported(incident.id(), incident.discoveredAt(), incident.createdAt()));
     }
 
     /** Containment ended at {@code at}: refused in the future or before the incident was discovered. */

@@ -39,10 +39,4 @@ interface DeadlineRepository extends JpaRepository<DeadlineEntry, Long> {
             + "from DeadlineEntry d where d.completedAt >= :since and d.status in (org.vigil.sla.DeadlineStatus.MET, org.vigil.sla.DeadlineStatus.MISSED) "
             + "group by d.processKey, year(d.completedAt), extract(quarter from d.completedAt)")
     List<Object[]> onTimeByProcessAndQuarter(Instant since);
-
-    @Query("select count(d) from DeadlineEntry d where d.sourceType = :sourceType and d.createdAt >= :since")
-    long countOfTypeSince(String sourceType, Instant since);
-
-    @Query("select count(d) from DeadlineEntry d where d.sourceType = :sourceType and d.createdAt >= :since and d.status in (org.vigil.sla.DeadlineStatus.MET, org.vigil.sla.DeadlineStatus.MISSED)")
-    long countCompletedOfTypeSince(String sourceType, Instant since);
 }

@@ -23,6 +23,5 @@ public record DeadlineSpec(String sourceType, String sourceId, String processKey
 
     public static final String USER_TASK = "user_task";
     public static final String OBLIGATION = "obligation";
-    public static final String ACCESS_REVIEW_ITEM = "access_review_item";
     public static final String CORRECTIVE_ACTION = "corrective_action";
 }

@@ -8,6 +8,12 @@ import org.springframework.data.jpa.repository.Query;
 
 interface IncidentResponseTimeRepository extends JpaRepository<IncidentResponseTime, Long> {
 
+    /** Reported: the incident is listed from now on, its times to contain and to notify still open. */
+    @Modifying
+    @Query(value = "insert into incident_response_time (incident_id, discovered_at) values (:incidentId, :discoveredAt) "
+            + "on duplicate key update discovered_at = values(discovered_at)", nativeQuery = true)
+    int recordReported(long incidentId, Instant discoveredAt);
+
     // Upserts: an event delivered twice (a retry, two nodes resubmitting) or in either order writes the same row.
     @Modifying
     @Query(value = "insert into incident_response_time (incident_id, discovered_at, contained_at) values (:incidentId, :discoveredAt, :containedAt) "
@@ -32,6 +38,7 @@ interface IncidentResponseTimeRepository extends JpaRepository<IncidentResponseT
             + "where individuals_notified_at >= :since", nativeQuery = true)
     List<Object[]> individualsNotifiedSince(Instant since);
 
-    @Query("select r from IncidentResponseTime r where r.containedAt >= :since or r.individualsNotifiedAt >= :since order by r.incidentId")
+    @Query("select r from IncidentResponseTime r where r.discoveredAt >= :since or r.containedAt >= :since "
+            + "or r.individualsNotifiedAt >= :since order by r.incidentId")
     List<IncidentResponseTime> recordedSince(Instant since);
 }

@@ -49,19 +49,22 @@ class SlaDashboard {
             TIME_TO_NOTIFY, "Mean time from the discovery of an incident to the day its last required notice to individuals "
                     + "(the people affected, GDPR data subjects) was sent, as recorded with its proof, over the incidents whose "
                     + "individual notices were all sent in the last 365 days. Withdrawn notices are left out.",
-            ACCESS_REVIEW_COMPLETION, "Share of the access-review items of the last 365 days that were decided.");
+            ACCESS_REVIEW_COMPLETION, "Share of the access-review items decided by a reviewer, over the campaigns whose review "
+                    + "window closed in the last 365 days; the undecided ones became exceptions for the owners' sign-off.");
 
     private final DeadlineRepository deadlines;
     private final IncidentResponseTimeRepository responseTimes;
+    private final AccessReviewCompletionRepository reviewCompletion;
     private final Clock clock;
     private final Duration summaryMaxAge;
     /** The aggregates scan a year of history: a burst of dashboard requests shares one computation. */
     private volatile Summary cached;
 
-    SlaDashboard(DeadlineRepository deadlines, IncidentResponseTimeRepository responseTimes, Clock clock,
-            SlaSettings settings) {
+    SlaDashboard(DeadlineRepository deadlines, IncidentResponseTimeRepository responseTimes,
+            AccessReviewCompletionRepository reviewCompletion, Clock clock, SlaSettings settings) {
         this.deadlines = deadlines;
         this.responseTimes = responseTimes;
+        this.reviewCompletion = reviewCompletion;
         this.clock = clock;
         this.summaryMaxAge = settings.summaryMaxAge();
     }
@@ -98,11 +101,12 @@ class SlaDashboard {
         }
         rates.values().forEach(list -> list.sort(java.util.Comparator.comparing(QuarterRate::quarter)));
         Instant year = now.minus(Duration.ofDays(365));
-        long reviewItems = deadlines.countOfTypeSince(DeadlineSpec.ACCESS_REVIEW_ITEM, year);
+        Object[] review = reviewCompletion.itemsAndDecidedSince(year).get(0);
+        long reviewItems = ((Number) review[0]).longValue();
         return new Summary(byUrgency, rates,
                 responseTime(responseTimes.containedSince(year)),
                 responseTime(responseTimes.individualsNotifiedSince(year)),
-                reviewItems == 0 ? null : (double) deadlines.countCompletedOfTypeSince(DeadlineSpec.ACCESS_REVIEW_ITEM, year) / reviewItems,
+                reviewItems == 0 ? null : ((Number) review[1]).doubleValue() / reviewItems,
                 DEFINITIONS, now);
     }
 

@@ -1,6 +1,7 @@
 package org.vigil.breach;
 
 import org.vigil.breach.events.IncidentContained;
+import org.vigil.breach.events.IncidentReported;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -16,6 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.test.EnableScenarios;
 import org.springframework.modulith.test.Scenario;
 import org.vigil.VigilSpringTest;
+import org.vigil.WebClient;
 
 /**
  * What breach tells the other capabilities is a past-tense event, kept in Spring Modulith's event publication
@@ -30,6 +32,26 @@ class BreachEventsIT {
     @Autowired TaskService tasks;
     @Autowired ManagementService management;
     @Autowired JdbcTemplate jdbc;
+
+    @Test
+    void aReportIsAnnouncedAndTheSlaListsTheIncidentAsNotYetContained() throws Exception {
+        var discoveredAt = BreachThroughRest.now().minusHours(2);
+        var reference = "SIEM-EVENTS-" + System.nanoTime();
+        assertThat(new WebClient(port).as("sysadmin", "demo").postJson("/api/incidents", """
+                {"externalReference": "%s", "title": "Lost badge", "discoveredAt": "%s",
+                 "dataCategories": ["name"], "affectedEstimate": {"US-TX": 3}}""".formatted(reference, discoveredAt))
+                .statusCode()).isEqualTo(201);
+        long incidentId = jdbc.queryForObject("select id from incident where external_reference = ?", Long.class, reference);
+
+        // Published in the request's transaction (a Tomcat thread, so not seen by a Scenario) and completed by the SLA's listener.
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject("""
+                select count(*) from EVENT_PUBLICATION where EVENT_TYPE = ? and LISTENER_ID like 'org.vigil.sla.%'
+                and SERIALIZED_EVENT like ? and COMPLETION_DATE is not null""", Integer.class,
+                IncidentReported.class.getName(), "%\"incidentId\":" + incidentId + ",%") == 1);
+        // Listed by the SLA from the report on: discovered, and neither contained nor notified yet.
+        assertThat(new WebClient(port).as("manager", "demo").get("/api/sla/response-times.csv").body().lines())
+                .contains(incidentId + "," + discoveredAt.toInstant() + ",,,,");
+    }
 
     @Test
     void theEndOfContainmentIsAnnouncedAndTheSlaHearsItThroughTheRegistry(Scenario scenario) throws Exception {
