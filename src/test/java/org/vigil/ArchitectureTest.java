@@ -59,6 +59,7 @@ class ArchitectureTest {
         assertThat(modules.getModuleByName("documents").orElseThrow().getNamedInterfaces().getByName("api")).isPresent();
         assertThat(modules.getModuleByName("notification").orElseThrow().getNamedInterfaces().getByName("api")).isPresent();
         assertThat(modules.getModuleByName("breach").orElseThrow().getNamedInterfaces().getByName("events")).isPresent();
+        assertThat(modules.getModuleByName("accessreview").orElseThrow().getNamedInterfaces().getByName("events")).isPresent();
     }
 
     @Test

@@ -32,19 +32,6 @@ class AccessReviewProcess {
     /** Camunda 7 allows no none start event beside a timer start: the manual start is this message. */
     static final String Message_AccessReviewRequested = "AccessReviewRequested";
 
-    // Variables: ids, flags, dates and counts only.
-    static final String STARTED_BY = "startedBy";
-    static final String CHANGES_ONLY = "changesOnly";
-    static final String SYSTEM_IDS = "systemIds";
-    static final String CAMPAIGN_ID = "campaignId";
-    static final String ITEM_COUNT = "itemCount";
-    static final String REVIEWER_COUNT = "reviewerCount";
-    static final String DUE_AT = "dueAt";
-    static final String REMIND_AT = "remindAt";
-    static final String CLOSES_AT = "closesAt";
-    static final String REVIEWER = "reviewer";
-    static final String SYSTEM_ID = "systemId";
-    static final String EXCEPTION_COUNT = "exceptionCount";
 
     private final RuntimeService runtime;
 
@@ -55,9 +42,9 @@ class AccessReviewProcess {
     /** Starts a campaign by hand, under the caller's authorizations. */
     String start(String startedBy, boolean changesOnly, String systemIds) {
         Map<String, Object> variables = new HashMap<>();
-        variables.put(STARTED_BY, startedBy);
-        variables.put(CHANGES_ONLY, changesOnly);
-        variables.put(SYSTEM_IDS, systemIds);
+        AccessReviewVariables.STARTED_BY.put(variables, startedBy);
+        AccessReviewVariables.CHANGES_ONLY.put(variables, changesOnly);
+        AccessReviewVariables.SYSTEM_IDS.put(variables, systemIds);
         return runtime.createMessageCorrelation(Message_AccessReviewRequested).setVariables(variables)
                 .correlateStartMessage().getId();
     }

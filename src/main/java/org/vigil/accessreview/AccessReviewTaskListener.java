@@ -11,8 +11,4 @@ abstract class AccessReviewTaskListener implements TaskListener {
     static String actingUser(DelegateTask task) {
         return Actors.of(task);
     }
-
-    static long longVariable(DelegateTask task, String name) {
-        return ((Number) task.getVariable(name)).longValue();
-    }
 }

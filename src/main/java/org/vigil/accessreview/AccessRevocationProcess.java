@@ -18,10 +18,6 @@ class AccessRevocationProcess {
     static final String BoundaryEvent_VerificationOverdue = "BoundaryEvent_VerificationOverdue";
     static final String Task_EscalateUnverified = "Task_EscalateUnverified";
     static final String EndEvent_AccessRemoved = "EndEvent_AccessRemoved";
-    static final String REVOCATION_ID = "revocationId";
-    static final String CAMPAIGN_ID = "campaignId";
-    static final String VERIFIED_BY_SNAPSHOT = "verifiedBySnapshot";
-    static final String REMOVAL_CONFIRMED = "removalConfirmed";
 
     private final RuntimeService runtime;
     private final TaskService tasks;
@@ -42,8 +38,10 @@ class AccessRevocationProcess {
         asSystem(() -> {
             if (runtime.createProcessInstanceQuery().processDefinitionKey(KEY)
                     .processInstanceBusinessKey(businessKey(revocationId)).count() == 0) {
-                runtime.startProcessInstanceByKey(KEY, businessKey(revocationId),
-                        Map.of(REVOCATION_ID, revocationId, CAMPAIGN_ID, campaignId));
+                var variables = new java.util.HashMap<String, Object>();
+                AccessRevocationVariables.REVOCATION_ID.put(variables, revocationId);
+                AccessRevocationVariables.CAMPAIGN_ID.put(variables, campaignId);
+                runtime.startProcessInstanceByKey(KEY, businessKey(revocationId), variables);
             }
         });
     }
@@ -55,7 +53,7 @@ class AccessRevocationProcess {
     void removalVerifiedBySnapshot(long revocationId) {
         asSystem(() -> tasks.createTaskQuery().processInstanceBusinessKey(businessKey(revocationId))
                 .taskDefinitionKey(Task_VerifyRemoval).list()
-                .forEach(task -> tasks.complete(task.getId(), Map.of(VERIFIED_BY_SNAPSHOT, true))));
+                .forEach(task -> tasks.complete(task.getId(), Map.of(AccessRevocationVariables.VERIFIED_BY_SNAPSHOT.name(), true))));
     }
 
     private void asSystem(Runnable work) {

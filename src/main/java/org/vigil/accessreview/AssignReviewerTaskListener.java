@@ -1,7 +1,7 @@
 package org.vigil.accessreview;
 
-import static org.vigil.accessreview.AccessReviewProcess.CAMPAIGN_ID;
-import static org.vigil.accessreview.AccessReviewProcess.REVIEWER;
+import static org.vigil.accessreview.AccessReviewVariables.CAMPAIGN_ID;
+import static org.vigil.accessreview.AccessReviewVariables.REVIEWER;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
@@ -22,14 +22,14 @@ class AssignReviewerTaskListener extends AccessReviewTaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        String reviewer = (String) task.getVariable(REVIEWER);
+        String reviewer = REVIEWER.from(task);
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             task.setAssignee(reviewer);
         } else if (EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
             String assignee = task.getAssignee();
             if (assignee != null && !assignee.equals(reviewer)) {
-                decisions.delegate(longVariable(task, CAMPAIGN_ID), reviewer, assignee);
-                task.getExecution().setVariable(REVIEWER, assignee);
+                decisions.delegate(CAMPAIGN_ID.from(task), reviewer, assignee);
+                REVIEWER.set(task.getExecution(), assignee);
             }
         }
     }

@@ -1,6 +1,6 @@
 package org.vigil.accessreview;
 
-import static org.vigil.accessreview.AccessReviewProcess.SYSTEM_ID;
+import static org.vigil.accessreview.AccessReviewVariables.SYSTEM_ID;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
@@ -17,6 +17,6 @@ class AssignSystemOwnerTaskListener extends AccessReviewTaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        task.setAssignee(register.ownerOf((String) task.getVariable(SYSTEM_ID)));
+        task.setAssignee(register.ownerOf(SYSTEM_ID.from(task)));
     }
 }

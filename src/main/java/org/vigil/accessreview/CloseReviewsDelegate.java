@@ -1,7 +1,7 @@
 package org.vigil.accessreview;
 
-import static org.vigil.accessreview.AccessReviewProcess.CAMPAIGN_ID;
-import static org.vigil.accessreview.AccessReviewProcess.EXCEPTION_COUNT;
+import static org.vigil.accessreview.AccessReviewVariables.CAMPAIGN_ID;
+import static org.vigil.accessreview.AccessReviewVariables.EXCEPTION_COUNT;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -26,8 +26,8 @@ class CloseReviewsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long campaignId = ((Number) execution.getVariable(CAMPAIGN_ID)).longValue();
-        execution.setVariable(EXCEPTION_COUNT, closing.closeReviews(campaignId));
+        long campaignId = CAMPAIGN_ID.from(execution);
+        EXCEPTION_COUNT.set(execution, closing.closeReviews(campaignId));
         revocations.revocationIds(campaignId, null).forEach(id -> revocationProcess.start(id, campaignId));
     }
 }

@@ -1,7 +1,7 @@
 package org.vigil.accessreview;
 
-import static org.vigil.accessreview.AccessReviewProcess.CAMPAIGN_ID;
-import static org.vigil.accessreview.AccessReviewProcess.REVIEWER;
+import static org.vigil.accessreview.AccessReviewVariables.CAMPAIGN_ID;
+import static org.vigil.accessreview.AccessReviewVariables.REVIEWER;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -19,6 +19,6 @@ class EscalateOverdueReviewDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        reminders.escalateOverdueReview(((Number) execution.getVariable(CAMPAIGN_ID)).longValue(), (String) execution.getVariable(REVIEWER));
+        reminders.escalateOverdueReview(CAMPAIGN_ID.from(execution), REVIEWER.from(execution));
     }
 }

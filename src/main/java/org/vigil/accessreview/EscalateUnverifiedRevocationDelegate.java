@@ -1,6 +1,6 @@
 package org.vigil.accessreview;
 
-import static org.vigil.accessreview.AccessRevocationProcess.REVOCATION_ID;
+import static org.vigil.accessreview.AccessRevocationVariables.REVOCATION_ID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -18,6 +18,6 @@ class EscalateUnverifiedRevocationDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        revocations.escalateUnverified(((Number) execution.getVariable(REVOCATION_ID)).longValue());
+        revocations.escalateUnverified(REVOCATION_ID.from(execution));
     }
 }

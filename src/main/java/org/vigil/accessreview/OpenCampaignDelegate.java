@@ -1,6 +1,14 @@
 package org.vigil.accessreview;
 
-import static org.vigil.accessreview.AccessReviewProcess.*;
+import static org.vigil.accessreview.AccessReviewVariables.CAMPAIGN_ID;
+import static org.vigil.accessreview.AccessReviewVariables.CHANGES_ONLY;
+import static org.vigil.accessreview.AccessReviewVariables.CLOSES_AT;
+import static org.vigil.accessreview.AccessReviewVariables.DUE_AT;
+import static org.vigil.accessreview.AccessReviewVariables.ITEM_COUNT;
+import static org.vigil.accessreview.AccessReviewVariables.REMIND_AT;
+import static org.vigil.accessreview.AccessReviewVariables.REVIEWER_COUNT;
+import static org.vigil.accessreview.AccessReviewVariables.STARTED_BY;
+import static org.vigil.accessreview.AccessReviewVariables.SYSTEM_IDS;
 
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.BpmnError;
@@ -20,18 +28,18 @@ class OpenCampaignDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String startedBy = (String) execution.getVariable(STARTED_BY);
-        boolean changesOnly = Boolean.TRUE.equals(execution.getVariable(CHANGES_ONLY));
-        String systemIds = (String) execution.getVariable(SYSTEM_IDS);
+        String startedBy = STARTED_BY.from(execution);
+        boolean changesOnly = Boolean.TRUE.equals(CHANGES_ONLY.from(execution));
+        String systemIds = SYSTEM_IDS.from(execution);
         if (!campaigns.mayStart(startedBy)) {
-            throw new BpmnError(Error_NotAllowedToStart, startedBy + " is neither a manager nor the CISO");
+            throw new BpmnError(AccessReviewProcess.Error_NotAllowedToStart, startedBy + " is neither a manager nor the CISO");
         }
         var opened = campaigns.openCampaign(execution.getProcessInstanceId(), startedBy, changesOnly, systemIds);
-        execution.setVariable(CAMPAIGN_ID, opened.campaignId());
-        execution.setVariable(ITEM_COUNT, opened.itemCount());
-        execution.setVariable(REVIEWER_COUNT, opened.reviewerCount());
-        execution.setVariable(DUE_AT, Date.from(opened.dueAt()));
-        execution.setVariable(REMIND_AT, Date.from(opened.remindAt()));
-        execution.setVariable(CLOSES_AT, Date.from(opened.closesAt()));
+        CAMPAIGN_ID.set(execution, opened.campaignId());
+        ITEM_COUNT.set(execution, opened.itemCount());
+        REVIEWER_COUNT.set(execution, opened.reviewerCount());
+        DUE_AT.set(execution, Date.from(opened.dueAt()));
+        REMIND_AT.set(execution, Date.from(opened.remindAt()));
+        CLOSES_AT.set(execution, Date.from(opened.closesAt()));
     }
 }

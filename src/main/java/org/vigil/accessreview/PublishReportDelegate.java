@@ -1,6 +1,7 @@
 package org.vigil.accessreview;
 
-import static org.vigil.accessreview.AccessReviewProcess.CAMPAIGN_ID;
+import static org.vigil.accessreview.AccessReviewVariables.CAMPAIGN_ID;
+import static org.vigil.accessreview.AccessReviewVariables.REPORT_SHA256;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -18,6 +19,6 @@ class PublishReportDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariable("reportSha256", closing.close(((Number) execution.getVariable(CAMPAIGN_ID)).longValue()));
+        REPORT_SHA256.set(execution, closing.close(CAMPAIGN_ID.from(execution)));
     }
 }

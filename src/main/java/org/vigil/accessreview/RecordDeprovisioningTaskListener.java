@@ -1,6 +1,6 @@
 package org.vigil.accessreview;
 
-import static org.vigil.accessreview.AccessRevocationProcess.REVOCATION_ID;
+import static org.vigil.accessreview.AccessRevocationVariables.REVOCATION_ID;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
@@ -17,6 +17,6 @@ class RecordDeprovisioningTaskListener extends AccessReviewTaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        revocations.deprovisioned(longVariable(task, REVOCATION_ID), actingUser(task));
+        revocations.deprovisioned(REVOCATION_ID.from(task), actingUser(task));
     }
 }

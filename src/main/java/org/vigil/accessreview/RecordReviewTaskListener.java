@@ -1,8 +1,13 @@
 package org.vigil.accessreview;
 
-import static org.vigil.accessreview.AccessReviewProcess.CAMPAIGN_ID;
-import static org.vigil.accessreview.AccessReviewProcess.REVIEWER;
+import static org.vigil.accessreview.AccessReviewVariables.BULK_DECISION;
+import static org.vigil.accessreview.AccessReviewVariables.BULK_REASON;
+import static org.vigil.accessreview.AccessReviewVariables.BULK_SCOPE;
+import static org.vigil.accessreview.AccessReviewVariables.CAMPAIGN_ID;
+import static org.vigil.accessreview.AccessReviewVariables.DECISIONS;
+import static org.vigil.accessreview.AccessReviewVariables.REVIEWER;
 
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
@@ -14,11 +19,6 @@ import org.springframework.stereotype.Component;
 @Component
 class RecordReviewTaskListener extends AccessReviewTaskListener {
 
-    static final String DECISIONS = "decisions";
-    static final String BULK_DECISION = "bulkDecision";
-    static final String BULK_SCOPE = "bulkScope";
-    static final String BULK_REASON = "bulkReason";
-
     private final ReviewDecisions decisions;
 
     RecordReviewTaskListener(ReviewDecisions decisions) {
@@ -27,12 +27,10 @@ class RecordReviewTaskListener extends AccessReviewTaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        var bulk = new AccessReviewApi.BulkDecision((String) task.getVariable(BULK_DECISION),
-                (String) task.getVariable(BULK_REASON), (String) task.getVariable(BULK_SCOPE));
-        decisions.completeReview(longVariable(task, CAMPAIGN_ID), (String) task.getVariable(REVIEWER), actingUser(task),
-                (String) task.getVariable(DECISIONS), bulk);
-        for (String name : new String[] {DECISIONS, BULK_DECISION, BULK_SCOPE, BULK_REASON}) {
-            task.getExecution().removeVariable(name);
+        var bulk = new AccessReviewApi.BulkDecision(BULK_DECISION.from(task), BULK_REASON.from(task), BULK_SCOPE.from(task));
+        decisions.completeReview(CAMPAIGN_ID.from(task), REVIEWER.from(task), actingUser(task), DECISIONS.from(task), bulk);
+        for (var formField : List.of(DECISIONS, BULK_DECISION, BULK_SCOPE, BULK_REASON)) {
+            formField.remove(task.getExecution());
         }
     }
 }

@@ -1,7 +1,9 @@
 package org.vigil.accessreview;
 
-import static org.vigil.accessreview.AccessReviewProcess.CAMPAIGN_ID;
-import static org.vigil.accessreview.AccessReviewProcess.SYSTEM_ID;
+import static org.vigil.accessreview.AccessReviewVariables.ATTESTED;
+import static org.vigil.accessreview.AccessReviewVariables.CAMPAIGN_ID;
+import static org.vigil.accessreview.AccessReviewVariables.SIGN_OFF_COMMENT;
+import static org.vigil.accessreview.AccessReviewVariables.SYSTEM_ID;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
@@ -9,9 +11,6 @@ import org.springframework.stereotype.Component;
 /** Task_SignOffSystem, event complete: records the owner's attestation for the system; the comment stays out of the process. */
 @Component
 class RecordSignOffTaskListener extends AccessReviewTaskListener {
-
-    static final String ATTESTED = "attested";
-    static final String COMMENT = "signOffComment";
 
     private final CampaignClosing closing;
 
@@ -21,11 +20,10 @@ class RecordSignOffTaskListener extends AccessReviewTaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        if (!Boolean.TRUE.equals(task.getVariable(ATTESTED))) {
+        if (!Boolean.TRUE.equals(ATTESTED.from(task))) {
             throw new IllegalArgumentException("attested: the owner confirms the review of the system before signing it off");
         }
-        closing.signOff(longVariable(task, CAMPAIGN_ID), (String) task.getVariable(SYSTEM_ID), actingUser(task),
-                (String) task.getVariable(COMMENT));
-        task.getExecution().removeVariable(COMMENT);
+        closing.signOff(CAMPAIGN_ID.from(task), SYSTEM_ID.from(task), actingUser(task), SIGN_OFF_COMMENT.from(task));
+        SIGN_OFF_COMMENT.remove(task.getExecution());
     }
 }

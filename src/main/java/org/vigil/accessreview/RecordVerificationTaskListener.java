@@ -1,8 +1,8 @@
 package org.vigil.accessreview;
 
-import static org.vigil.accessreview.AccessRevocationProcess.REMOVAL_CONFIRMED;
-import static org.vigil.accessreview.AccessRevocationProcess.REVOCATION_ID;
-import static org.vigil.accessreview.AccessRevocationProcess.VERIFIED_BY_SNAPSHOT;
+import static org.vigil.accessreview.AccessRevocationVariables.REMOVAL_CONFIRMED;
+import static org.vigil.accessreview.AccessRevocationVariables.REVOCATION_ID;
+import static org.vigil.accessreview.AccessRevocationVariables.VERIFIED_BY_SNAPSHOT;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
@@ -22,13 +22,13 @@ class RecordVerificationTaskListener extends AccessReviewTaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        if (Boolean.TRUE.equals(task.getVariable(VERIFIED_BY_SNAPSHOT))) {
+        if (Boolean.TRUE.equals(VERIFIED_BY_SNAPSHOT.from(task))) {
             return;
         }
-        if (!Boolean.TRUE.equals(task.getVariable(REMOVAL_CONFIRMED))) {
+        if (!Boolean.TRUE.equals(REMOVAL_CONFIRMED.from(task))) {
             throw new IllegalArgumentException("removalConfirmed: confirm that the account no longer has the access, "
                     + "or wait for the next snapshot to show it");
         }
-        revocations.verifiedByHand(longVariable(task, REVOCATION_ID), actingUser(task));
+        revocations.verifiedByHand(REVOCATION_ID.from(task), actingUser(task));
     }
 }

@@ -1,7 +1,7 @@
 package org.vigil.accessreview;
 
-import static org.vigil.accessreview.AccessReviewProcess.CAMPAIGN_ID;
-import static org.vigil.accessreview.AccessReviewProcess.REVIEWER;
+import static org.vigil.accessreview.AccessReviewVariables.CAMPAIGN_ID;
+import static org.vigil.accessreview.AccessReviewVariables.REVIEWER;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -25,8 +25,8 @@ class RequestDeprovisioningDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long campaignId = ((Number) execution.getVariable(CAMPAIGN_ID)).longValue();
-        String reviewer = (String) execution.getVariable(REVIEWER);
+        long campaignId = CAMPAIGN_ID.from(execution);
+        String reviewer = REVIEWER.from(execution);
         revocations.revocationIds(campaignId, reviewer).forEach(id -> revocationProcess.start(id, campaignId));
     }
 }

@@ -37,6 +37,11 @@ public final class ProcessVariable<T> {
         return new ProcessVariable<>(name, String.class::cast);
     }
 
+    /** A date a timer or a task's due date reads as {@code ${name}}: the engine keeps {@link java.util.Date}s. */
+    public static ProcessVariable<java.util.Date> dateVariable(String name) {
+        return new ProcessVariable<>(name, java.util.Date.class::cast);
+    }
+
     @SuppressWarnings("unchecked")
     public static ProcessVariable<Map<String, Object>> mapVariable(String name) {
         return new ProcessVariable<>(name, value -> (Map<String, Object>) value);
