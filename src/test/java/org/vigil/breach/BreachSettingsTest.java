@@ -59,7 +59,7 @@ class BreachSettingsTest {
     void refusesToStartWithSettingsABreachWouldFindWrong(String setting, String field) {
         context.withPropertyValues(setting).run(started -> assertThat(started).hasFailed().getFailure()
                 .hasStackTraceContaining(setting.substring(0, setting.indexOf('=')))
-                .hasStackTraceContaining(field));
+                .hasStackTraceContaining("field '" + field + "'"));
     }
 
     private static String code(PlanRequest.Role role) {
