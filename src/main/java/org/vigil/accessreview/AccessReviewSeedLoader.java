@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -15,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.vigil.platform.SeedReader;
+import org.vigil.platform.SeedSettings;
 import org.vigil.accessreview.AccessReviewApi.PhiSystem;
 
 /**
@@ -44,14 +44,14 @@ class AccessReviewSeedLoader implements ApplicationRunner {
     private final ObjectMapper json;
 
     AccessReviewSeedLoader(PhiSystemRegister register, SnapshotImports imports, AccessReviewStore store, JdbcClient jdbc, TransactionTemplate transaction,
-            @Value("${vigil.seeds.demo:false}") boolean demo, ObjectMapper json) {
+            SeedSettings seeds, ObjectMapper json) {
         this.json = json;
         this.register = register;
         this.imports = imports;
         this.store = store;
         this.jdbc = jdbc;
         this.transaction = transaction;
-        this.demo = demo;
+        this.demo = seeds.demo();
     }
 
     @Override

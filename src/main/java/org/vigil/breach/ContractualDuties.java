@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
 import org.vigil.documents.Documents;
@@ -34,7 +33,8 @@ class ContractualDuties {
     private final List<Agreement> agreements;
     private final Documents documents;
 
-    ContractualDuties(@Value("${vigil.breach.agreements:classpath:seeds/breach/agreements.yaml}") Resource register, Documents documents) {
+    ContractualDuties(BreachSettings settings, Documents documents) {
+        Resource register = settings.agreements();
         this.documents = documents;
         this.agreements = List.copyOf(SeedReader.read(register, Register.class).agreements());
         // An agreement that cannot match an incident would silently never oblige a notice: refuse to start instead.

@@ -4,7 +4,6 @@ import static org.vigil.breach.NotificationObligationVariables.OBLIGATION_ID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** Task_EscalateToLeadAndCiso: 48 hours (12 for hour clocks) before the deadline. Safe to re-run. */
@@ -14,9 +13,9 @@ class EscalateObligationDelegate implements JavaDelegate {
     private final Obligations obligations;
     private final String privacyLead;
 
-    EscalateObligationDelegate(Obligations obligations, @Value("${vigil.breach.privacy-lead:}") String privacyLead) {
+    EscalateObligationDelegate(Obligations obligations, BreachSettings settings) {
         this.obligations = obligations;
-        this.privacyLead = privacyLead;
+        this.privacyLead = settings.privacyLead();
     }
 
     @Override

@@ -4,7 +4,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -32,9 +31,9 @@ class IncidentController {
     private final Incidents incidents;
     private final String privacyLead;
 
-    IncidentController(Incidents incidents, @Value("${vigil.breach.privacy-lead:}") String privacyLead) {
+    IncidentController(Incidents incidents, BreachSettings settings) {
         this.incidents = incidents;
-        this.privacyLead = privacyLead;
+        this.privacyLead = settings.privacyLead();
     }
 
     /**

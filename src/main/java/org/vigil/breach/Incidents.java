@@ -11,7 +11,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,7 +34,7 @@ public class Incidents {
     private final ObjectMapper json;
 
     Incidents(IncidentRepository incidents, ObligationRepository obligations, BreachResponseProcess process, IncidentEvents events,
-            DispatchCorrections corrections, ResponseMilestones milestones, Clock clock, @Value("${vigil.breach.retention-years:6}") int retentionYears,
+            DispatchCorrections corrections, ResponseMilestones milestones, Clock clock, BreachSettings settings,
             ObjectMapper json) {
         this.incidents = incidents;
         this.obligations = obligations;
@@ -44,7 +43,7 @@ public class Incidents {
         this.corrections = corrections;
         this.milestones = milestones;
         this.clock = clock;
-        this.retentionYears = retentionYears;
+        this.retentionYears = settings.retentionYears();
         this.json = json;
     }
 

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.vigil.documents.Documents;
 import org.vigil.regulation.NotificationPlan;
@@ -39,12 +38,10 @@ class NotificationPlanning {
     private final ObjectMapper json;
 
     NotificationPlanning(Incidents incidents, ObligationRepository obligations, NotificationPlans regulation,
-            ContractualDuties contracts, Clock clock,
-            @Value("${vigil.breach.undue-delay-target:P3D}") Duration undueDelayTarget, Documents documents,
-            @Value("${vigil.breach.provisional-role:covered_entity}") String provisionalRole, DispatchCorrections corrections,
-            ObjectMapper json) {
+            ContractualDuties contracts, Clock clock, BreachSettings settings, Documents documents,
+            DispatchCorrections corrections, ObjectMapper json) {
         this.json = json;
-        this.provisionalRole = provisionalRole;
+        this.provisionalRole = settings.provisionalRole();
         this.documents = documents;
         this.corrections = corrections;
         this.incidents = incidents;
@@ -52,7 +49,7 @@ class NotificationPlanning {
         this.regulation = regulation;
         this.contracts = contracts;
         this.clock = clock;
-        this.undueDelayTarget = undueDelayTarget;
+        this.undueDelayTarget = settings.undueDelayTarget();
     }
 
     /** Whether the four-factor assessment is done: from then on the plan is the assessment's, not the provisional one. */

@@ -13,9 +13,9 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.vigil.platform.Actors;
+import org.vigil.platform.CompanySettings;
 
 /**
  * Task_ConfirmPlanChange of breach-response.bpmn. On creation, the duties waiting for a decision are written on the
@@ -37,10 +37,10 @@ class PlanChangeTaskListener implements TaskListener {
     private final BreachResponseProcess process;
     private final ZoneId zone;
 
-    PlanChangeTaskListener(Obligations obligations, BreachResponseProcess process, @Value("${vigil.company.zone}") ZoneId zone) {
+    PlanChangeTaskListener(Obligations obligations, BreachResponseProcess process, CompanySettings company) {
         this.obligations = obligations;
         this.process = process;
-        this.zone = zone;
+        this.zone = company.zone();
     }
 
     @Override

@@ -7,16 +7,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 import org.apache.velocity.app.VelocityEngine;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.convert.DurationStyle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.vigil.platform.VelocityTemplates;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(CompanyFacts.class)
+@EnableConfigurationProperties({CompanyFacts.class, DocumentsSettings.class})
 class DocumentsConfiguration {
 
     @Bean
@@ -30,15 +28,10 @@ class DocumentsConfiguration {
     }
 
     @Bean
-    LetterBatchSettings letterBatchSettings(@Value("${vigil.documents.batch-dir:./data/letters}") Path directory,
-            @Value("${vigil.documents.batch-part-size:1000}") int partSize, @Value("${vigil.documents.node-id:}") String nodeId,
-            @Value("${vigil.documents.purge-after:P30D}") String purgeAfterText) {
-        // Parsed here, as Boot binds durations (P30D or 30d), so the capability starts without Boot's conversion service.
-        Duration purgeAfter = DurationStyle.detectAndParse(purgeAfterText);
-        if (purgeAfter.isNegative()) {
-            throw new IllegalStateException("vigil.documents.purge-after must not be negative");
-        }
-        return new LetterBatchSettings(directory.toAbsolutePath(), partSize, nodeId.isBlank() ? hostName() : nodeId, purgeAfter);
+    LetterBatchSettings letterBatchSettings(DocumentsSettings settings) {
+        String nodeId = settings.nodeId();
+        return new LetterBatchSettings(settings.batchDir().toAbsolutePath(), settings.batchPartSize(),
+                nodeId.isBlank() ? hostName() : nodeId, settings.purgeAfter());
     }
 
     /** The host's name: stable across restarts of a machine or container, so a node resumes its own batches at once. */
@@ -62,10 +55,11 @@ class DocumentsConfiguration {
     }
 
     /**
-     * Where batches are written, letters per part, the name under which this node claims the batch it runs
-     * ({@code vigil.documents.node-id}, default the host name; set it when two nodes share a host), and how long after
-     * their dispatch a batch's files are kept ({@code vigil.documents.purge-after}: time to answer the print house's
-     * questions, not a record; the checksums are the record).
+     * {@link DocumentsSettings} as a batch uses them: where batches are written (made absolute), letters per part, the
+     * name under which this node claims the batch it runs ({@code vigil.documents.node-id}, default the host name; set
+     * it when two nodes share a host), and how long after their dispatch a batch's files are kept
+     * ({@code vigil.documents.purge-after}: time to answer the print house's questions, not a record; the checksums are
+     * the record).
      */
     record LetterBatchSettings(Path directory, int partSize, String nodeId, Duration purgeAfter) {}
 }

@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -31,13 +30,13 @@ class MailDispatcher {
     private final ObjectMapper json;
 
     MailDispatcher(OutboundMailRepository outbox, MailTemplates templates, JavaMailSender mailSender, Clock clock,
-            @Value("${vigil.notification.from:vigil@localhost}") String from, ObjectMapper json) {
+            NotificationSettings settings, ObjectMapper json) {
         this.json = json;
         this.outbox = outbox;
         this.templates = templates;
         this.mailSender = mailSender;
         this.clock = clock;
-        this.from = from;
+        this.from = settings.from();
     }
 
     @ApplicationModuleListener

@@ -2,7 +2,6 @@ package org.vigil.notification;
 
 import java.time.Clock;
 import java.time.Duration;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -15,11 +14,10 @@ class MailRetry {
     private final Duration olderThan;
     private final Clock clock;
 
-    MailRetry(IncompleteEventPublications incomplete, Clock clock,
-            @Value("${vigil.notification.retry-after:PT1M}") Duration olderThan) {
+    MailRetry(IncompleteEventPublications incomplete, Clock clock, NotificationSettings settings) {
         this.incomplete = incomplete;
         this.clock = clock;
-        this.olderThan = olderThan;
+        this.olderThan = settings.retryAfter();
     }
 
     @Scheduled(fixedDelayString = "${vigil.notification.retry-every:PT1M}", initialDelayString = "${vigil.notification.retry-every:PT1M}")

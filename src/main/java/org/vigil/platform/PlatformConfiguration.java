@@ -12,7 +12,7 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(CompanySettings.class)
+@EnableConfigurationProperties({CompanySettings.class, SeedSettings.class})
 class PlatformConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(PlatformConfiguration.class);

@@ -9,7 +9,6 @@ import java.time.Instant;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -35,13 +34,13 @@ class SeedLoader implements ApplicationRunner {
     private final boolean demo;
 
     SeedLoader(DataSource dataSource, ResourceLoader resources, IdentitySeedLoader identity,
-            SeedFileRepository seedFiles, Clock clock, @Value("${vigil.seeds.demo:false}") boolean demo) {
+            SeedFileRepository seedFiles, Clock clock, SeedSettings seeds) {
         this.dataSource = dataSource;
         this.resources = resources;
         this.identity = identity;
         this.seedFiles = seedFiles;
         this.clock = clock;
-        this.demo = demo;
+        this.demo = seeds.demo();
     }
 
     @Override
