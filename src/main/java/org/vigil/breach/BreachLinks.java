@@ -1,7 +1,7 @@
 package org.vigil.breach;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.vigil.platform.SiteSettings;
 
 /** Links in e-mails: to the instance in Cockpit and to the incident in the API. */
 @Component
@@ -9,8 +9,8 @@ class BreachLinks {
 
     private final String baseUrl;
 
-    BreachLinks(@Value("${vigil.base-url:http://localhost:8080}") String baseUrl) {
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    BreachLinks(SiteSettings site) {
+        this.baseUrl = site.base();
     }
 
     String cockpit(String processInstanceId) {

@@ -12,7 +12,7 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({CompanySettings.class, SeedSettings.class})
+@EnableConfigurationProperties({CompanySettings.class, SeedSettings.class, SiteSettings.class})
 class PlatformConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(PlatformConfiguration.class);
