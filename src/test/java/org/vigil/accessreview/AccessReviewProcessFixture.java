@@ -43,7 +43,7 @@ final class AccessReviewProcessFixture {
 
     /** A campaign over the fixture's system, asked for by {@code user} and opened. */
     ProcessInstance startedBy(String user) {
-        var variables = new HashMap<String, Object>(Map.of(AccessReviewProcess.STARTED_BY, user, AccessReviewProcess.SYSTEM_IDS, data.system));
+        var variables = new HashMap<String, Object>(Map.of(AccessReviewVariables.STARTED_BY.name(), user, AccessReviewVariables.SYSTEM_IDS.name(), data.system));
         ProcessInstance instance = requested(variables);
         runJob(instance, AccessReviewProcess.Task_OpenCampaign);
         return instance;
@@ -55,7 +55,7 @@ final class AccessReviewProcessFixture {
     }
 
     long campaignOf(ProcessInstance instance) {
-        return ((Number) runtime.getVariable(instance.getId(), AccessReviewProcess.CAMPAIGN_ID)).longValue();
+        return ((Number) runtime.getVariable(instance.getId(), AccessReviewVariables.CAMPAIGN_ID.name())).longValue();
     }
 
     Task reviewTaskOf(ProcessInstance instance, String assignee) {

@@ -185,8 +185,8 @@ class AccessReviewProcessTest {
         String changed = review.data.snapshot() + review.data.system + ",newcomer,staff,manager,write,false," + review.data.today + "\n";
         imports.importSnapshot(SnapshotKind.ENTITLEMENTS, "text/csv", utf8(changed), "test", "test");
 
-        var vars = new HashMap<String, Object>(Map.of(AccessReviewProcess.STARTED_BY, "manager", AccessReviewProcess.CHANGES_ONLY, true,
-                AccessReviewProcess.SYSTEM_IDS, review.data.system));
+        var vars = new HashMap<String, Object>(Map.of(AccessReviewVariables.STARTED_BY.name(), "manager", AccessReviewVariables.CHANGES_ONLY.name(), true,
+                AccessReviewVariables.SYSTEM_IDS.name(), review.data.system));
         ProcessInstance second = review.requested(vars);
         review.runJob(second, AccessReviewProcess.Task_OpenCampaign);
 
@@ -197,7 +197,7 @@ class AccessReviewProcessTest {
 
     @Test
     void flagsSegregationOfDutiesConflictsDeclaredInTheSeeds() {
-        var vars = new HashMap<String, Object>(Map.of(AccessReviewProcess.STARTED_BY, "ciso", AccessReviewProcess.SYSTEM_IDS, "claims-db"));
+        var vars = new HashMap<String, Object>(Map.of(AccessReviewVariables.STARTED_BY.name(), "ciso", AccessReviewVariables.SYSTEM_IDS.name(), "claims-db"));
         ProcessInstance instance = review.requested(vars);
         review.runJob(instance, AccessReviewProcess.Task_OpenCampaign);
 
@@ -237,7 +237,7 @@ class AccessReviewProcessTest {
                 .containsExactlyInAnyOrder("staff", "sysadmin", review.data.terminated);
         assertThat(decisions.items(campaignId, "manager")).isEmpty();
         assertThat(store.reviewer(campaignId, deputy).orElseThrow().delegatedFrom()).isEqualTo("manager");
-        assertThat(tasks.getVariable(managerTask.getId(), AccessReviewProcess.REVIEWER)).isEqualTo(deputy);
+        assertThat(tasks.getVariable(managerTask.getId(), AccessReviewVariables.REVIEWER.name())).isEqualTo(deputy);
 
         tasks.complete(managerTask.getId(), Map.of("bulkDecision", "keep", "bulkScope", "all", "bulkReason", "Still needed"));
         assertThat(decisions.items(campaignId, deputy)).allSatisfy(item -> assertThat(item.decidedBy()).isEqualTo(deputy));
@@ -383,7 +383,7 @@ class AccessReviewProcessTest {
     /** The boundary timer of one reviewer's review task. */
     private Job timerOfExecutionTree(ProcessInstance instance, String activityId, String reviewer) {
         return management.createJobQuery().processInstanceId(instance.getId()).timers().activityId(activityId).list().stream()
-                .filter(job -> reviewer.equals(runtime.getVariable(job.getExecutionId(), AccessReviewProcess.REVIEWER)))
+                .filter(job -> reviewer.equals(runtime.getVariable(job.getExecutionId(), AccessReviewVariables.REVIEWER.name())))
                 .findFirst().orElseThrow(() -> new AssertionError("no " + activityId + " timer of " + reviewer));
     }
 

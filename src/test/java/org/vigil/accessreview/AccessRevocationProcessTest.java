@@ -78,7 +78,7 @@ class AccessRevocationProcessTest {
         // Monday, Tuesday, Wednesday: at 16:00 on the company's clock, daylight time since Sunday 8 March.
         assertThat(deprovision.getDueDate().toInstant()).isEqualTo(instant("2026-03-11T16:00:00-04:00"));
         assertThat(deprovision.getFollowUpDate().toInstant()).isEqualTo(instant("2026-03-10T16:00:00-04:00"));
-        assertThat(runtime.getVariable(removal.getId(), AccessRevocationProcess.REVOCATION_ID)).isEqualTo(revocation.id());
+        assertThat(runtime.getVariable(removal.getId(), AccessRevocationVariables.REVOCATION_ID.name())).isEqualTo(revocation.id());
 
         clock.moveTo("2026-03-10T11:00:00-04:00");
         tasks.setAssignee(deprovision.getId(), "sysadmin");
@@ -126,10 +126,10 @@ class AccessRevocationProcessTest {
         // Three working days after Tuesday's due date.
         assertThat(verify.getDueDate().toInstant()).isEqualTo(instant("2026-03-06T09:00:00-05:00"));
         tasks.setAssignee(verify.getId(), "sysadmin");
-        assertThatThrownBy(() -> tasks.complete(verify.getId(), Map.of(AccessRevocationProcess.REMOVAL_CONFIRMED, true)))
+        assertThatThrownBy(() -> tasks.complete(verify.getId(), Map.of(AccessRevocationVariables.REMOVAL_CONFIRMED.name(), true)))
                 .hasMessageContaining("removed this access and cannot verify it too");
         tasks.setAssignee(verify.getId(), "ciso");
-        tasks.complete(verify.getId(), Map.of(AccessRevocationProcess.REMOVAL_CONFIRMED, true));
+        tasks.complete(verify.getId(), Map.of(AccessRevocationVariables.REMOVAL_CONFIRMED.name(), true));
 
         assertThat(removal).isEnded();
         var verified = store.revocation(revocation.id()).orElseThrow();
