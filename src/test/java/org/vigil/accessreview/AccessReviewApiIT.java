@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.vigil.EngineJobs;
 import org.vigil.VigilSpringTest;
 import org.vigil.WebClient;
 
@@ -112,7 +113,7 @@ class AccessReviewApiIT {
                 "{\"systems\": [\"" + fixture.system + "\"]}");
         assertThat(started.statusCode()).isEqualTo(202);
         String instance = json.readTree(started.body()).path("processInstanceId").asText();
-        runJobs(instance, AccessReviewProcess.Task_OpenCampaign);
+        EngineJobs.runAt(management, instance, AccessReviewProcess.Task_OpenCampaign);
         long campaignId = store.campaignOfProcess(instance).orElseThrow().id();
 
         var mine = json.readTree(client("manager").get("/api/access-reviews/campaigns/" + campaignId + "/items").body());
@@ -154,7 +155,7 @@ class AccessReviewApiIT {
         var started = client("manager").postJson("/api/access-reviews/campaigns",
                 "{\"systems\": [\"ehr-gateway\", \"claims-db\", \"support-desk\"]}");
         String instance = json.readTree(started.body()).path("processInstanceId").asText();
-        runJobs(instance, AccessReviewProcess.Task_OpenCampaign);
+        EngineJobs.runAt(management, instance, AccessReviewProcess.Task_OpenCampaign);
         long campaignId = store.campaignOfProcess(instance).orElseThrow().id();
 
         // The manager finds the review as Tasklist does, under the manager's own Camunda authorizations, and revokes jdoe.
@@ -177,7 +178,7 @@ class AccessReviewApiIT {
         } finally {
             identity.clearAuthentication();
         }
-        runJobs(instance, AccessReviewProcess.Task_RequestDeprovisioning);
+        EngineJobs.runAt(management, instance, AccessReviewProcess.Task_RequestDeprovisioning);
 
         identity.setAuthentication("sysadmin", java.util.List.of("it-operations"));
         try {
@@ -198,20 +199,14 @@ class AccessReviewApiIT {
     private void closeCampaign(String instance) {
         tasks.createTaskQuery().processInstanceId(instance).taskAssignee("manager").list()
                 .forEach(task -> tasks.complete(task.getId()));
-        runJobs(instance, AccessReviewProcess.Task_RequestDeprovisioning);
+        EngineJobs.runAt(management, instance, AccessReviewProcess.Task_RequestDeprovisioning);
         management.createJobQuery().processInstanceId(instance).timers()
                 .activityId(AccessReviewProcess.BoundaryEvent_ReviewWindowClosed).list()
                 .forEach(job -> management.executeJob(job.getId()));
-        runJobs(instance, AccessReviewProcess.Task_CloseReviews);
+        EngineJobs.runAt(management, instance, AccessReviewProcess.Task_CloseReviews);
         tasks.createTaskQuery().processInstanceId(instance).list()
                 .forEach(task -> tasks.complete(task.getId(), Map.of("attested", true)));
-        runJobs(instance, AccessReviewProcess.Task_PublishReport);
-    }
-
-    private void runJobs(String instance, String activityId) {
-        var jobs = management.createJobQuery().processInstanceId(instance).activityId(activityId).list();
-        assertThat(jobs).as(activityId).isNotEmpty();
-        jobs.forEach(job -> management.executeJob(job.getId()));
+        EngineJobs.runAt(management, instance, AccessReviewProcess.Task_PublishReport);
     }
 
     private WebClient client(String user) {

@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.vigil.EngineJobs;
 import org.vigil.VigilSpringTest;
 import org.vigil.accessreview.AccessReviewApi.PhiSystem;
 
@@ -83,7 +84,7 @@ class AccessReviewScaleIT {
         t = System.nanoTime();
         ProcessInstance instance = runtime.createMessageCorrelation(AccessReviewProcess.Message_AccessReviewRequested)
                 .setVariables(Map.of("startedBy", "manager", "systemIds", String.join(",", systems))).correlateStartMessage();
-        runJobs(instance, AccessReviewProcess.Task_OpenCampaign);
+        EngineJobs.runAt(management, instance.getId(), AccessReviewProcess.Task_OpenCampaign);
         phases.put("open the campaign (freeze, flag, assign, 50 review tasks)", since(t));
         long campaignId = campaigns.campaignOfProcess(instance.getId());
         var opened = reviewFigures.figures(campaignId);
@@ -104,14 +105,14 @@ class AccessReviewScaleIT {
             tasks.complete(task.getId(), Map.of("decisions", first + " revoke No longer needed",
                     "bulkDecision", "keep", "bulkScope", "all", "bulkReason", "Confirmed with the team"));
         }
-        runJobs(instance, AccessReviewProcess.Task_RequestDeprovisioning);
+        EngineJobs.runAt(management, instance.getId(), AccessReviewProcess.Task_RequestDeprovisioning);
         phases.put("50 reviewers decide (bulk) and revocations start", since(t));
 
         t = System.nanoTime();
-        runJobs(instance, AccessReviewProcess.Task_CloseReviews);
+        EngineJobs.runAt(management, instance.getId(), AccessReviewProcess.Task_CloseReviews);
         tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(AccessReviewProcess.Task_SignOffSystem).list()
                 .forEach(task -> tasks.complete(task.getId(), Map.of("attested", true)));
-        runJobs(instance, AccessReviewProcess.Task_PublishReport);
+        EngineJobs.runAt(management, instance.getId(), AccessReviewProcess.Task_PublishReport);
         phases.put("close, 5 sign-offs, report", since(t));
         Duration overall = since(total);
 
@@ -130,12 +131,6 @@ class AccessReviewScaleIT {
         lines.append(String.format("  report: %d KiB%n", report.length() / 1024));
         System.out.print(lines);
         Files.writeString(Path.of("target", "access-review-scale.txt"), lines);
-    }
-
-    private void runJobs(ProcessInstance instance, String activityId) {
-        var jobs = management.createJobQuery().processInstanceId(instance.getId()).activityId(activityId).list();
-        assertThat(jobs).as(activityId).isNotEmpty();
-        jobs.forEach(job -> management.executeJob(job.getId()));
     }
 
     private static Duration since(long nanos) {

@@ -28,6 +28,7 @@ import net.jqwik.api.state.Transformer;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.vigil.EngineJobs;
 import org.vigil.RunningVigil;
 import org.vigil.VigilSpringTest;
 
@@ -201,7 +202,7 @@ class BreachRecordProperties {
             tasks.complete(openTask(obligation).getId(), Map.of("sentAt", OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1).toString(),
                     "channel", obligation.recipient().equals("media") ? "press_release" : "regulator_portal", "proof", "receipt"));
             // The plan made again once the dispatch is saved (Task_PlanAgainAfterSending), as the job executor would.
-            PlannedBreach.runJobs(management, noticeProcess);
+            EngineJobs.runAllOf(management, noticeProcess);
             assertThat(obligations.findById(obligationId).orElseThrow().isSent()).isTrue();
             all().forEach(o -> rules.putIfAbsent(o.id(), o.ruleId()));
         }

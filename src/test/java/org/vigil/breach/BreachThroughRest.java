@@ -16,6 +16,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.vigil.EngineJobs;
 import org.vigil.WebClient;
 
 /**
@@ -73,9 +74,7 @@ final class BreachThroughRest {
             risk.put("phi" + Character.toUpperCase(factor.charAt(0)) + factor.substring(1) + "Rationale", "Rationale for " + factor);
         }
         complete(privacy, breach, risk);
-        for (var job : management.createJobQuery().processInstanceId(breach).messages().list()) {
-            management.executeJob(job.getId());
-        }
+        runJobs(breach);
     }
 
     /** The incident's obligations as {@code GET /api/incidents/{id}} shows them to the privacy officer. */
@@ -242,7 +241,7 @@ final class BreachThroughRest {
 
     /** The engine's own work: asynchronous continuations, as the job executor would run them. */
     void runJobs(String processInstanceId) {
-        PlannedBreach.runJobs(management, processInstanceId);
+        EngineJobs.runAllOf(management, processInstanceId);
     }
 
     void complete(WebClient user, String processInstanceId, Map<String, Object> variables) {

@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.vigil.EngineJobs;
 import org.vigil.VigilSpringTest;
 import org.vigil.WebClient;
 
@@ -124,7 +125,7 @@ class IncidentLifecycleIT {
 
     /** The engine's own work: asynchronous continuations, as the job executor (off in tests) would run them. */
     private void runJobs(String processInstanceId) {
-        PlannedBreach.runJobs(management, processInstanceId);
+        EngineJobs.runAllOf(management, processInstanceId);
     }
 
     private void complete(WebClient user, String processInstanceId, Map<String, Object> variables) throws Exception {

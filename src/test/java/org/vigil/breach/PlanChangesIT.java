@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.vigil.EngineJobs;
 import org.vigil.VigilSpringTest;
 import org.vigil.WebClient;
 
@@ -123,7 +124,7 @@ class PlanChangesIT {
         var privacy = new WebClient(port).as("privacy", "demo");
         long incidentId = report(Map.of("EU-DE", 15), 1);
         String breach = breach(incidentId);
-        PlannedBreach.runJobs(management, breach);
+        EngineJobs.runAllOf(management, breach);
         var dataSubjects = obligations.findByIncidentIdOrderByTargetDeadline(incidentId).stream()
                 .filter(o -> o.recipient().equals("data_subjects")).findFirst().orElseThrow();
         assertThat(dataSubjects.deadline()).as("without undue delay").isNull();
@@ -140,7 +141,7 @@ class PlanChangesIT {
         var discovered = OffsetDateTime.now(ZoneOffset.UTC).minusHours(2).truncatedTo(ChronoUnit.SECONDS);
         long incidentId = report(Map.of("EU-DE", 15, "US-TX", 40), discovered);
         String breach = breach(incidentId);
-        PlannedBreach.runJobs(management, breach);
+        EngineJobs.runAllOf(management, breach);
 
         // Before triage: the German authority's 72 hours are an obligation with its escalation 12 hours before.
         JsonNode provisional = incident(privacy, incidentId);
@@ -166,7 +167,7 @@ class PlanChangesIT {
             risk.put("phi" + Character.toUpperCase(factor.charAt(0)) + factor.substring(1) + "Rationale", "Rationale");
         }
         PlannedBreach.complete(tasks, breach, risk);
-        PlannedBreach.runJobs(management, breach);
+        EngineJobs.runAllOf(management, breach);
 
         JsonNode assessed = incident(privacy, incidentId);
         JsonNode same = byRecipient(assessed, "supervisory_authority:DE");

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.vigil.EngineJobs;
 
 /** Drives a reported breach through triage, containment, investigation and risk assessment to its planned obligations. */
 public final class PlannedBreach {
@@ -15,7 +16,7 @@ public final class PlannedBreach {
         String breach = runtime.createProcessInstanceQuery().processInstanceBusinessKey(BreachResponseProcess.businessKey(incidentId))
                 .singleResult().getId();
         // The provisional plan, which the job executor makes right after the report.
-        runJobs(management, breach);
+        EngineJobs.runAllOf(management, breach);
         complete(tasks, breach, Map.of("patientDataInvolved", true, "patientCareAffected", false, "medicalDeviceInvolved", false,
                 "insiderSuspected", false, "estimatedAffected", 25));
         // Containment ends a minute ago: never in the future, and after the discovery of every incident a test reports.
@@ -28,19 +29,7 @@ public final class PlannedBreach {
             risk.put("phi" + Character.toUpperCase(factor.charAt(0)) + factor.substring(1) + "Rationale", "Rationale");
         }
         complete(tasks, breach, risk);
-        runJobs(management, breach);
-    }
-
-    /** The breach process's asynchronous steps that are due, as the job executor (off in tests) would run them. */
-    public static void runJobs(ManagementService management, String processInstanceId) {
-        // As the job executor would: a job may lead to the next (a notice's plan, then its settlement).
-        for (int round = 0; round < 10; round++) {
-            var jobs = management.createJobQuery().processInstanceId(processInstanceId).messages().list();
-            if (jobs.isEmpty()) {
-                return;
-            }
-            jobs.forEach(job -> management.executeJob(job.getId()));
-        }
+        EngineJobs.runAllOf(management, breach);
     }
 
     public static String obligationProcess(RuntimeService runtime, long obligationId) {

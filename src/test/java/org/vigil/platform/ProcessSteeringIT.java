@@ -28,6 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
+import org.vigil.EngineJobs;
 import org.vigil.VigilSpringTest;
 import org.vigil.WebClient;
 import org.vigil.breach.PlannedBreach;
@@ -310,7 +311,7 @@ class ProcessSteeringIT {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         String instance = json.readTree(response.body()).path("processInstanceId").asText();
         started.add(instance);
-        runJobs(instance);
+        EngineJobs.runAllOf(management, instance);
         return instance;
     }
 
@@ -324,22 +325,12 @@ class ProcessSteeringIT {
         assertThat(decided.statusCode()).as(decided.body()).isEqualTo(200);
         var managerTask = tasks.createTaskQuery().processInstanceId(review).taskAssignee("manager").singleResult();
         tasks.complete(managerTask.getId());
-        runJobs(review);
+        EngineJobs.runAllOf(management, review);
         var revocation = runtime.createProcessInstanceQuery().processDefinitionKey("access-revocation").active().list().stream()
                 .filter(instance -> campaignId == ((Number) runtime.getVariable(instance.getId(), "campaignId")).longValue())
                 .findFirst().orElseThrow();
         started.add(revocation.getId());
         return open("access-revocation", revocation.getId(), Set.of("it-operations"), "revocationId");
-    }
-
-    private void runJobs(String processInstanceId) {
-        for (int round = 0; round < 5; round++) {
-            var jobs = management.createJobQuery().processInstanceId(processInstanceId).executable().messages().list();
-            if (jobs.isEmpty()) {
-                return;
-            }
-            jobs.forEach(job -> management.executeJob(job.getId()));
-        }
     }
 
     /** What each start form would submit. */
