@@ -58,8 +58,7 @@ class BreachEventsIT {
         var breach = new BreachThroughRest(port, runtime, tasks, management);
         long incidentId = breach.reported("Stolen laptop, contained");
         String instance = breach.breachInstance(incidentId);
-        breach.complete(breach.privacy, instance, Map.of("patientDataInvolved", true, "patientCareAffected", false,
-                "medicalDeviceInvolved", false, "insiderSuspected", false, "estimatedAffected", 40));
+        breach.complete(breach.privacy, instance, PlannedBreach.triage(40));
         var containedAt = BreachThroughRest.now().minusHours(3);
         var discoveredAt = java.time.OffsetDateTime.parse(breach.incident(incidentId).path("discoveredAt").asText()).toInstant();
         String containment = tasks.createTaskQuery().processInstanceId(instance)

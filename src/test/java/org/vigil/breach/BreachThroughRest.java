@@ -62,18 +62,12 @@ final class BreachThroughRest {
      */
     void investigateAndPlan(long incidentId, Map<String, Object> investigation) throws IOException {
         String breach = breachProcess(incidentId);
-        complete(privacy, breach, Map.of("patientDataInvolved", true, "patientCareAffected", false, "medicalDeviceInvolved", false,
-                "insiderSuspected", false, "estimatedAffected", 40));
+        complete(privacy, breach, PlannedBreach.triage(40));
         complete(sysadmin, breach, Map.of("containedAt", OffsetDateTime.now(ZoneOffset.UTC).minusHours(1).truncatedTo(ChronoUnit.SECONDS).toString()));
         var facts = new HashMap<String, Object>(Map.of("dataName", true, "dataDiagnosis", true, "lawEnforcementForm", "none"));
         facts.putAll(investigation);
         complete(privacy, breach, facts);
-        var risk = new HashMap<String, Object>(Map.of("hipaaException", "none", "riskConclusion", "not_low_probability"));
-        for (String factor : RiskAssessmentTaskListener.FACTORS) {
-            risk.put(factor, "medium");
-            risk.put("phi" + Character.toUpperCase(factor.charAt(0)) + factor.substring(1) + "Rationale", "Rationale for " + factor);
-        }
-        complete(privacy, breach, risk);
+        complete(privacy, breach, PlannedBreach.riskAssessment());
         runJobs(breach);
     }
 
@@ -145,8 +139,7 @@ final class BreachThroughRest {
     long investigated(String title) throws Exception {
         long incidentId = reported(title);
         String breach = breachInstance(incidentId);
-        complete(privacy, breach, Map.of("patientDataInvolved", true, "patientCareAffected", false, "medicalDeviceInvolved", false,
-                "insiderSuspected", false, "estimatedAffected", 40));
+        complete(privacy, breach, PlannedBreach.triage(40));
         complete(sysadmin, breach, Map.of("containedAt", now().minusDays(1).toString()));
         complete(privacy, breach, investigation("US-TX: 40"));
         return incidentId;
@@ -156,12 +149,7 @@ final class BreachThroughRest {
     long planned(String title) throws Exception {
         long incidentId = investigated(title);
         String breach = breachInstance(incidentId);
-        var risk = new HashMap<String, Object>(Map.of("hipaaException", "none", "riskConclusion", "not_low_probability"));
-        for (String factor : RiskAssessmentTaskListener.FACTORS) {
-            risk.put(factor, "medium");
-            risk.put("phi" + Character.toUpperCase(factor.charAt(0)) + factor.substring(1) + "Rationale", "Rationale for " + factor);
-        }
-        complete(privacy, breach, risk);
+        complete(privacy, breach, PlannedBreach.riskAssessment());
         runJobs(breach);
         return incidentId;
     }

@@ -102,12 +102,7 @@ class ClosedIncidentIT {
         assertThat(tasks.createTaskQuery().processInstanceId(again).singleResult().getTaskDefinitionKey())
                 .isEqualTo(BreachResponseProcess.Task_InvestigateIncident);
         breach.complete(privacy, again, BreachThroughRest.investigation("US-TX: 45"));
-        var risk = new java.util.HashMap<String, Object>(Map.of("hipaaException", "none", "riskConclusion", "not_low_probability"));
-        for (String factor : RiskAssessmentTaskListener.FACTORS) {
-            risk.put(factor, "medium");
-            risk.put("phi" + Character.toUpperCase(factor.charAt(0)) + factor.substring(1) + "Rationale", "Rationale for " + factor);
-        }
-        breach.complete(privacy, again, risk);
+        breach.complete(privacy, again, PlannedBreach.riskAssessment());
         breach.runJobs(again);
         breach.sendEveryNotice(incidentId);
         breach.runJobs(again);

@@ -9,7 +9,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
@@ -155,18 +154,12 @@ class PlanChangesIT {
         assertThat(byRecipient(provisional, "individuals")).as("HIPAA, worst case: the company a covered entity").isNotNull();
 
         // The investigation finds only Germans affected and no US role: HIPAA and Texas go, the authority stays.
-        PlannedBreach.complete(tasks, breach, Map.of("patientDataInvolved", true, "patientCareAffected", false,
-                "medicalDeviceInvolved", false, "insiderSuspected", false, "estimatedAffected", 15));
+        PlannedBreach.complete(tasks, breach, PlannedBreach.triage(15));
         PlannedBreach.complete(tasks, breach, Map.of("containedAt", discovered.plusHours(1).toString()));
         PlannedBreach.complete(tasks, breach, Map.of("affectedCounts", "EU-DE: 15", "dataName", true, "dataDiagnosis", true,
                 "role", "none", "lawEnforcementForm", "none", "gdprApplies", true, "gdprRole", "controller",
                 "gdprRiskLevel", "risk", "gdprMainEstablishment", "DE", "gdprAwarenessAt", discovered.toString()));
-        var risk = new HashMap<String, Object>(Map.of("hipaaException", "none", "riskConclusion", "not_low_probability"));
-        for (String factor : RiskAssessmentTaskListener.FACTORS) {
-            risk.put(factor, "medium");
-            risk.put("phi" + Character.toUpperCase(factor.charAt(0)) + factor.substring(1) + "Rationale", "Rationale");
-        }
-        PlannedBreach.complete(tasks, breach, risk);
+        PlannedBreach.complete(tasks, breach, PlannedBreach.riskAssessment());
         EngineJobs.runAllOf(management, breach);
 
         JsonNode assessed = incident(privacy, incidentId);

@@ -17,19 +17,29 @@ public final class PlannedBreach {
                 .singleResult().getId();
         // The provisional plan, which the job executor makes right after the report.
         EngineJobs.runAllOf(management, breach);
-        complete(tasks, breach, Map.of("patientDataInvolved", true, "patientCareAffected", false, "medicalDeviceInvolved", false,
-                "insiderSuspected", false, "estimatedAffected", 25));
+        complete(tasks, breach, triage(25));
         // Containment ends a minute ago: never in the future, and after the discovery of every incident a test reports.
         complete(tasks, breach, Map.of("containedAt", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusMinutes(1).toString()));
         complete(tasks, breach, Map.of("affectedCounts", affectedCounts, "dataName", true, "dataDiagnosis", true,
                 "role", "covered_entity", "lawEnforcementForm", "none"));
+        complete(tasks, breach, riskAssessment());
+        EngineJobs.runAllOf(management, breach);
+    }
+
+    /** The triage's answers: patient data involved, nothing else. */
+    public static Map<String, Object> triage(int estimatedAffected) {
+        return Map.of("patientDataInvolved", true, "patientCareAffected", false, "medicalDeviceInvolved", false,
+                "insiderSuspected", false, "estimatedAffected", estimatedAffected);
+    }
+
+    /** The risk assessment's answers: no HIPAA exception, every factor medium with its rationale, not a low probability. */
+    public static Map<String, Object> riskAssessment() {
         var risk = new HashMap<String, Object>(Map.of("hipaaException", "none", "riskConclusion", "not_low_probability"));
         for (String factor : RiskAssessmentTaskListener.FACTORS) {
             risk.put(factor, "medium");
-            risk.put("phi" + Character.toUpperCase(factor.charAt(0)) + factor.substring(1) + "Rationale", "Rationale");
+            risk.put("phi" + Character.toUpperCase(factor.charAt(0)) + factor.substring(1) + "Rationale", "Rationale for " + factor);
         }
-        complete(tasks, breach, risk);
-        EngineJobs.runAllOf(management, breach);
+        return risk;
     }
 
     public static String obligationProcess(RuntimeService runtime, long obligationId) {
