@@ -1,16 +1,13 @@
 package org.vigil.breach;
 
-import org.vigil.breach.events.IncidentContained;
-import org.vigil.breach.events.IncidentReported;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.Map;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -18,19 +15,20 @@ import org.springframework.modulith.test.EnableScenarios;
 import org.springframework.modulith.test.Scenario;
 import org.vigil.VigilSpringTest;
 import org.vigil.WebClient;
+import org.vigil.breach.events.IncidentContained;
+import org.vigil.breach.events.IncidentReported;
 
 /**
  * What breach tells the other capabilities is a past-tense event, kept in Spring Modulith's event publication
  * registry until each listener in another capability has handled it, so a crash between the two loses nothing.
  */
 @VigilSpringTest
+@ExtendWith(BreachThroughRest.OnTheRunningVigil.class)
 @EnableScenarios
 class BreachEventsIT {
 
     @LocalServerPort int port;
-    @Autowired RuntimeService runtime;
     @Autowired TaskService tasks;
-    @Autowired ManagementService management;
     @Autowired JdbcTemplate jdbc;
 
     @Test
@@ -54,8 +52,7 @@ class BreachEventsIT {
     }
 
     @Test
-    void theEndOfContainmentIsAnnouncedAndTheSlaHearsItThroughTheRegistry(Scenario scenario) throws Exception {
-        var breach = new BreachThroughRest(port, runtime, tasks, management);
+    void theEndOfContainmentIsAnnouncedAndTheSlaHearsItThroughTheRegistry(Scenario scenario, BreachThroughRest breach) throws Exception {
         long incidentId = breach.reported("Stolen laptop, contained");
         String instance = breach.breachInstance(incidentId);
         breach.complete(breach.privacy, instance, PlannedBreach.triage(40));

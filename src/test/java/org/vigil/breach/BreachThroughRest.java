@@ -16,6 +16,10 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.springframework.test.context.junit.jupiter.SpringExtension;
 import org.vigil.EngineJobs;
 import org.vigil.WebClient;
 
@@ -24,6 +28,9 @@ import org.vigil.WebClient;
  * investigated and assessed by the privacy officer, contained by IT operations, every task completed through the
  * engine REST API (what Tasklist does); the engine's own jobs run as the job executor (off in tests) would run them.
  * The engine is only read, to find the task ids.
+ *
+ * <p>A test gets one on the running Vigil with {@code @ExtendWith(BreachThroughRest.OnTheRunningVigil.class)} and a
+ * parameter of this type on its {@code @Test} or {@code @BeforeEach} method.
  */
 final class BreachThroughRest {
 
@@ -35,12 +42,28 @@ final class BreachThroughRest {
     private final TaskService tasks;
     private final ManagementService management;
 
-    BreachThroughRest(int port, RuntimeService runtime, TaskService tasks, ManagementService management) {
+    private BreachThroughRest(int port, RuntimeService runtime, TaskService tasks, ManagementService management) {
         this.privacy = new WebClient(port).as("privacy", "demo");
         this.sysadmin = new WebClient(port).as("sysadmin", "demo");
         this.runtime = runtime;
         this.tasks = tasks;
         this.management = management;
+    }
+
+    /** Resolves a parameter of type {@link BreachThroughRest}: the demo users on the test's Vigil (its port and engine). */
+    static final class OnTheRunningVigil implements ParameterResolver {
+
+        @Override
+        public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+            return parameter.getParameter().getType() == BreachThroughRest.class;
+        }
+
+        @Override
+        public BreachThroughRest resolveParameter(ParameterContext parameter, ExtensionContext context) {
+            var vigil = SpringExtension.getApplicationContext(context);
+            return new BreachThroughRest(vigil.getEnvironment().getRequiredProperty("local.server.port", Integer.class),
+                    vigil.getBean(RuntimeService.class), vigil.getBean(TaskService.class), vigil.getBean(ManagementService.class));
+        }
     }
 
     /** A report through {@code POST /api/incidents}; returns the incident id. */

@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.vigil.VigilSpringTest;
@@ -27,6 +28,7 @@ import org.vigil.WebClient;
  * goes back to the investigation and on to a new review and closure.
  */
 @VigilSpringTest
+@ExtendWith(BreachThroughRest.OnTheRunningVigil.class)
 class ClosedIncidentIT {
 
     static final ObjectMapper json = new ObjectMapper();
@@ -38,8 +40,8 @@ class ClosedIncidentIT {
     BreachThroughRest breach;
 
     @BeforeEach
-    void demoUsers() {
-        breach = new BreachThroughRest(port, runtime, tasks, management);
+    void demoUsers(BreachThroughRest breach) {
+        this.breach = breach;
     }
 
     @Test

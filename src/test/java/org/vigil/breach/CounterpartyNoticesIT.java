@@ -8,14 +8,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.vigil.VigilSpringTest;
 
 /**
@@ -24,21 +20,18 @@ import org.vigil.VigilSpringTest;
  * agreement gives it and that counterparty's data is involved; the notice lists that counterparty's people only.
  */
 @VigilSpringTest
+@ExtendWith(BreachThroughRest.OnTheRunningVigil.class)
 class CounterpartyNoticesIT {
 
     private static final Map<String, Object> TEXT = Map.of("phiNoticeWhatHappened", "An EHR setting exposed charts to another tenant.",
             "phiNoticeWhatWeAreDoing", "We fixed the setting and reviewed every tenant.");
 
-    @LocalServerPort int port;
-    @Autowired RuntimeService runtime;
-    @Autowired TaskService tasks;
-    @Autowired ManagementService management;
 
     BreachThroughRest breach;
 
     @BeforeEach
-    void client() {
-        breach = new BreachThroughRest(port, runtime, tasks, management);
+    void client(BreachThroughRest breach) {
+        this.breach = breach;
     }
 
     @Test

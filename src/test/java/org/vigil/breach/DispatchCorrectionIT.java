@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.vigil.VigilSpringTest;
@@ -21,6 +21,7 @@ import org.vigil.WebClient;
  * correction.
  */
 @VigilSpringTest
+@ExtendWith(BreachThroughRest.OnTheRunningVigil.class)
 class DispatchCorrectionIT {
 
     static final ObjectMapper json = new ObjectMapper();
@@ -28,12 +29,11 @@ class DispatchCorrectionIT {
     @LocalServerPort int port;
     @Autowired RuntimeService runtime;
     @Autowired TaskService tasks;
-    @Autowired ManagementService management;
     BreachThroughRest breach;
 
     @BeforeEach
-    void demoUsers() {
-        breach = new BreachThroughRest(port, runtime, tasks, management);
+    void demoUsers(BreachThroughRest breach) {
+        this.breach = breach;
     }
 
     @Test

@@ -7,12 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.util.Map;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.vigil.VigilSpringTest;
@@ -24,20 +23,19 @@ import org.vigil.WebClient;
  * stored cut down to 1).
  */
 @VigilSpringTest
+@ExtendWith(BreachThroughRest.OnTheRunningVigil.class)
 class FactsAtTheEdgeIT {
 
     static final ObjectMapper json = new ObjectMapper();
 
     @LocalServerPort int port;
-    @Autowired RuntimeService runtime;
     @Autowired TaskService tasks;
-    @Autowired ManagementService management;
     @Autowired IncidentRepository incidentRows;
     BreachThroughRest breach;
 
     @BeforeEach
-    void demoUsers() {
-        breach = new BreachThroughRest(port, runtime, tasks, management);
+    void demoUsers(BreachThroughRest breach) {
+        this.breach = breach;
     }
 
     @Test

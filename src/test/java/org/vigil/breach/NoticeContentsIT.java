@@ -15,15 +15,11 @@ import java.util.ArrayList;
 import java.util.Locale;
 import java.util.Map;
 import java.util.zip.ZipInputStream;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.vigil.VigilSpringTest;
 
 /**
@@ -33,21 +29,18 @@ import org.vigil.VigilSpringTest;
  * HTML, the PDF's text, and the letters of the print file.
  */
 @VigilSpringTest
+@ExtendWith(BreachThroughRest.OnTheRunningVigil.class)
 class NoticeContentsIT {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.US);
 
-    @LocalServerPort int port;
-    @Autowired RuntimeService runtime;
-    @Autowired TaskService tasks;
-    @Autowired ManagementService management;
     @Value("${vigil.company.zone}") ZoneId zone;
 
     BreachThroughRest breach;
 
     @BeforeEach
-    void client() {
-        breach = new BreachThroughRest(port, runtime, tasks, management);
+    void client(BreachThroughRest breach) {
+        this.breach = breach;
     }
 
     @Test

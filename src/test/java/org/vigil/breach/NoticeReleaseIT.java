@@ -7,13 +7,9 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Map;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.vigil.VigilSpringTest;
 
 /**
@@ -22,18 +18,14 @@ import org.vigil.VigilSpringTest;
  * As the demo users do it through the REST APIs.
  */
 @VigilSpringTest
+@ExtendWith(BreachThroughRest.OnTheRunningVigil.class)
 class NoticeReleaseIT {
-
-    @LocalServerPort int port;
-    @Autowired RuntimeService runtime;
-    @Autowired TaskService tasks;
-    @Autowired ManagementService management;
 
     BreachThroughRest breach;
 
     @BeforeEach
-    void client() {
-        breach = new BreachThroughRest(port, runtime, tasks, management);
+    void client(BreachThroughRest breach) {
+        this.breach = breach;
     }
 
     @Test
