@@ -7,21 +7,18 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.StringReader;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.commons.csv.CSVFormat;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.vigil.EngineJobs;
 import org.vigil.VigilSpringTest;
 import org.vigil.WebClient;
 
@@ -32,6 +29,7 @@ import org.vigil.WebClient;
  * every incident in the shared test database, so the test reads what this incident adds to it.
  */
 @VigilSpringTest
+@ExtendWith(BreachThroughRest.OnTheRunningVigil.class)
 class ResponseFiguresIT {
 
     static final ObjectMapper json = new ObjectMapper();
@@ -41,35 +39,34 @@ class ResponseFiguresIT {
     @LocalServerPort int port;
     @Autowired RuntimeService runtime;
     @Autowired TaskService tasks;
-    @Autowired ManagementService management;
 
     @Test
-    void timeToContainAndToNotifyRunFromTheDiscoveryAndANoticeSentLateCountsLate() throws Exception {
-        var privacy = new WebClient(port).as("privacy", "demo");
-        var sysadmin = new WebClient(port).as("sysadmin", "demo");
+    void timeToContainAndToNotifyRunFromTheDiscoveryAndANoticeSentLateCountsLate(BreachThroughRest breach) throws Exception {
+        var privacy = breach.privacy;
+        var sysadmin = breach.sysadmin;
         var manager = new WebClient(port).as("manager", "demo");
         Instant discovered = Instant.now().minus(Duration.ofDays(100)).truncatedTo(ChronoUnit.SECONDS);
         Instant contained = discovered.plus(Duration.ofDays(2));
         JsonNode before = freshSummary(manager, Instant.now());
 
         long incidentId = reported(sysadmin, discovered);
-        String breach = breachOf(incidentId);
-        complete(privacy, breach, triage());
-        complete(sysadmin, breach, Map.of("containedAt", contained.toString(), "actIsolated", true));
-        JsonNode afterContainment = incident(privacy, incidentId);
+        String instance = breach.breachInstance(incidentId);
+        breach.complete(privacy, instance, PlannedBreach.triage(40));
+        breach.complete(sysadmin, instance, Map.of("containedAt", contained.toString(), "actIsolated", true));
+        JsonNode afterContainment = breach.incident(incidentId);
         assertThat(afterContainment.path("status").asText()).isEqualTo("CONTAINED");
         assertThat(Instant.parse(afterContainment.path("containedAt").asText())).isEqualTo(contained);
 
-        complete(privacy, breach, Map.of("affectedCounts", "US-TX: 40", "dataName", true, "dataDiagnosis", true,
+        breach.complete(privacy, instance, Map.of("affectedCounts", "US-TX: 40", "dataName", true, "dataDiagnosis", true,
                 "role", "covered_entity", "lawEnforcementForm", "none"));
-        assertThat(incident(privacy, incidentId).path("status").asText()).isEqualTo("INVESTIGATED");
-        complete(privacy, breach, riskAssessment());
-        runJobs(breach);
-        assertThat(incident(privacy, incidentId).path("status").asText()).isEqualTo("NOTIFYING");
+        assertThat(breach.incident(incidentId).path("status").asText()).isEqualTo("INVESTIGATED");
+        breach.complete(privacy, instance, PlannedBreach.riskAssessment());
+        breach.runJobs(instance);
+        assertThat(breach.incident(incidentId).path("status").asText()).isEqualTo("NOTIFYING");
 
         // The last notice to individuals goes out 90 days after the discovery, any earlier one at 85 days; the notices to
         // others (HHS, the counterparty) at 95, so that a time to notify taken from another notice would show.
-        var planned = incident(privacy, incidentId).path("obligations");
+        var planned = breach.incident(incidentId).path("obligations");
         long lastIndividual = -1;
         for (JsonNode obligation : planned) {
             if (INDIVIDUAL_RECIPIENTS.contains(obligation.path("recipient").asText())) {
@@ -86,19 +83,14 @@ class ResponseFiguresIT {
             for (var task : open) {
                 String notice = task.getProcessInstanceId();
                 long obligationId = NotificationObligationVariables.OBLIGATION_ID.from(runtime.getVariables(notice));
-                boolean individual = INDIVIDUAL_RECIPIENTS.contains(recipientOf(privacy, incidentId, obligationId));
+                boolean individual = INDIVIDUAL_RECIPIENTS.contains(recipientOf(breach, incidentId, obligationId));
                 Instant sentAt = discovered.plus(Duration.ofDays(!individual ? 95 : obligationId < lastIndividual ? 85 : 90));
-                complete(privacy, notice, Map.of("phiNoticeWhatHappened", "Lab results were e-mailed to a wrong address.",
-                        "phiNoticeSteps", "Tell us if you receive mail about results that are not yours.",
-                        "phiNoticeWhatWeAreDoing", "We retrained staff and added an address check.",
-                        "noticeBreachType", "Unauthorized Access/Disclosure", "noticeBreachLocation", "Email",
-                        "phiNoticeSafeguards", "Address book with confirmations"));
-                complete(privacy, notice, Map.of("noticeApproved", true));
-                complete(privacy, notice, Map.of("sentAt", sentAt.toString(), "channel", "first_class_mail", "proof", "USPS-" + task.getId()));
-                runJobs(notice);
+                breach.prepareAndApprove(notice);
+                breach.dispatch(notice, Map.of("sentAt", sentAt.toString(), "channel", "first_class_mail", "proof", "USPS-" + task.getId()));
+                breach.runJobs(notice);
             }
         }
-        JsonNode obligations = incident(privacy, incidentId).path("obligations");
+        JsonNode obligations = breach.incident(incidentId).path("obligations");
         long individualNotices = 0;
         long sentLate = 0;
         for (JsonNode obligation : obligations) {
@@ -129,28 +121,28 @@ class ResponseFiguresIT {
     }
 
     @Test
-    void containmentIsRefusedWithoutItsEndOrWithAnEndInTheFutureOrBeforeTheDiscovery() throws Exception {
-        var privacy = new WebClient(port).as("privacy", "demo");
-        var sysadmin = new WebClient(port).as("sysadmin", "demo");
+    void containmentIsRefusedWithoutItsEndOrWithAnEndInTheFutureOrBeforeTheDiscovery(BreachThroughRest breach) throws Exception {
+        var privacy = breach.privacy;
+        var sysadmin = breach.sysadmin;
         Instant discovered = Instant.now().minus(Duration.ofDays(2)).truncatedTo(ChronoUnit.SECONDS);
         long incidentId = reported(sysadmin, discovered);
-        String breach = breachOf(incidentId);
-        complete(privacy, breach, triage());
+        String instance = breach.breachInstance(incidentId);
+        breach.complete(privacy, instance, PlannedBreach.triage(40));
 
         for (var refused : java.util.List.<Map<String, Object>>of(
                 Map.of("actIsolated", true),
                 Map.of("containedAt", Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS).toString()),
                 Map.of("containedAt", discovered.minus(Duration.ofHours(1)).toString()))) {
-            var response = completeResponse(sysadmin, breach, refused);
+            var response = breach.completeResponse(sysadmin, instance, refused);
             assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
             assertThat(json.readTree(response.body()).path("message").asText()).contains("containedAt");
         }
-        JsonNode stillOpen = incident(privacy, incidentId);
+        JsonNode stillOpen = breach.incident(incidentId);
         assertThat(stillOpen.path("status").asText()).isEqualTo("TRIAGED");
         assertThat(stillOpen.path("containedAt").isNull()).isTrue();
 
-        complete(sysadmin, breach, Map.of("containedAt", discovered.plus(Duration.ofHours(5)).toString()));
-        assertThat(incident(privacy, incidentId).path("status").asText()).isEqualTo("CONTAINED");
+        breach.complete(sysadmin, instance, Map.of("containedAt", discovered.plus(Duration.ofHours(5)).toString()));
+        assertThat(breach.incident(incidentId).path("status").asText()).isEqualTo("CONTAINED");
     }
 
     // ------------------------------------------------------------------ the summary
@@ -216,54 +208,12 @@ class ResponseFiguresIT {
         return json.readTree(reported.body()).path("id").asLong();
     }
 
-    private String breachOf(long incidentId) {
-        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(BreachResponseProcess.businessKey(incidentId))
-                .singleResult().getId();
-    }
-
-    private static Map<String, Object> triage() {
-        return Map.of("patientDataInvolved", true, "patientCareAffected", false, "medicalDeviceInvolved", false,
-                "insiderSuspected", false, "estimatedAffected", 40);
-    }
-
-    private static Map<String, Object> riskAssessment() {
-        var risk = new HashMap<String, Object>(Map.of("hipaaException", "none", "riskConclusion", "not_low_probability"));
-        for (String factor : RiskAssessmentTaskListener.FACTORS) {
-            risk.put(factor, "medium");
-            risk.put("phi" + Character.toUpperCase(factor.charAt(0)) + factor.substring(1) + "Rationale", "Rationale for " + factor);
-        }
-        return risk;
-    }
-
-    private static String recipientOf(WebClient user, long incidentId, long obligationId) throws Exception {
-        for (JsonNode obligation : incident(user, incidentId).path("obligations")) {
+    private static String recipientOf(BreachThroughRest breach, long incidentId, long obligationId) throws Exception {
+        for (JsonNode obligation : breach.incident(incidentId).path("obligations")) {
             if (obligation.path("id").asLong() == obligationId) {
                 return obligation.path("recipient").asText();
             }
         }
         throw new AssertionError("Obligation " + obligationId + " is not among those of incident " + incidentId);
-    }
-
-    private static JsonNode incident(WebClient user, long incidentId) throws Exception {
-        var response = user.get("/api/incidents/" + incidentId);
-        assertThat(response.statusCode()).isEqualTo(200);
-        return json.readTree(response.body());
-    }
-
-    private void runJobs(String processInstanceId) {
-        EngineJobs.runAllOf(management, processInstanceId);
-    }
-
-    private void complete(WebClient user, String processInstanceId, Map<String, Object> variables) throws Exception {
-        var response = completeResponse(user, processInstanceId, variables);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
-    }
-
-    private HttpResponse<String> completeResponse(WebClient user, String processInstanceId, Map<String, Object> variables) throws Exception {
-        String taskId = tasks.createTaskQuery().processInstanceId(processInstanceId).singleResult().getId();
-        var body = json.createObjectNode();
-        var values = body.putObject("variables");
-        variables.forEach((name, value) -> values.putObject(name).putPOJO("value", value));
-        return user.postJson("/engine-rest/task/" + taskId + "/complete", json.writeValueAsString(body));
     }
 }
