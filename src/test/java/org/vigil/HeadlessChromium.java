@@ -5,6 +5,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.logging.Level;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -13,18 +18,45 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 
-/** Debian's Chromium, headless, for the browser tests; and Vigil's login form as a demo user fills it in. */
-public final class HeadlessChromium {
+/**
+ * Debian's Chromium, headless, for the browser tests; and Vigil's login form as a demo user fills it in.
+ *
+ * <p>A test class with {@code @ExtendWith(HeadlessChromium.class)} gets a fresh browser for each test as a parameter of
+ * type {@link ChromeDriver} (of its {@code @Test} or {@code @BeforeEach} method), quit after the test whatever its
+ * outcome. Where chromium and chromium-driver are not installed, the test is skipped.
+ */
+public final class HeadlessChromium implements BeforeEachCallback, ParameterResolver, AfterEachCallback {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final ExtensionContext.Namespace BROWSERS = ExtensionContext.Namespace.create(HeadlessChromium.class);
 
-    private HeadlessChromium() {}
-
-    /** A fresh browser; the calling test is skipped where chromium and chromium-driver are not installed. */
-    public static ChromeDriver start() {
+    @Override
+    public void beforeEach(ExtensionContext context) {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "browser tests need Debian's chromium and chromium-driver (apt-get install chromium chromium-driver; .ci/run does)");
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == ChromeDriver.class;
+    }
+
+    /** One browser a test: its {@code @BeforeEach} and {@code @Test} methods get the same. */
+    @Override
+    public ChromeDriver resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return context.getStore(BROWSERS).getOrComputeIfAbsent(ChromeDriver.class, type -> start(), ChromeDriver.class);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        var browser = context.getStore(BROWSERS).remove(ChromeDriver.class, ChromeDriver.class);
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private static ChromeDriver start() {
         // No background networking: the machine's closed network would refuse Chromium's own connections.
         var options = new ChromeOptions().setBinary(CHROMIUM.toFile())
                 .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",

@@ -12,9 +12,9 @@ import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -28,6 +28,7 @@ import org.vigil.VigilSpringTest;
 
 /** The notices page in headless Chromium: the privacy officer uploads the list, previews the letter, follows the batch. */
 @VigilSpringTest
+@ExtendWith(HeadlessChromium.class)
 class NoticesPageBrowserIT {
 
     @LocalServerPort int port;
@@ -39,15 +40,8 @@ class NoticesPageBrowserIT {
     ChromeDriver browser;
 
     @BeforeEach
-    void startBrowser() {
-        browser = HeadlessChromium.start();
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
+    void browser(ChromeDriver browser) {
+        this.browser = browser;
     }
 
     @Test

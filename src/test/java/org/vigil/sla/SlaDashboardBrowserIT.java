@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -28,6 +28,7 @@ import org.vigil.breach.events.IncidentContained;
 
 /** The /sla page in a real headless Chromium (Debian's chromium and chromium-driver). */
 @VigilSpringTest
+@ExtendWith(HeadlessChromium.class)
 class SlaDashboardBrowserIT {
 
     static final com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
@@ -40,15 +41,8 @@ class SlaDashboardBrowserIT {
     ChromeDriver browser;
 
     @BeforeEach
-    void startBrowser() {
-        browser = HeadlessChromium.start();
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
+    void browser(ChromeDriver browser) {
+        this.browser = browser;
     }
 
     @Test
