@@ -5,11 +5,14 @@ import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
 
-/** processes/access-review.bpmn: its ids, variables, and the manual start. */
+/**
+ * processes/access-review.bpmn: its ids, variables, and the manual start.
+ * Public for the tests of other packages, which name the public constants; no other module may depend on this one.
+ */
 @Component
-class AccessReviewProcess {
+public class AccessReviewProcess {
 
-    static final String KEY = "access-review";
+    public static final String KEY = "access-review";
     static final String StartEvent_QuarterStarted = "StartEvent_QuarterStarted";
     static final String StartEvent_ReviewRequested = "StartEvent_ReviewRequested";
     static final String Event_FirstWorkingDay = "Event_FirstWorkingDay";
@@ -30,7 +33,7 @@ class AccessReviewProcess {
     static final String EndEvent_StartRefused = "EndEvent_StartRefused";
     static final String Error_NotAllowedToStart = "Error_NotAllowedToStart";
     /** Camunda 7 allows no none start event beside a timer start: the manual start is this message. */
-    static final String Message_AccessReviewRequested = "AccessReviewRequested";
+    public static final String Message_AccessReviewRequested = "AccessReviewRequested";
 
 
     private final RuntimeService runtime;

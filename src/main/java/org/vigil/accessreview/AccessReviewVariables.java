@@ -13,18 +13,19 @@ import org.vigil.platform.ProcessVariable;
  * The variables of processes/access-review.bpmn, the one place that spells their names: ids, flags, user ids, dates
  * and counts only. The model reads {@code ${itemCount}}, {@code ${dueAt}}, {@code ${remindAt}} and {@code ${closesAt}};
  * the reviewer's and the owner's forms (forms/access-review*.form) write the decision fields.
+ * Public for the tests of other packages, which name the public constants; no other module may depend on this one.
  */
-final class AccessReviewVariables {
+public final class AccessReviewVariables {
 
     private AccessReviewVariables() {}
 
     // The start: who asked, for which systems, and whether only what changed since the last campaign.
-    static final ProcessVariable<String> STARTED_BY = stringVariable("startedBy");
+    public static final ProcessVariable<String> STARTED_BY = stringVariable("startedBy");
     static final ProcessVariable<Boolean> CHANGES_ONLY = booleanVariable("changesOnly");
     static final ProcessVariable<String> SYSTEM_IDS = stringVariable("systemIds");
 
     // The opened campaign.
-    static final ProcessVariable<Long> CAMPAIGN_ID = longVariable("campaignId");
+    public static final ProcessVariable<Long> CAMPAIGN_ID = longVariable("campaignId");
     static final ProcessVariable<Integer> ITEM_COUNT = intVariable("itemCount");
     static final ProcessVariable<Integer> REVIEWER_COUNT = intVariable("reviewerCount");
     static final ProcessVariable<Date> DUE_AT = dateVariable("dueAt");

@@ -7,11 +7,14 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
-/** processes/access-revocation.bpmn: one instance per revocation, business key {@code revocation-<id>}. */
+/**
+ * processes/access-revocation.bpmn: one instance per revocation, business key {@code revocation-<id>}.
+ * Public for the tests of other packages, which name the public constants; no other module may depend on this one.
+ */
 @Component
-class AccessRevocationProcess {
+public class AccessRevocationProcess {
 
-    static final String KEY = "access-revocation";
+    public static final String KEY = "access-revocation";
     static final String SubProcess_RemoveAccess = "SubProcess_RemoveAccess";
     static final String Task_Deprovision = "Task_Deprovision";
     static final String Task_VerifyRemoval = "Task_VerifyRemoval";

@@ -12,22 +12,23 @@ import org.springframework.stereotype.Component;
 /**
  * The element ids of processes/breach-response.bpmn that code and tests use, and its starter. Its variables are
  * read and written through {@link BreachResponseVariables}.
+ * Public for the tests of other packages, which name the public constants; no other module may depend on this one.
  */
 @Component
-class BreachResponseProcess {
+public class BreachResponseProcess {
 
-    static final String KEY = "breach-response";
+    public static final String KEY = "breach-response";
 
-    static final String Task_TriageIncident = "Task_TriageIncident";
+    public static final String Task_TriageIncident = "Task_TriageIncident";
     static final String Task_AlertCiso = "Task_AlertCiso";
-    static final String Task_ContainIncident = "Task_ContainIncident";
-    static final String Task_InvestigateIncident = "Task_InvestigateIncident";
+    public static final String Task_ContainIncident = "Task_ContainIncident";
+    public static final String Task_InvestigateIncident = "Task_InvestigateIncident";
     static final String Task_AssessRisk = "Task_AssessRisk";
     static final String Task_ApproveNotABreach = "Task_ApproveNotABreach";
     static final String Task_PlanNotifications = "Task_PlanNotifications";
     static final String Event_ObligationsSettled = "Event_ObligationsSettled";
-    static final String Task_ReviewPostIncident = "Task_ReviewPostIncident";
-    static final String Message_ObligationsSettled = "Message_ObligationsSettled";
+    public static final String Task_ReviewPostIncident = "Task_ReviewPostIncident";
+    public static final String Message_ObligationsSettled = "Message_ObligationsSettled";
     static final String Task_PlanProvisionally = "Task_PlanProvisionally";
     static final String Task_ConfirmPlanChange = "Task_ConfirmPlanChange";
     static final String Message_PlanChangeProposed = "Message_PlanChangeProposed";

@@ -16,17 +16,18 @@ import org.vigil.platform.ProcessVariable;
  * {@code ${notificationsRequired && openObligations > 0}}, {@code breachDates.containmentDue(severity, category)}).
  * The form fields the task listeners check (the investigation's facts, the assessment's rationales) are read with
  * {@link FormText} under the keys of their forms.
+ * Public for the tests of other packages, which name the public constants; no other module may depend on this one.
  */
-final class BreachResponseVariables {
+public final class BreachResponseVariables {
 
     private BreachResponseVariables() {}
 
-    static final ProcessVariable<Long> INCIDENT_ID = longVariable("incidentId");
-    static final ProcessVariable<String> REPORTED_BY = stringVariable("reportedBy");
+    public static final ProcessVariable<Long> INCIDENT_ID = longVariable("incidentId");
+    public static final ProcessVariable<String> REPORTED_BY = stringVariable("reportedBy");
     /** The decision table's result of Task_ClassifyIncident, removed once category and severity are taken from it. */
     static final ProcessVariable<Map<String, Object>> CLASSIFICATION = mapVariable("classification");
     static final ProcessVariable<String> CATEGORY = stringVariable("category");
-    static final ProcessVariable<String> SEVERITY = stringVariable("severity");
+    public static final ProcessVariable<String> SEVERITY = stringVariable("severity");
     /** The triage's answer that the gateway after the investigation reads. */
     static final ProcessVariable<Boolean> PATIENT_DATA_INVOLVED = booleanVariable("patientDataInvolved");
     static final ProcessVariable<Integer> ESTIMATED_AFFECTED = intVariable("estimatedAffected");

@@ -13,11 +13,12 @@ import org.springframework.stereotype.Component;
 /**
  * The element ids of processes/notification-obligation.bpmn, its starter, and moving its timers on a re-plan. Its
  * variables are read and written through {@link NotificationObligationVariables}.
+ * Public for the tests of other packages, which name the public constants; no other module may depend on this one.
  */
 @Component
-class NotificationObligationProcess {
+public class NotificationObligationProcess {
 
-    static final String KEY = "notification-obligation";
+    public static final String KEY = "notification-obligation";
 
     static final String Task_PrepareNotice = "Task_PrepareNotice";
     static final String Task_ApproveNotice = "Task_ApproveNotice";

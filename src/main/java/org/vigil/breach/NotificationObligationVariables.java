@@ -11,12 +11,13 @@ import org.vigil.platform.ProcessVariable;
  * The variables of processes/notification-obligation.bpmn, the one place that spells their names. The timers read
  * the obligation's dates through {@code obligationTimers.*(obligationId)}; the dispatch form's fields (sent at,
  * channel, proof) are read with {@link FormText} and {@link FactChecks} under the keys of forms/record-dispatch.form.
+ * Public for the tests of other packages, which name the public constants; no other module may depend on this one.
  */
-final class NotificationObligationVariables {
+public final class NotificationObligationVariables {
 
     private NotificationObligationVariables() {}
 
-    static final ProcessVariable<Long> OBLIGATION_ID = longVariable("obligationId");
+    public static final ProcessVariable<Long> OBLIGATION_ID = longVariable("obligationId");
     /** The incident the obligation belongs to, under the breach process's name. */
     static final ProcessVariable<Long> INCIDENT_ID = BreachResponseVariables.INCIDENT_ID;
     static final ProcessVariable<String> NOTICE_REFERENCE = stringVariable("noticeReference");

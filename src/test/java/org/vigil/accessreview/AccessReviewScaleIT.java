@@ -83,7 +83,9 @@ class AccessReviewScaleIT {
 
         t = System.nanoTime();
         ProcessInstance instance = runtime.createMessageCorrelation(AccessReviewProcess.Message_AccessReviewRequested)
-                .setVariables(Map.of("startedBy", "manager", "systemIds", String.join(",", systems))).correlateStartMessage();
+                .setVariables(Map.of(AccessReviewVariables.STARTED_BY.name(), "manager", AccessReviewVariables.SYSTEM_IDS.name(),
+                        String.join(",", systems)))
+                .correlateStartMessage();
         EngineJobs.runAt(management, instance.getId(), AccessReviewProcess.Task_OpenCampaign);
         phases.put("open the campaign (freeze, flag, assign, 50 review tasks)", since(t));
         long campaignId = campaigns.campaignOfProcess(instance.getId());

@@ -31,6 +31,14 @@ import org.springframework.core.io.ClassPathResource;
 import org.vigil.EngineJobs;
 import org.vigil.VigilSpringTest;
 import org.vigil.WebClient;
+import org.vigil.accessreview.AccessReviewProcess;
+import org.vigil.accessreview.AccessReviewVariables;
+import org.vigil.accessreview.AccessRevocationProcess;
+import org.vigil.accessreview.AccessRevocationVariables;
+import org.vigil.breach.BreachResponseProcess;
+import org.vigil.breach.BreachResponseVariables;
+import org.vigil.breach.NotificationObligationProcess;
+import org.vigil.breach.NotificationObligationVariables;
 import org.vigil.breach.PlannedBreach;
 
 /**
@@ -58,12 +66,12 @@ class ProcessSteeringIT {
 
     /** The start rights as the seeds give them; administrators start what anyone may start. */
     static final Map<String, Set<String>> STARTERS = Map.of(
-            "breach-response", Set.of("staff", "privacy-office", "ciso", "managers", "auditors", "it-operations", "camunda-admin"),
+            BreachResponseProcess.KEY, Set.of("staff", "privacy-office", "ciso", "managers", "auditors", "it-operations", "camunda-admin"),
             "isms-follow-up", Set.of("privacy-office", "ciso", "managers", "camunda-admin"),
             // Started by Vigil only (or, for the access review, through POST /api/access-reviews/campaigns).
-            "access-review", Set.of(),
-            "notification-obligation", Set.of(),
-            "access-revocation", Set.of());
+            AccessReviewProcess.KEY, Set.of(),
+            NotificationObligationProcess.KEY, Set.of(),
+            AccessRevocationProcess.KEY, Set.of());
 
     /** One open task per process, who works on it, and the variable that binds its instance to Vigil's record. */
     record OpenTask(String processKey, String taskId, String processInstanceId, Set<String> workers, String bindingVariable) {}
@@ -81,18 +89,21 @@ class ProcessSteeringIT {
         // Breach response, waiting at triage; a second incident planned through to its notification obligations.
         long incident = report("Laptop stolen from a car");
         String breach = breachOf(incident);
-        openTasks.put("breach-response", open("breach-response", breach, Set.of("privacy-office"), "incidentId"));
+        openTasks.put(BreachResponseProcess.KEY, open(BreachResponseProcess.KEY, breach, Set.of("privacy-office"),
+                BreachResponseVariables.INCIDENT_ID.name()));
         long planned = report("Misdirected fax");
         PlannedBreach.plan(planned, "US-TX: 600", runtime, tasks, management);
         started.add(breachOf(planned));
-        String obligation = runtime.createProcessInstanceQuery().processDefinitionKey("notification-obligation")
-                .variableValueEquals("incidentId", planned).list().get(0).getId();
-        openTasks.put("notification-obligation", open("notification-obligation", obligation, Set.of("privacy-office"), "obligationId"));
+        String obligation = runtime.createProcessInstanceQuery().processDefinitionKey(NotificationObligationProcess.KEY)
+                .variableValueEquals(BreachResponseVariables.INCIDENT_ID.name(), planned).list().get(0).getId();
+        openTasks.put(NotificationObligationProcess.KEY, open(NotificationObligationProcess.KEY, obligation, Set.of("privacy-office"),
+                NotificationObligationVariables.OBLIGATION_ID.name()));
 
         // An access review of the demo systems, a revoke decision, and the revocation it starts.
         String review = demoAccessReview();
-        openTasks.put("access-review", open("access-review", review, Set.of("managers", "ciso"), "campaignId"));
-        openTasks.put("access-revocation", openRevocation(review));
+        openTasks.put(AccessReviewProcess.KEY, open(AccessReviewProcess.KEY, review, Set.of("managers", "ciso"),
+                AccessReviewVariables.CAMPAIGN_ID.name()));
+        openTasks.put(AccessRevocationProcess.KEY, openRevocation(review));
 
         String followUp = runtime.startProcessInstanceByKey("isms-follow-up",
                 Map.of("topic", "control-check", "candidateGroup", "privacy-office", "dueDate", "2030-06-30")).getId();
@@ -151,8 +162,8 @@ class ProcessSteeringIT {
     void messagesAndSignalsAreForAdministratorsOnly(String process, String group) throws Exception {
         OpenTask task = openTasks.get(process);
         String message = switch (process) {
-            case "access-review" -> "AccessReviewRequested";
-            case "breach-response" -> "Message_ObligationsSettled";
+            case AccessReviewProcess.KEY -> AccessReviewProcess.Message_AccessReviewRequested;
+            case BreachResponseProcess.KEY -> BreachResponseProcess.Message_ObligationsSettled;
             default -> "AnyMessage";
         };
         String body = group.equals("camunda-admin")
@@ -175,34 +186,35 @@ class ProcessSteeringIT {
 
     @Test
     void aStartCarriesOnlyItsStartFormsFieldsSoTheReporterIsWhoeverLoggedIn() throws Exception {
-        Map<String, Object> forged = new LinkedHashMap<>(startForm("breach-response"));
+        Map<String, Object> forged = new LinkedHashMap<>(startForm(BreachResponseProcess.KEY));
         forged.put("reportedBy", "ciso");
         var refused = as("staff").postJson("/engine-rest/process-definition/key/breach-response/submit-form", variables(forged));
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
         assertThat(refused.body()).contains("reportedBy");
 
         var reported = as("staff").postJson("/engine-rest/process-definition/key/breach-response/start",
-                variables(startForm("breach-response")));
+                variables(startForm(BreachResponseProcess.KEY)));
         assertThat(reported.statusCode()).as(reported.body()).isEqualTo(200);
         String instance = json.readTree(reported.body()).path("id").asText();
         started.add(instance);
-        assertThat(runtime.getVariable(instance, "reportedBy")).isEqualTo("staff");
+        assertThat(runtime.getVariable(instance, BreachResponseVariables.REPORTED_BY.name())).isEqualTo("staff");
 
         var instructions = as("camunda-admin").postJson("/engine-rest/process-definition/key/breach-response/start",
-                "{\"startInstructions\": [{\"type\": \"startBeforeActivity\", \"activityId\": \"Task_ReviewPostIncident\"}],"
-                        + " \"skipCustomListeners\": true}");
+                """
+                {"startInstructions": [{"type": "startBeforeActivity", "activityId": "%s"}], "skipCustomListeners": true}"""
+                        .formatted(BreachResponseProcess.Task_ReviewPostIncident));
         assertThat(instructions.statusCode()).as("not even an administrator skips the intake").isEqualTo(403);
 
         String definition = runtime.createProcessInstanceQuery().processInstanceId(instance).singleResult().getProcessDefinitionId();
         var restart = as("privacy-office").postJson("/engine-rest/process-definition/" + definition + "/restart",
                 "{\"processInstanceIds\": [\"" + instance + "\"], \"instructions\": [{\"type\": \"startBeforeActivity\","
-                        + " \"activityId\": \"Task_ReviewPostIncident\"}]}");
+                        + " \"activityId\": \"" + BreachResponseProcess.Task_ReviewPostIncident + "\"}]}");
         assertThat(restart.statusCode()).as(restart.body()).isEqualTo(403);
     }
 
     @Test
     void aFieldOfTheRightNameMustHaveTheFormsTypeAndOneOfItsOptions() throws Exception {
-        OpenTask triage = openTasks.get("breach-response");
+        OpenTask triage = openTasks.get(BreachResponseProcess.KEY);
         var wrongType = as("privacy-office").postJson("/engine-rest/task/" + triage.taskId() + "/complete",
                 variables(Map.of("patientDataInvolved", "yes")));
         assertThat(wrongType.statusCode()).as(wrongType.body()).isEqualTo(400);
@@ -218,7 +230,7 @@ class ProcessSteeringIT {
 
     @Test
     void aTasksWorkersChangeNeitherItsVariablesNorTheTaskItselfBesideTheForm() throws Exception {
-        OpenTask triage = openTasks.get("breach-response");
+        OpenTask triage = openTasks.get(BreachResponseProcess.KEY);
         var privacy = as("privacy-office");
 
         var variables = privacy.postJson("/engine-rest/task/" + triage.taskId() + "/variables",
@@ -229,7 +241,7 @@ class ProcessSteeringIT {
         var dueDate = privacy.putJson("/engine-rest/task/" + triage.taskId(), "{\"name\": \"Nothing to do\", \"due\": \"2099-01-01T00:00:00.000+0000\"}");
 
         assertThat(List.of(variables.statusCode(), local.statusCode(), instance.statusCode(), dueDate.statusCode())).containsOnly(403);
-        assertThat(runtime.getVariable(triage.processInstanceId(), "incidentId")).isNotEqualTo(999_999);
+        assertThat(runtime.getVariable(triage.processInstanceId(), triage.bindingVariable())).isNotEqualTo(999_999);
         assertThat(tasks.createTaskQuery().taskId(triage.taskId()).singleResult().getName()).isEqualTo("Triage the incident");
 
         // Claiming and handing the task on stay possible.
@@ -243,7 +255,7 @@ class ProcessSteeringIT {
         assertThat(tasklist.webappLogin("tasklist", "privacy", "demo").statusCode()).isEqualTo(200);
         // The session's CSRF token comes with the first page after the login, as in the browser.
         assertThat(tasklist.get("/camunda/api/engine/engine/default/filter").statusCode()).isEqualTo(200);
-        OpenTask triage = openTasks.get("breach-response");
+        OpenTask triage = openTasks.get(BreachResponseProcess.KEY);
 
         var forged = tasklist.webappPostJson("/camunda/api/engine/engine/default/task/" + triage.taskId() + "/submit-form",
                 variables(Map.of("incidentId", 999_999)));
@@ -257,7 +269,7 @@ class ProcessSteeringIT {
         JsonNode startable = json.readTree(tasklist.get(
                 "/camunda/api/engine/engine/default/process-definition?latest=true&active=true&startableInTasklist=true"
                         + "&startablePermissionCheck=true").body());
-        assertThat(startable.findValuesAsText("key")).containsExactlyInAnyOrder("breach-response", "isms-follow-up");
+        assertThat(startable.findValuesAsText("key")).containsExactlyInAnyOrder(BreachResponseProcess.KEY, "isms-follow-up");
     }
 
     @Test
@@ -272,7 +284,7 @@ class ProcessSteeringIT {
         assertThat(byCiso.statusCode()).as(byCiso.body()).isEqualTo(202);
         String instance = json.readTree(byCiso.body()).path("processInstanceId").asText();
         started.add(instance);
-        assertThat(runtime.getVariable(instance, "startedBy")).isEqualTo("ciso");
+        assertThat(runtime.getVariable(instance, AccessReviewVariables.STARTED_BY.name())).isEqualTo("ciso");
     }
 
     // ------------------------------------------------------------------ fixtures
@@ -290,8 +302,8 @@ class ProcessSteeringIT {
     }
 
     private String breachOf(long incidentId) {
-        String instance = runtime.createProcessInstanceQuery().processDefinitionKey("breach-response")
-                .variableValueEquals("incidentId", incidentId).singleResult().getId();
+        String instance = runtime.createProcessInstanceQuery().processDefinitionKey(BreachResponseProcess.KEY)
+                .variableValueEquals(BreachResponseVariables.INCIDENT_ID.name(), incidentId).singleResult().getId();
         started.add(instance);
         return instance;
     }
@@ -317,7 +329,7 @@ class ProcessSteeringIT {
 
     /** The manager revokes one account; the revocation process waits for IT operations. */
     private OpenTask openRevocation(String review) throws Exception {
-        long campaignId = ((Number) runtime.getVariable(review, "campaignId")).longValue();
+        long campaignId = ((Number) runtime.getVariable(review, AccessReviewVariables.CAMPAIGN_ID.name())).longValue();
         JsonNode items = json.readTree(as("managers").get("/api/access-reviews/campaigns/" + campaignId + "/items").body());
         long item = items.get(0).path("id").asLong();
         var decided = as("managers").postJson("/api/access-reviews/campaigns/" + campaignId + "/decisions",
@@ -326,17 +338,19 @@ class ProcessSteeringIT {
         var managerTask = tasks.createTaskQuery().processInstanceId(review).taskAssignee("manager").singleResult();
         tasks.complete(managerTask.getId());
         EngineJobs.runAllOf(management, review);
-        var revocation = runtime.createProcessInstanceQuery().processDefinitionKey("access-revocation").active().list().stream()
-                .filter(instance -> campaignId == ((Number) runtime.getVariable(instance.getId(), "campaignId")).longValue())
+        var revocation = runtime.createProcessInstanceQuery().processDefinitionKey(AccessRevocationProcess.KEY).active().list().stream()
+                .filter(instance -> campaignId
+                        == ((Number) runtime.getVariable(instance.getId(), AccessRevocationVariables.CAMPAIGN_ID.name())).longValue())
                 .findFirst().orElseThrow();
         started.add(revocation.getId());
-        return open("access-revocation", revocation.getId(), Set.of("it-operations"), "revocationId");
+        return open(AccessRevocationProcess.KEY, revocation.getId(), Set.of("it-operations"),
+                AccessRevocationVariables.REVOCATION_ID.name());
     }
 
     /** What each start form would submit. */
     private static Map<String, Object> startForm(String process) {
         return switch (process) {
-            case "breach-response" -> Map.of("phiTitle", "Phishing e-mail opened", "discoveredAt", now(),
+            case BreachResponseProcess.KEY -> Map.of("phiTitle", "Phishing e-mail opened", "discoveredAt", now(),
                     "affectedEstimate", "US-CA: 3");
             case "isms-follow-up" -> Map.of("topic", "control-check", "candidateGroup", "privacy-office", "dueDate", "2030-06-30");
             default -> Map.of();

@@ -16,6 +16,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.vigil.TestMailServer;
 import org.vigil.VigilSpringTest;
+import org.vigil.breach.BreachResponseProcess;
 import org.vigil.breach.events.NoticeDispatched;
 import org.vigil.breach.events.ObligationScheduled;
 import org.vigil.breach.events.ObligationWithdrawn;
@@ -93,7 +94,7 @@ class DeadlineRegistryIT {
                 null, planned, now.plus(Duration.ofDays(30)), null, null));
         assertThat(deadlines.statusOf(DeadlineSpec.OBLIGATION, id)).contains(DeadlineStatus.OPEN);
         assertThat(jdbc.queryForObject("select process_key from deadline_entry where source_type = 'obligation' and source_id = ?",
-                String.class, id)).isEqualTo("breach-response");
+                String.class, id)).isEqualTo(BreachResponseProcess.KEY);
 
         events.publishEvent(new ObligationWithdrawn(obligationId, 7));
         assertThat(deadlines.statusOf(DeadlineSpec.OBLIGATION, id)).contains(DeadlineStatus.CANCELLED);
@@ -138,7 +139,7 @@ class DeadlineRegistryIT {
     }
 
     private static DeadlineSpec spec(String id, Instant created, Instant due) {
-        return new DeadlineSpec(DeadlineSpec.OBLIGATION, id, "breach-response", "individuals", null, null,
+        return new DeadlineSpec(DeadlineSpec.OBLIGATION, id, BreachResponseProcess.KEY, "individuals", null, null,
                 "Notice " + id.substring(0, 8), "privacy-office", created, due, null, null);
     }
 }

@@ -24,6 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.vigil.HeadlessChromium;
 import org.vigil.VigilSpringTest;
 import org.vigil.WebClient;
+import org.vigil.breach.BreachResponseProcess;
 import org.vigil.breach.events.IncidentContained;
 
 /** The /sla page in a real headless Chromium (Debian's chromium and chromium-driver). */
@@ -49,7 +50,7 @@ class SlaDashboardBrowserIT {
     void aManagerSeesTheOverdueItemAndItsChartRenders() throws Exception {
         String label = "Overdue notice " + UUID.randomUUID().toString().substring(0, 8);
         Instant now = Instant.now();
-        deadlines.track(new DeadlineSpec(DeadlineSpec.OBLIGATION, UUID.randomUUID().toString(), "breach-response", "hhs",
+        deadlines.track(new DeadlineSpec(DeadlineSpec.OBLIGATION, UUID.randomUUID().toString(), BreachResponseProcess.KEY, "hhs",
                 "instance-1", null, label, "privacy-office", now.minus(Duration.ofDays(61)), now.minus(Duration.ofDays(1)), null, null));
         refresher.refresh();
 
