@@ -84,7 +84,7 @@ final class BreachThroughRest {
      * law-enforcement delay unless given), the risk assessment "not a low probability", then the plan.
      */
     void investigateAndPlan(long incidentId, Map<String, Object> investigation) throws IOException {
-        String breach = breachProcess(incidentId);
+        String breach = breachInstance(incidentId);
         complete(privacy, breach, PlannedBreach.triage(40));
         complete(sysadmin, breach, Map.of("containedAt", OffsetDateTime.now(ZoneOffset.UTC).minusHours(1).truncatedTo(ChronoUnit.SECONDS).toString()));
         var facts = new HashMap<String, Object>(Map.of("dataName", true, "dataDiagnosis", true, "lawEnforcementForm", "none"));
@@ -138,11 +138,6 @@ final class BreachThroughRest {
         String process = PlannedBreach.obligationProcess(runtime, obligationId);
         assertThat(tasks.createTaskQuery().processInstanceId(process).singleResult().getTaskDefinitionKey()).isEqualTo(taskKey);
         return completeResponse(privacy, process, variables);
-    }
-
-    String breachProcess(long incidentId) {
-        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(BreachResponseProcess.businessKey(incidentId))
-                .singleResult().getId();
     }
 
     /** Reported by IT operations two days ago, planned provisionally; the process waits at the triage. */
@@ -247,7 +242,7 @@ final class BreachThroughRest {
     }
 
     String obligationInstance(long obligationId) {
-        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(NotificationObligationProcess.businessKey(obligationId)).singleResult().getId();
+        return PlannedBreach.obligationProcess(runtime, obligationId);
     }
 
     /** The engine's own work: asynchronous continuations, as the job executor would run them. */

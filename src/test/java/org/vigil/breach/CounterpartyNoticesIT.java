@@ -26,7 +26,6 @@ class CounterpartyNoticesIT {
     private static final Map<String, Object> TEXT = Map.of("phiNoticeWhatHappened", "An EHR setting exposed charts to another tenant.",
             "phiNoticeWhatWeAreDoing", "We fixed the setting and reviewed every tenant.");
 
-
     BreachThroughRest breach;
 
     @BeforeEach
