@@ -23,6 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.test.EnableScenarios;
 import org.springframework.modulith.test.Scenario;
+import org.vigil.EngineJobs;
 import org.vigil.VigilSpringTest;
 import org.vigil.WebClient;
 import org.vigil.accessreview.events.ReviewDecided;
@@ -58,7 +59,7 @@ class AccessReviewEventsIT {
         postCsv("/api/access-reviews/snapshots", fixture.snapshot());
         String instance = json.readTree(as("manager").postJson("/api/access-reviews/campaigns",
                 "{\"systems\": [\"" + fixture.system + "\"]}").body()).path("processInstanceId").asText();
-        runJobs(instance, AccessReviewProcess.Task_OpenCampaign);
+        EngineJobs.runAt(management, instance, AccessReviewProcess.Task_OpenCampaign);
         long campaignId = store.campaignOfProcess(instance).orElseThrow().id();
         long terminated = store.itemsOf(campaignId, "manager").stream()
                 .filter(item -> item.account().equals(fixture.terminated)).findFirst().orElseThrow().id();
@@ -77,12 +78,12 @@ class AccessReviewEventsIT {
                 });
 
         // The window closes with the ciso's three items undecided (the privileged account has two reviewers): exceptions.
-        runJobs(instance, AccessReviewProcess.Task_RequestDeprovisioning);
+        EngineJobs.runAt(management, instance, AccessReviewProcess.Task_RequestDeprovisioning);
         scenario.stimulate(() -> {
                     management.createJobQuery().processInstanceId(instance).timers()
                             .activityId(AccessReviewProcess.BoundaryEvent_ReviewWindowClosed).list()
                             .forEach(job -> management.executeJob(job.getId()));
-                    runJobs(instance, AccessReviewProcess.Task_CloseReviews);
+                    EngineJobs.runAt(management, instance, AccessReviewProcess.Task_CloseReviews);
                 })
                 .andWaitForEventOfType(ReviewsClosed.class)
                 .matching(event -> event.campaignId() == campaignId)
@@ -117,12 +118,6 @@ class AccessReviewEventsIT {
         } finally {
             identity.clearAuthentication();
         }
-    }
-
-    private void runJobs(String instance, String activityId) {
-        var jobs = management.createJobQuery().processInstanceId(instance).activityId(activityId).list();
-        assertThat(jobs).as(activityId).isNotEmpty();
-        jobs.forEach(job -> management.executeJob(job.getId()));
     }
 
     private WebClient as(String user) {
