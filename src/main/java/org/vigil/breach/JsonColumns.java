@@ -12,6 +12,7 @@ import java.util.TreeMap;
 /** Small JSON columns: lists of codes and counts per jurisdiction. */
 final class JsonColumns {
 
+    // Hibernate, not Spring, creates the converters: a plain mapper of their own, for plain lists and maps of codes.
     private static final ObjectMapper json = new ObjectMapper();
 
     private JsonColumns() {}

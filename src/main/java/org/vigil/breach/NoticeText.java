@@ -26,6 +26,8 @@ final class NoticeText {
             Map.entry("noticeEntityType", "entityType"),
             Map.entry("noticeRecipientOffice", "agOffice"));
 
+    // The prepared wording is a flat map of strings stored with the obligation: a plain mapper keeps that stored form
+    // fixed, whatever spring.jackson.* does to Vigil's API.
     private static final ObjectMapper json = new ObjectMapper();
 
     private NoticeText() {}
