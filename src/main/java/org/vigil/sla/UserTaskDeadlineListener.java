@@ -19,6 +19,10 @@ import org.springframework.stereotype.Component;
 /**
  * On every user task of every model: SLA policies set its due and follow-up dates when it is created, and the
  * deadline registry follows it until it is completed or deleted.
+ *
+ * <p>A listener inside the engine's transaction, not an event: the due date must be on the task when Tasklist first
+ * shows it, the registry must never disagree with the task list, and an event per task would add a registry row to
+ * every step of every process (the engine-overhead benchmark's path).
  */
 @Component
 class UserTaskDeadlineListener extends AbstractProcessEnginePlugin implements TaskListener {
