@@ -106,6 +106,21 @@ class ModelRulesTest {
         }
     }
 
+    /** What Tasklist cards may show: ids, codes and words made from codes. */
+    static final Set<String> CARD_VARIABLES = Set.of("incidentId", "obligationId", "campaignId", "revocationId", "systemId",
+            "severity", "category", "noticeRecipient", "jurisdiction");
+
+    @org.junit.jupiter.api.Test
+    void theSharedTaskFiltersShowNoPhiOnTheCards() throws IOException {
+        var variables = new ObjectMapper(new YAMLFactory()).readTree(Path.of("seeds/identity/groups-and-grants.yaml").toFile())
+                .path("taskFilters").path("variables");
+        assertThat(variables.size()).as("taskFilters.variables").isPositive();
+        for (var variable : variables) {
+            assertThat(variable.path("label").asText()).as("label of " + variable).isNotBlank();
+            assertThat(variable.path("name").asText()).as("a card variable that is never PHI").isIn(CARD_VARIABLES);
+        }
+    }
+
     /** The variables that bind an instance to Vigil's record, and who did what: never a field a person submits. */
     static final Set<String> BINDING_VARIABLES = Set.of("incidentId", "obligationId", "campaignId", "revocationId", "reviewer",
             "systemId", "reportedBy", "startedBy", "severity", "category", "classification", "noticeRecipient", "jurisdiction");
