@@ -46,6 +46,12 @@ public final class WebClient {
         return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A JSON POST that asks for HAL, as Tasklist lists a filter's tasks with their cards' variables embedded. */
+    public HttpResponse<String> postJsonForHal(String path, String json) {
+        return send(request(path).setHeader("Accept", "application/hal+json").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     public HttpResponse<String> post(String path, String contentType, String body) {
         return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
     }

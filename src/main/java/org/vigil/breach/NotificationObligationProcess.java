@@ -1,6 +1,8 @@
 package org.vigil.breach;
 
 import static org.vigil.breach.NotificationObligationVariables.INCIDENT_ID;
+import static org.vigil.breach.NotificationObligationVariables.JURISDICTION;
+import static org.vigil.breach.NotificationObligationVariables.NOTICE_RECIPIENT;
 import static org.vigil.breach.NotificationObligationVariables.OBLIGATION_ID;
 
 import java.util.Date;
@@ -36,18 +38,23 @@ public class NotificationObligationProcess {
     private final RuntimeService runtime;
     private final ManagementService management;
     private final TaskService tasks;
+    private final ObligationCards cards;
 
-    NotificationObligationProcess(RuntimeService runtime, ManagementService management, TaskService tasks) {
+    NotificationObligationProcess(RuntimeService runtime, ManagementService management, TaskService tasks, ObligationCards cards) {
         this.runtime = runtime;
         this.management = management;
         this.tasks = tasks;
+        this.cards = cards;
     }
 
-    String start(long obligationId, long incidentId) {
+    /** Starts the notice's process; whom it goes to is kept beside the ids for Tasklist's cards. */
+    String start(Obligation obligation) {
         var variables = new java.util.HashMap<String, Object>();
-        OBLIGATION_ID.put(variables, obligationId);
-        INCIDENT_ID.put(variables, incidentId);
-        return runtime.startProcessInstanceByKey(KEY, businessKey(obligationId), variables).getId();
+        OBLIGATION_ID.put(variables, obligation.id());
+        INCIDENT_ID.put(variables, obligation.incidentId());
+        NOTICE_RECIPIENT.put(variables, cards.recipient(obligation));
+        JURISDICTION.put(variables, obligation.jurisdiction());
+        return runtime.startProcessInstanceByKey(KEY, businessKey(obligation.id()), variables).getId();
     }
 
     static String businessKey(long obligationId) {
@@ -78,15 +85,27 @@ public class NotificationObligationProcess {
         }
     }
 
-    /** The open notice task is due at the deadline and comes up again at the reminder, as when it was created. */
-    void moveTaskDates(String processInstanceId, Date deadline, Date followUp) {
-        for (Task task : tasks.createTaskQuery().processInstanceId(processInstanceId)
+    /**
+     * The open notice task is due at the deadline and comes up again at the reminder, as when it was created; its
+     * name says the new deadline ("Prepare the notice: Texas attorney general, incident 42, due ..."), as the model's
+     * name would have said it then.
+     */
+    void moveTaskDates(Obligation obligation, Date deadline, Date followUp) {
+        for (Task task : tasks.createTaskQuery().processInstanceId(obligation.processInstanceId())
                 .taskDefinitionKeyIn(Task_PrepareNotice, Task_ApproveNotice, Task_RecordDispatch).list()) {
-            if (!deadline.equals(task.getDueDate()) || !followUp.equals(task.getFollowUpDate())) {
+            String name = renamed(task.getName(), cards.titleOf(obligation));
+            if (!deadline.equals(task.getDueDate()) || !followUp.equals(task.getFollowUpDate()) || !name.equals(task.getName())) {
                 task.setDueDate(deadline);
                 task.setFollowUpDate(followUp);
+                task.setName(name);
                 tasks.saveTask(task);
             }
         }
+    }
+
+    /** The step's words stay ("Prepare the notice"), the card's title after the colon is the obligation's as it is now. */
+    static String renamed(String name, String title) {
+        int colon = name == null ? -1 : name.indexOf(": ");
+        return colon < 0 ? name : name.substring(0, colon + 2) + title;
     }
 }

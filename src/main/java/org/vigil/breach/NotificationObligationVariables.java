@@ -20,6 +20,12 @@ public final class NotificationObligationVariables {
     public static final ProcessVariable<Long> OBLIGATION_ID = longVariable("obligationId");
     /** The incident the obligation belongs to, under the breach process's name. */
     static final ProcessVariable<Long> INCIDENT_ID = BreachResponseVariables.INCIDENT_ID;
+    /**
+     * Whom the notice goes to, in words ("Texas attorney general") and its jurisdiction's code ("US-TX"): shown on
+     * the Tasklist cards (seeds/identity taskFilters). Derived from the rule catalog's codes, never PHI.
+     */
+    public static final ProcessVariable<String> NOTICE_RECIPIENT = stringVariable("noticeRecipient");
+    public static final ProcessVariable<String> JURISDICTION = stringVariable("jurisdiction");
     static final ProcessVariable<String> NOTICE_REFERENCE = stringVariable("noticeReference");
     static final ProcessVariable<Boolean> NOTICE_APPROVED = booleanVariable("noticeApproved");
 }

@@ -72,7 +72,7 @@ class Obligations {
                 var obligation = existing.get();
                 obligation.replan(duty, plan.catalogVersion(), now);
                 obligation.reopen(now);
-                obligation.startedAs(process.start(obligation.id(), incidentId));
+                obligation.startedAs(process.start(obligation));
                 track(obligation);
                 started.add(obligation.id());
                 continue;
@@ -88,7 +88,7 @@ class Obligations {
                 continue;
             }
             var obligation = obligations.saveAndFlush(new Obligation(incidentId, duty, plan.catalogVersion(), now, kind == PlanKind.PROVISIONAL));
-            obligation.startedAs(process.start(obligation.id(), incidentId));
+            obligation.startedAs(process.start(obligation));
             track(obligation);
             started.add(obligation.id());
         }
@@ -187,7 +187,7 @@ class Obligations {
         Date reminder = Date.from(obligation.reminderAt() != null ? obligation.reminderAt() : obligation.targetDeadline());
         process.moveTimers(obligation.processInstanceId(), reminder, Date.from(obligation.escalationAt()),
                 Date.from(obligation.targetDeadline()), obligation.holdUntil() == null ? null : Date.from(obligation.holdUntil()));
-        process.moveTaskDates(obligation.processInstanceId(), Date.from(obligation.targetDeadline()), reminder);
+        process.moveTaskDates(obligation, Date.from(obligation.targetDeadline()), reminder);
         track(obligation);
     }
 

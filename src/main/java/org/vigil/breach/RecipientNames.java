@@ -2,7 +2,10 @@ package org.vigil.breach;
 
 import java.util.Map;
 
-/** How a notice names its recipient and a jurisdiction in words: "Office of the Attorney General (US-TX)", "Texas". */
+/**
+ * How a notice names its recipient and a jurisdiction in words: "Office of the Attorney General (US-TX)", "Texas";
+ * and how a Tasklist card names whom a notice goes to, from the same codes: "Texas attorney general".
+ */
 final class RecipientNames {
 
     private RecipientNames() {}
@@ -16,6 +19,55 @@ final class RecipientNames {
             case "csirt_or_competent_authority" -> "CSIRT or competent authority" + where;
             case "state_ag" -> "Office of the Attorney General" + where;
             default -> type.replace('_', ' ') + where;
+        };
+    }
+
+    /**
+     * Whom a notice goes to, short enough for a task's name: "Texas attorney general", "individuals in Texas", "HHS".
+     * From the rule catalog's codes only, never from the incident: a card shows no PHI. A counterparty, named by its
+     * agreement, is the caller's to name.
+     */
+    static String cardName(String recipient, String jurisdiction) {
+        int colon = recipient.indexOf(':');
+        String type = colon < 0 ? recipient : recipient.substring(0, colon);
+        String code = colon < 0 ? "" : recipient.substring(colon + 1);
+        String place = jurisdiction != null && jurisdiction.startsWith("EU-") && countryName(jurisdiction.substring(3)) != null
+                ? countryName(jurisdiction.substring(3)) : placeName(jurisdiction);
+        return switch (type) {
+            case "individuals" -> "individuals in " + place;
+            case "data_subjects" -> "data subjects in " + place;
+            case "media" -> "media in " + place;
+            case "hhs", "ftc", "oaic" -> type.toUpperCase(java.util.Locale.ROOT);
+            case "oaic_assessment_complete" -> "OAIC (assessment complete)";
+            case "state_ag" -> stateName(code) + " attorney general";
+            case "state_regulator" -> code.contains("-")
+                    ? stateName(code.substring(0, code.indexOf('-'))) + " regulator (" + code.substring(code.indexOf('-') + 1) + ")"
+                    : "state regulator " + code;
+            case "supervisory_authority" -> "supervisory authority " + ofPlace(code);
+            case "csirt_or_competent_authority" -> "CSIRT or competent authority " + ofPlace(code);
+            case "privacy_commissioner" -> "privacy commissioner " + ofPlace(code);
+            default -> (type.replace('_', ' ') + (code.isEmpty() ? "" : " " + code)).trim();
+        };
+    }
+
+    private static String stateName(String state) {
+        return US_STATES.getOrDefault(state, state);
+    }
+
+    /** "of Germany" for a country's code, "(UK-ICO)" for an authority's. */
+    private static String ofPlace(String code) {
+        String place = code.length() == 2 ? countryName(code) : null;
+        return place != null ? "of " + place : "(" + code + ")";
+    }
+
+    private static String countryName(String code) {
+        return switch (code) {
+            case "UK" -> "the United Kingdom";
+            case "US" -> "the United States";
+            default -> {
+                String name = new java.util.Locale("", code).getDisplayCountry(java.util.Locale.ENGLISH);
+                yield name.isBlank() || name.equals(code) ? null : name;
+            }
         };
     }
 

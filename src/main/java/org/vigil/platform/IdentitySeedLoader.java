@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.vigil.platform.IdentitySeeds.CardVariable;
 import org.vigil.platform.IdentitySeeds.DemoUsers;
 import org.vigil.platform.IdentitySeeds.GrantSeed;
 import org.vigil.platform.IdentitySeeds.GroupSeed;
@@ -71,7 +72,7 @@ class IdentitySeedLoader {
                     .collect(java.util.stream.Collectors.toMap(GroupSeed::id, GroupSeed::name));
             for (String group : seeds.taskFilters().groups()) {
                 for (TaskFilterView view : seeds.taskFilters().views()) {
-                    ensureTaskFilter(group, groupNames.getOrDefault(group, group), view);
+                    ensureTaskFilter(group, groupNames.getOrDefault(group, group), view, seeds.taskFilters().variables());
                 }
             }
         }
@@ -189,20 +190,39 @@ class IdentitySeedLoader {
         authorizationService.saveAuthorization(authorization);
     }
 
-    private void ensureTaskFilter(String group, String groupName, TaskFilterView view) {
+    /** Creates the filter, or brings an existing one's properties (its cards' variables among them) up to the seeds. */
+    private void ensureTaskFilter(String group, String groupName, TaskFilterView view, List<CardVariable> variables) {
         String name = view.name().formatted(groupName);
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("priority", view.priority());
+        properties.put("color", view.color());
+        properties.put("description", name);
+        properties.put("refresh", true);
+        properties.put("variables", variables.stream()
+                .map(variable -> Map.of("name", variable.name(), "label", variable.label())).toList());
+        // Tasklist's own default: a card shows the variables its task's process has, no "undefined" for the rest.
+        properties.put("showUndefinedVariable", false);
         var filter = filterService.createFilterQuery().filterName(name).singleResult();
         if (filter == null) {
-            filter = filterService.newTaskFilter(name)
-                    .setQuery(queryFor(group, view.view()))
-                    .setProperties(Map.of(
-                            "priority", view.priority(),
-                            "color", view.color(),
-                            "description", name,
-                            "refresh", true));
+            filter = filterService.newTaskFilter(name).setQuery(queryFor(group, view.view())).setProperties(properties);
             filterService.saveFilter(filter);
+        } else if (!same(properties, filter.getProperties())) {
+            log.info("Task filter '{}' brought up to the identity seeds: {}", name, properties);
+            filterService.saveFilter(filter.setProperties(properties));
         }
         ensureGrant(group, Resources.FILTER, filter.getId(), Permissions.READ);
+    }
+
+    /** Equal as the filter's JSON holds them: a number read back may be of another Number class than the seeds'. */
+    private static boolean same(Object wanted, Object stored) {
+        if (wanted instanceof Map<?, ?> want && stored instanceof Map<?, ?> have) {
+            return want.keySet().equals(have.keySet()) && want.keySet().stream().allMatch(key -> same(want.get(key), have.get(key)));
+        }
+        if (wanted instanceof List<?> want && stored instanceof List<?> have) {
+            return want.size() == have.size()
+                    && java.util.stream.IntStream.range(0, want.size()).allMatch(i -> same(want.get(i), have.get(i)));
+        }
+        return String.valueOf(wanted).equals(String.valueOf(stored));
     }
 
     private TaskQuery queryFor(String group, String view) {

@@ -22,7 +22,15 @@ final class IdentitySeeds {
 
     record GrantSeed(List<String> groups, String resource, String resourceId, List<String> permissions) {}
 
-    record TaskFilterSeeds(List<String> groups, List<TaskFilterView> views) {}
+    /** {@code variables}: what every card of these filters shows, by process variable name; never PHI. */
+    record TaskFilterSeeds(List<String> groups, List<CardVariable> variables, List<TaskFilterView> views) {
+        TaskFilterSeeds {
+            variables = variables == null ? List.of() : variables;
+        }
+    }
+
+    /** A variable on Tasklist's cards, as a filter's {@code properties.variables} holds it. */
+    record CardVariable(String name, String label) {}
 
     /** {@code name} is a format with one {@code %s} for the group's name. */
     record TaskFilterView(String view, String name, int priority, String color) {}

@@ -6,13 +6,15 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.Period;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Date;
+import java.util.Locale;
 import org.springframework.stereotype.Component;
 
 /**
  * Due and follow-up dates for user tasks, for models to call as {@code ${taskDates.followUp(dueDate, 'P2D')}}.
  * Dates from forms arrive as ISO strings; a date without a time means the close of that working day on the company
- * calendar.
+ * calendar. Also the due day in words for a task's name.
  */
 @Component("taskDates")
 public class TaskDates {
@@ -37,6 +39,15 @@ public class TaskDates {
         Instant now = clock.instant();
         return Date.from(followUp.isBefore(now) ? now : followUp);
     }
+
+    /** The day of a due date in words, for a task's name ({@code ${taskDates.day(dueDate)}}): "Thu 12 Mar 2026". */
+    public String day(Object value) {
+        LocalDate day = value instanceof String text && text.length() == 10
+                ? LocalDate.parse(text) : toInstant(value).atZone(clock.getZone()).toLocalDate();
+        return DAY.format(day);
+    }
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
 
     private Instant toInstant(Object value) {
         if (value instanceof Date date) {

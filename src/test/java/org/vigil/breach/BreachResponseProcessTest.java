@@ -28,6 +28,7 @@ import static org.vigil.breach.BreachResponseVariables.ESTIMATED_AFFECTED;
 import static org.vigil.breach.BreachResponseVariables.INCIDENT_ID;
 import static org.vigil.breach.BreachResponseVariables.NOTIFICATIONS_REQUIRED;
 import static org.vigil.breach.BreachResponseVariables.NOT_A_BREACH_APPROVED;
+import static org.vigil.breach.BreachResponseVariables.PATIENT_DATA_INVOLVED;
 import static org.vigil.breach.BreachResponseVariables.SEVERITY;
 
 import java.time.Duration;
@@ -215,6 +216,32 @@ class BreachResponseProcessTest {
         assertThat(duties.get("hhs/US").targetDeadline()).isEqualTo(instant("2026-05-01T23:59:59-04:00"));
     }
 
+    // --- the cards ---------------------------------------------------------------------------------------------
+
+    /** Twelve "Triage the incident" cards were twelve guesses: each card names its incident, by number, never by title. */
+    @Test
+    void everyCardSaysWhichIncidentItIsAbout() {
+        var instance = breach.reported("Laptop with Jane Doe's chart stolen");
+        long incident = breach.incidentOf(instance);
+        assertThat(task(instance).getName()).isEqualTo("Triage incident " + incident);
+
+        complete(task(instance), triage(Map.of(PATIENT_DATA_INVOLVED.name(), true, ESTIMATED_AFFECTED.name(), 10)));
+        // Fewer than 500 people's data: a medium patient data breach, which the containment card says.
+        assertThat(task(instance).getName()).isEqualTo("Contain incident " + incident + " (medium)");
+        complete(task(instance), Map.of(ContainmentTaskListener.CONTAINED_AT, CONTAINED_AT));
+        assertThat(task(instance).getName()).isEqualTo("Investigate incident " + incident);
+        complete(task(instance), investigation("US-TN: 40"));
+        assertThat(task(instance).getName()).isEqualTo("Assess the risk of incident " + incident + " (four factors)");
+        complete(task(instance), riskAssessment("164.402(1)(i)", "not_low_probability"));
+        execute(breach.jobAt(instance, Task_PlanNotifications));
+        assertThat(task(instance).getName()).isEqualTo("Approve: incident " + incident + " is not a reportable breach");
+        complete(task(instance), Map.of(NOT_A_BREACH_APPROVED.name(), true));
+        assertThat(task(instance).getName()).isEqualTo("Review incident " + incident + " and close it");
+
+        assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceId(instance.getId()).list())
+                .hasSize(6).allSatisfy(card -> assertThat(card.getName()).contains("incident " + incident).doesNotContain("Jane", "Laptop"));
+    }
+
     // --- intake and what is stored -----------------------------------------------------------------------------
 
     @Test
@@ -230,6 +257,7 @@ class BreachResponseProcessTest {
                 .doesNotContainKeys("phiTitle", "phiDescription", "phiSystemsInvolved");
         // SLA policy for triage: 4 working hours, follow-up after 2, from the report at 09:00.
         Task triage = task(instance);
+        assertThat(triage.getName()).isEqualTo("Triage incident " + breach.incidentOf(instance)).doesNotContain("Laptop");
         assertThat(triage.getDueDate().toInstant()).isEqualTo(instant("2026-03-02T13:00:00-05:00"));
         assertThat(triage.getFollowUpDate().toInstant()).isEqualTo(instant("2026-03-02T11:00:00-05:00"));
         assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())

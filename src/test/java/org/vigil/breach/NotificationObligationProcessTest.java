@@ -80,6 +80,54 @@ class NotificationObligationProcessTest {
         breach = new BreachFixture(incidents, runtime, management, obligations);
     }
 
+    // --- the cards ---------------------------------------------------------------------------------------------
+
+    @Test
+    void eachNoticeCardSaysWhomItGoesToForWhichIncidentAndByWhen() {
+        var instance = breach.planned("US-TX: 300");
+        long incident = breach.incidentOf(instance);
+        var duties = breach.dutiesOf(instance);
+
+        // Four notices of one incident, four cards that say which is which; the deadlines in the company zone.
+        assertThat(task(breach.obligationProcess(duties.get("state_ag:TX/US-TX"))).getName())
+                .isEqualTo("Prepare the notice: Texas attorney general, incident " + incident + ", due Wed 1 Apr 2026");
+        assertThat(task(breach.obligationProcess(duties.get("individuals/US"))).getName())
+                .isEqualTo("Prepare the notice: individuals in the United States, incident " + incident + ", due Fri 1 May 2026");
+        assertThat(task(breach.obligationProcess(duties.get("individuals/US-TX"))).getName())
+                .isEqualTo("Prepare the notice: individuals in Texas, incident " + incident + ", due Fri 1 May 2026");
+        assertThat(task(breach.obligationProcess(duties.get("hhs/US"))).getName())
+                .isEqualTo("Prepare the notice: HHS, incident " + incident + ", due Mon 1 Mar 2027");
+
+        // The card's variables (seeds/identity taskFilters): ids and codes, never the incident's text.
+        var attorneyGeneral = breach.obligationProcess(duties.get("state_ag:TX/US-TX"));
+        assertThat(runtime.getVariables(attorneyGeneral.getId()))
+                .containsEntry(NotificationObligationVariables.NOTICE_RECIPIENT.name(), "Texas attorney general")
+                .containsEntry(NotificationObligationVariables.JURISDICTION.name(), "US-TX")
+                .containsEntry(NotificationObligationVariables.INCIDENT_ID.name(), incident);
+        assertThat(task(attorneyGeneral).getDescription()).startsWith("Prepare the notice this obligation requires")
+                .endsWith("deadline Wed 1 Apr 2026.").doesNotContain("${");
+
+        // Each step of the notice keeps the card's words.
+        complete(task(attorneyGeneral), Map.of(NOTICE_REFERENCE.name(), "DOC-AG"));
+        assertThat(task(attorneyGeneral).getName())
+                .isEqualTo("Approve the notice: Texas attorney general, incident " + incident + ", due Wed 1 Apr 2026");
+        assertThat(task(attorneyGeneral).getDescription()).contains("/api/obligations/" + duties.get("state_ag:TX/US-TX").id() + "/notice");
+        complete(task(attorneyGeneral), Map.of(NOTICE_APPROVED.name(), true));
+        assertThat(task(attorneyGeneral).getName())
+                .isEqualTo("Record the dispatch: Texas attorney general, incident " + incident + ", due Wed 1 Apr 2026");
+    }
+
+    @Test
+    void aNoticeDueWithinHoursSaysTheHourOnItsCard() {
+        var instance = breach.planned("EU-DE: 20", Map.of("role", "none", "gdprApplies", true, "gdprRole", "controller",
+                "gdprRiskLevel", "risk", "gdprMainEstablishment", "DE", "gdprAwarenessAt", "2026-03-01T14:00:00+01:00"));
+
+        // 72 hours after awareness, 14:00 in Berlin on 4 March: 08:00 in New York.
+        assertThat(task(breach.obligationProcess(breach.dutiesOf(instance).get("supervisory_authority:DE/EU-DE"))).getName())
+                .isEqualTo("Prepare the notice: supervisory authority of Germany, incident " + breach.incidentOf(instance)
+                        + ", due Wed 4 Mar 2026 08:00 EST");
+    }
+
     // --- the timers --------------------------------------------------------------------------------------------
 
     @Test
@@ -169,6 +217,8 @@ class NotificationObligationProcessTest {
         // The follow-up is due a day after the deadline passed.
         assertThat(followUp.getDueDate().toInstant()).isEqualTo(instant("2026-05-02T23:59:59-04:00"));
         assertThat(followUp.getFollowUpDate().toInstant()).isEqualTo(instant("2026-05-02T23:59:59-04:00"));
+        assertThat(followUp.getName()).isEqualTo("Follow up the missed deadline: individuals in the United States, incident "
+                + individuals.incidentId() + ", was due Fri 1 May 2026");
         String subject = "MISSED: notice to individuals (US)";
         await().atMost(Duration.ofSeconds(10)).until(() -> TestMailServer.withSubject(subject).stream()
                 .anyMatch(mail -> body(mail).contains("incident " + individuals.incidentId() + " ")));
@@ -251,6 +301,8 @@ class NotificationObligationProcessTest {
         var hhsNotice = breach.obligationProcess(duties.get("hhs/US"));
         // Together with the individual notices (164.408(b)), which are not sent yet: their own last day (C6).
         assertThat(dueDate(hhsNotice, BoundaryEvent_DeadlinePassed)).isEqualTo(instant(SIXTY_DAYS));
+        long incident = breach.incidentOf(instance);
+        assertThat(task(hhsNotice).getName()).isEqualTo("Prepare the notice: HHS, incident " + incident + ", due Fri 1 May 2026");
 
         clock.moveTo("2026-03-04T10:00:00-05:00");
         var individuals = breach.obligationProcess(duties.get("individuals/US"));
@@ -268,6 +320,8 @@ class NotificationObligationProcessTest {
         assertThat(dueDate(hhsNotice, BoundaryEvent_ReminderDue)).isEqualTo(instant("2026-03-04T23:59:59-05:00"));
         assertThat(task(hhsNotice).getDueDate().toInstant()).isEqualTo(instant("2026-03-04T23:59:59-05:00"));
         assertThat(task(hhsNotice).getFollowUpDate().toInstant()).isEqualTo(instant("2026-03-04T23:59:59-05:00"));
+        // The card says the new deadline, as the model would have said it when the task was created.
+        assertThat(task(hhsNotice).getName()).isEqualTo("Prepare the notice: HHS, incident " + incident + ", due Wed 4 Mar 2026");
         // The notices that do not run from the individual ones keep their dates.
         var media = breach.obligationProcess(duties.get("media/US-TX"));
         assertThat(dueDate(media, BoundaryEvent_DeadlinePassed)).isEqualTo(instant(SIXTY_DAYS));

@@ -55,6 +55,8 @@ class IsmsFollowUpProcessTest {
 
         assertThat(instance).isWaitingAt(Task_CompleteFollowUp);
         assertThat(task(instance)).hasCandidateGroup("privacy-office").isNotAssigned();
+        // The card says what and by when: two follow-ups of one group are told apart.
+        assertThat(task(instance).getName()).isEqualTo("Complete the ISMS follow-up: policy-review, due Thu 12 Mar 2026");
         // Daylight time began on 8 March.
         assertThat(task(instance).getDueDate().toInstant()).isEqualTo(instant("2026-03-12T17:00:00-04:00"));
         assertThat(task(instance).getFollowUpDate().toInstant()).isEqualTo(instant("2026-03-10T17:00:00-04:00"));

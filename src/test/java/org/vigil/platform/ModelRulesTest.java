@@ -83,9 +83,47 @@ class ModelRulesTest {
         }
     }
 
+    /** The models whose Tasklist cards must tell one task from another of the same step (issue 15). */
+    static final Set<String> MODELS_WITH_CARD_NAMES = Set.of("breach-response.bpmn", "notification-obligation.bpmn", "isms-follow-up.bpmn");
+
+    /**
+     * Nine "Prepare the notice" cards of one incident are told apart only by what their names say: each user task's
+     * name carries an expression (the incident, whom the notice goes to, the deadline), and none reads a PHI field.
+     */
+    @ParameterizedTest
+    @MethodSource("models")
+    void everyUserTaskNameSaysWhichRecordItIsAbout(Path file) {
+        if (!MODELS_WITH_CARD_NAMES.contains(file.getFileName().toString())) {
+            return;
+        }
+        for (UserTask task : Bpmn.readModelFromFile(file.toFile()).getModelElementsByType(UserTask.class)) {
+            String where = file.getFileName() + "#" + task.getId();
+            assertThat(task.getName()).as(where + " name").contains("${");
+            assertThat(task.getName().toLowerCase(java.util.Locale.ROOT)).as(where + " name reads no PHI field").doesNotContain("phi");
+            String documentation = task.getDocumentations().stream().map(d -> d.getTextContent()).reduce("", String::concat);
+            assertThat(documentation.toLowerCase(java.util.Locale.ROOT)).as(where + " documentation reads no PHI field")
+                    .doesNotContainPattern("[$#]\\{[^}]*phi");
+        }
+    }
+
+    /** What Tasklist cards may show: ids, codes and words made from codes. */
+    static final Set<String> CARD_VARIABLES = Set.of("incidentId", "obligationId", "campaignId", "revocationId", "systemId",
+            "severity", "category", "noticeRecipient", "jurisdiction");
+
+    @org.junit.jupiter.api.Test
+    void theSharedTaskFiltersShowNoPhiOnTheCards() throws IOException {
+        var variables = new ObjectMapper(new YAMLFactory()).readTree(Path.of("seeds/identity/groups-and-grants.yaml").toFile())
+                .path("taskFilters").path("variables");
+        assertThat(variables.size()).as("taskFilters.variables").isPositive();
+        for (var variable : variables) {
+            assertThat(variable.path("label").asText()).as("label of " + variable).isNotBlank();
+            assertThat(variable.path("name").asText()).as("a card variable that is never PHI").isIn(CARD_VARIABLES);
+        }
+    }
+
     /** The variables that bind an instance to Vigil's record, and who did what: never a field a person submits. */
     static final Set<String> BINDING_VARIABLES = Set.of("incidentId", "obligationId", "campaignId", "revocationId", "reviewer",
-            "systemId", "reportedBy", "startedBy", "severity", "category", "classification");
+            "systemId", "reportedBy", "startedBy", "severity", "category", "classification", "noticeRecipient", "jurisdiction");
 
     @ParameterizedTest
     @MethodSource("models")

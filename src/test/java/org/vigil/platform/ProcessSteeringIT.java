@@ -242,7 +242,8 @@ class ProcessSteeringIT {
 
         assertThat(List.of(variables.statusCode(), local.statusCode(), instance.statusCode(), dueDate.statusCode())).containsOnly(403);
         assertThat(runtime.getVariable(triage.processInstanceId(), triage.bindingVariable())).isNotEqualTo(999_999);
-        assertThat(tasks.createTaskQuery().taskId(triage.taskId()).singleResult().getName()).isEqualTo("Triage the incident");
+        assertThat(tasks.createTaskQuery().taskId(triage.taskId()).singleResult().getName())
+                .isEqualTo("Triage incident " + runtime.getVariable(triage.processInstanceId(), BreachResponseVariables.INCIDENT_ID.name()));
 
         // Claiming and handing the task on stay possible.
         assertThat(privacy.postJson("/engine-rest/task/" + triage.taskId() + "/claim", "{\"userId\": \"privacy\"}").statusCode()).isEqualTo(204);
