@@ -39,6 +39,8 @@ class AccessReviewController {
 
     static final List<String> REGISTER_EDITORS = List.of("ciso", "camunda-admin");
     static final List<String> IMPORTERS = List.of("it-operations", "ciso", "camunda-admin");
+    /** Who removes revoked access (access-revocation.bpmn's Task_Deprovision). */
+    static final String DEPROVISIONERS = "it-operations";
     static final List<String> READERS = List.of("auditors", "ciso", "managers", "camunda-admin");
 
     private final PhiSystemRegister register;
@@ -108,10 +110,16 @@ class AccessReviewController {
         return figures.figures(id);
     }
 
-    /** A reviewer's own items; auditors, the CISO and administrators may read them all. */
+    /**
+     * A reviewer's own items; auditors, the CISO and administrators may read them all; IT operations reads the revoked
+     * ones, which it removes.
+     */
     @GetMapping("/campaigns/{id}/items")
     List<ReviewItem> items(@PathVariable long id, @RequestParam(required = false) String reviewer, Authentication caller) {
         boolean readsAll = hasAny(caller, List.of("auditors", "ciso", "camunda-admin"));
+        if (reviewer == null && !readsAll && hasAny(caller, List.of(DEPROVISIONERS))) {
+            return decisions.revokedItems(id);
+        }
         String who = reviewer == null ? (readsAll ? null : caller.getName()) : reviewer;
         if (who != null && !who.equals(caller.getName()) && !readsAll) {
             throw new ReviewRefusedException(ReviewRefusedException.Kind.FORBIDDEN, "Only auditors and the CISO read other reviewers' items");

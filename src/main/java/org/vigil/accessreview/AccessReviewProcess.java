@@ -29,6 +29,7 @@ public class AccessReviewProcess {
     static final String Task_SignOffSystem = "Task_SignOffSystem";
     static final String Task_PublishReport = "Task_PublishReport";
     static final String EndEvent_CampaignClosed = "EndEvent_CampaignClosed";
+    static final String Task_CloseEmptyCampaign = "Task_CloseEmptyCampaign";
     static final String EndEvent_NothingToReview = "EndEvent_NothingToReview";
     static final String EndEvent_StartRefused = "EndEvent_StartRefused";
     static final String Error_NotAllowedToStart = "Error_NotAllowedToStart";

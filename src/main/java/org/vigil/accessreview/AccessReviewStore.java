@@ -410,6 +410,20 @@ class AccessReviewStore {
                 .params(how, by, ts(at), id).update() == 1;
     }
 
+    /**
+     * Claims the start of a revocation's de-provisioning process: true once, for the first caller; the row lock makes
+     * a concurrent caller wait and then find it claimed. Never for a verified revocation.
+     */
+    boolean claimProcessStart(long id, Instant at) {
+        return jdbc.sql("UPDATE ar_revocation SET process_started_at = ? WHERE id = ? AND process_started_at IS NULL "
+                + "AND verified_at IS NULL").params(ts(at), id).update() == 1;
+    }
+
+    /** The revoked items of a campaign (decision REVOKE), for IT operations, who remove them. */
+    List<ItemRow> revokedItems(long campaignId) {
+        return items(campaignId).stream().filter(item -> "REVOKE".equals(item.decision())).toList();
+    }
+
     void revocationEscalated(long id, Instant at) {
         jdbc.sql("UPDATE ar_revocation SET escalated_at = ? WHERE id = ? AND escalated_at IS NULL").params(ts(at), id).update();
     }

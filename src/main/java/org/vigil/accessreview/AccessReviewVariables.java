@@ -42,6 +42,15 @@ public final class AccessReviewVariables {
     static final ProcessVariable<String> BULK_SCOPE = stringVariable("bulkScope");
     static final ProcessVariable<String> BULK_REASON = stringVariable("bulkReason");
 
+    /**
+     * Local to a review task: the reviewer's items, a row each, which the form lists (forms/access-review-decide.form,
+     * a dynamic list) with a decision and a reason per row; {@code item} ids, staff account names, entitlements and flags,
+     * never patient data. Local to the reviewer's execution, so it ends with the review.
+     */
+    static final String REVIEW_ITEMS = "reviewItems";
+    /** Local to a system's sign-off execution: the system's items with their decisions, which the owner's form shows as a table. */
+    static final String SYSTEM_ITEMS = "systemItems";
+
     // The owner's sign-off form.
     static final ProcessVariable<Boolean> ATTESTED = booleanVariable("attested");
     static final ProcessVariable<String> SIGN_OFF_COMMENT = stringVariable("signOffComment");

@@ -1,6 +1,7 @@
 package org.vigil.accessreview;
 
 import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -25,9 +26,11 @@ public class AccessRevocationProcess {
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final IdentityService identity;
+    private final HistoryService history;
 
-    AccessRevocationProcess(RuntimeService runtime, TaskService tasks, IdentityService identity) {
+    AccessRevocationProcess(RuntimeService runtime, TaskService tasks, IdentityService identity, HistoryService history) {
         this.runtime = runtime;
+        this.history = history;
         this.tasks = tasks;
         this.identity = identity;
     }
@@ -36,15 +39,22 @@ public class AccessRevocationProcess {
         return "revocation-" + revocationId;
     }
 
-    /** Starts the de-provisioning of a revocation unless it runs already (jobs may run twice). */
-    void start(long revocationId, long campaignId) {
+    /**
+     * Starts the de-provisioning of a revocation unless an instance for it ever ran (running or ended, by business
+     * key): the caller has claimed the start ({@link AccessRevocations#startDeprovisioning}); this also covers
+     * revocations handed over before that claim existed.
+     */
+    void start(Rows.RevocationRow revocation) {
         asSystem(() -> {
-            if (runtime.createProcessInstanceQuery().processDefinitionKey(KEY)
-                    .processInstanceBusinessKey(businessKey(revocationId)).count() == 0) {
+            if (history.createHistoricProcessInstanceQuery().processDefinitionKey(KEY)
+                    .processInstanceBusinessKey(businessKey(revocation.id())).count() == 0) {
                 var variables = new java.util.HashMap<String, Object>();
-                AccessRevocationVariables.REVOCATION_ID.put(variables, revocationId);
-                AccessRevocationVariables.CAMPAIGN_ID.put(variables, campaignId);
-                runtime.startProcessInstanceByKey(KEY, businessKey(revocationId), variables);
+                AccessRevocationVariables.REVOCATION_ID.put(variables, revocation.id());
+                AccessRevocationVariables.CAMPAIGN_ID.put(variables, revocation.campaignId());
+                AccessRevocationVariables.SYSTEM_ID.put(variables, revocation.systemId());
+                AccessRevocationVariables.ACCOUNT.put(variables, revocation.account());
+                AccessRevocationVariables.ENTITLEMENT.put(variables, revocation.entitlement());
+                runtime.startProcessInstanceByKey(KEY, businessKey(revocation.id()), variables);
             }
         });
     }

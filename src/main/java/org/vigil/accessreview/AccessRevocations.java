@@ -56,6 +56,26 @@ public class AccessRevocations {
                 : store.revocationIdsOf(campaignId, reviewerOrNull);
     }
 
+    /**
+     * Starts the de-provisioning process of each revocation of the campaign (or of one reviewer's items) that has none
+     * yet and is not verified: each revocation's process starts once, whoever asks first (the reviewer's hand-over,
+     * the close of the reviews), and never again once its removal is verified.
+     *
+     * @return the revocations whose process started now
+     */
+    @Transactional
+    public List<Long> startDeprovisioning(long campaignId, String reviewerOrNull) {
+        List<Long> started = new ArrayList<>();
+        Instant now = clock.instant();
+        for (long id : revocationIds(campaignId, reviewerOrNull)) {
+            if (store.claimProcessStart(id, now)) {
+                revocationProcess.start(revocation(id));
+                started.add(id);
+            }
+        }
+        return started;
+    }
+
     @Transactional(readOnly = true)
     public Date deprovisionDue(long revocationId) {
         return Date.from(revocation(revocationId).dueAt());
@@ -66,8 +86,19 @@ public class AccessRevocations {
         return Date.from(revocation(revocationId).verifyBy());
     }
 
+    /** IT operations removed the access (through Vigil's own calls, which say so). */
     @Transactional
     public void deprovisioned(long revocationId, String by) {
+        deprovisioned(revocationId, by, true);
+    }
+
+    /** The remover's form: {@code removed} must be checked, else the task stays open with the reason. */
+    @Transactional
+    public void deprovisioned(long revocationId, String by, Boolean removed) {
+        if (!Boolean.TRUE.equals(removed)) {
+            throw new IllegalArgumentException("'The access is removed' (removed): check it once the entitlement is removed"
+                    + " from the account; the task stays open until then");
+        }
         revocation(revocationId);
         store.deprovisioned(revocationId, by == null ? "it-operations" : by, clock.instant());
     }

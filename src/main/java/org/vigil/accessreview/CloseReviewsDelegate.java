@@ -9,25 +9,23 @@ import org.springframework.stereotype.Component;
 
 /**
  * Service task Task_CloseReviews: undecided items become exceptions; every revoke not yet under way (its reviewer
- * never completed) starts its de-provisioning. Safe to re-run.
+ * never completed) starts its de-provisioning; none starts twice, and none for a removal already verified. Safe to re-run.
  */
 @Component
 class CloseReviewsDelegate implements JavaDelegate {
 
     private final CampaignClosing closing;
     private final AccessRevocations revocations;
-    private final AccessRevocationProcess revocationProcess;
 
-    CloseReviewsDelegate(CampaignClosing closing, AccessRevocations revocations, AccessRevocationProcess revocationProcess) {
+    CloseReviewsDelegate(CampaignClosing closing, AccessRevocations revocations) {
         this.closing = closing;
         this.revocations = revocations;
-        this.revocationProcess = revocationProcess;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         long campaignId = CAMPAIGN_ID.from(execution);
         EXCEPTION_COUNT.set(execution, closing.closeReviews(campaignId));
-        revocations.revocationIds(campaignId, null).forEach(id -> revocationProcess.start(id, campaignId));
+        revocations.startDeprovisioning(campaignId, null);
     }
 }

@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Service task Task_PublishReport: renders and keeps the campaign report; the campaign is read-only from now on. Safe to re-run. */
+/** Service tasks Task_PublishReport and Task_CloseEmptyCampaign: renders and keeps the campaign report; the campaign is read-only from now on. Safe to re-run. */
 @Component
 class PublishReportDelegate implements JavaDelegate {
 

@@ -1,11 +1,15 @@
 package org.vigil.accessreview;
 
+import static org.vigil.accessreview.AccessRevocationVariables.REMOVED;
 import static org.vigil.accessreview.AccessRevocationVariables.REVOCATION_ID;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
-/** Task_Deprovision, event complete: records who removed the access and when. */
+/**
+ * Task_Deprovision, event complete: records who removed the access and when; refused, naming the form's field, unless
+ * the remover checked that the access is removed.
+ */
 @Component
 class RecordDeprovisioningTaskListener extends AccessReviewTaskListener {
 
@@ -16,7 +20,7 @@ class RecordDeprovisioningTaskListener extends AccessReviewTaskListener {
     }
 
     @Override
-    public void notify(DelegateTask task) {
-        revocations.deprovisioned(REVOCATION_ID.from(task), actingUser(task));
+    void act(DelegateTask task) {
+        revocations.deprovisioned(REVOCATION_ID.from(task), actingUser(task), REMOVED.from(task));
     }
 }

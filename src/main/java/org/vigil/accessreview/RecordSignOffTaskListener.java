@@ -19,9 +19,10 @@ class RecordSignOffTaskListener extends AccessReviewTaskListener {
     }
 
     @Override
-    public void notify(DelegateTask task) {
+    void act(DelegateTask task) {
         if (!Boolean.TRUE.equals(ATTESTED.from(task))) {
-            throw new IllegalArgumentException("attested: the owner confirms the review of the system before signing it off");
+            throw new IllegalArgumentException("'I confirm the review of this system' (attested): check it to sign the review"
+                    + " of the system off; the owner confirms before the campaign closes");
         }
         closing.signOff(CAMPAIGN_ID.from(task), SYSTEM_ID.from(task), actingUser(task), SIGN_OFF_COMMENT.from(task));
         SIGN_OFF_COMMENT.remove(task.getExecution());

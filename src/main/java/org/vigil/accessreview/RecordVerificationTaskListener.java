@@ -21,13 +21,13 @@ class RecordVerificationTaskListener extends AccessReviewTaskListener {
     }
 
     @Override
-    public void notify(DelegateTask task) {
+    void act(DelegateTask task) {
         if (Boolean.TRUE.equals(VERIFIED_BY_SNAPSHOT.from(task))) {
             return;
         }
         if (!Boolean.TRUE.equals(REMOVAL_CONFIRMED.from(task))) {
-            throw new IllegalArgumentException("removalConfirmed: confirm that the account no longer has the access, "
-                    + "or wait for the next snapshot to show it");
+            throw new IllegalArgumentException("'I checked: the access is gone' (removalConfirmed): check it once the account"
+                    + " no longer has the access, or wait for the next snapshot to show it");
         }
         revocations.verifiedByHand(REVOCATION_ID.from(task), actingUser(task));
     }

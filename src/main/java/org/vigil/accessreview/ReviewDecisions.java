@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +40,23 @@ public class ReviewDecisions {
     /** The groups whose members may take a review over, the same who may start a campaign. */
     static final List<String> MANAGER_GROUPS = List.of("managers", "ciso");
 
+    /**
+     * How refusals name what is at fault: the API's field names ({@code reason of item 18}), or the labels of the
+     * review form (the reason of the row of account jdoe on the EHR), so a reviewer in Tasklist finds the row.
+     */
+    record FieldNames(Function<ItemRow, String> reason, Function<ItemRow, String> decision, String bulkDecision,
+            Function<ItemRow, String> bulkReason) {
+
+        static final FieldNames API = new FieldNames(item -> "reason of item " + item.id(),
+                item -> "decision of item " + item.id(), "bulk decision", item -> "reason of item " + item.id());
+
+        /** The labels of forms/access-review-decide.form. */
+        static final FieldNames FORM = new FieldNames(item -> "'Reason' of account " + item.account() + " on " + item.systemId(),
+                item -> "'Decision' of account " + item.account() + " on " + item.systemId(),
+                "'Bulk decision for the items left undecided'",
+                item -> "'Reason for the bulk decision' (account " + item.account() + " on " + item.systemId() + ")");
+    }
+
     private final AccessReviewStore store;
     private final AccessReviewPolicy policy;
     private final AccessRevocations revocations;
@@ -63,6 +81,13 @@ public class ReviewDecisions {
         return rows.stream().map(ReviewDecisions::toApi).toList();
     }
 
+    /** The campaign's revoked items, for IT operations, who removes them. */
+    @Transactional(readOnly = true)
+    public List<ReviewItem> revokedItems(long campaignId) {
+        CampaignStates.existing(store, campaignId);
+        return store.revokedItems(campaignId).stream().map(ReviewDecisions::toApi).toList();
+    }
+
     /** Decisions through the API, by the reviewer who holds the items. */
     @Transactional
     public int decide(long campaignId, String decider, List<DecisionInput> decisions, BulkDecision bulk) {
@@ -73,7 +98,7 @@ public class ReviewDecisions {
             throw new ReviewRefusedException(Kind.CONFLICT, decider + " completed the review of campaign " + campaignId
                     + " on " + reviewer.completedAt() + "; decisions are final");
         }
-        return apply(campaign, decider, decider, decisions == null ? List.of() : decisions, bulk);
+        return apply(campaign, decider, decider, decisions == null ? List.of() : decisions, bulk, FieldNames.API);
     }
 
     /**
@@ -84,13 +109,20 @@ public class ReviewDecisions {
      */
     @Transactional
     public int completeReview(long campaignId, String reviewer, String decider, String decisionLines, BulkDecision bulk) {
+        return completeReview(campaignId, reviewer, decider, parseLines(decisionLines), bulk, FieldNames.API);
+    }
+
+    /** The same, with the decisions of the review form's rows, refusals named by the form's labels. */
+    @Transactional
+    public int completeReview(long campaignId, String reviewer, String decider, List<DecisionInput> decisionInputs,
+            BulkDecision bulk, FieldNames names) {
         CampaignRow campaign = CampaignStates.lockedForReview(store, campaignId);
         String by = decider == null ? reviewer : decider;
         if (!by.equals(reviewer)) {
             throw new ReviewRefusedException(Kind.FORBIDDEN, "This review belongs to " + reviewer + ", not to " + by
                     + "; reassign the task to yourself first (delegation) if you take it over");
         }
-        int applied = apply(campaign, reviewer, by, parseLines(decisionLines), bulk);
+        int applied = apply(campaign, reviewer, by, decisionInputs, bulk, names);
         Instant now = clock.instant();
         store.markReviewer(campaignId, reviewer, "completed_at", now);
         List<ItemRow> items = store.itemsOf(campaignId, reviewer);
@@ -101,7 +133,8 @@ public class ReviewDecisions {
         return applied;
     }
 
-    private int apply(CampaignRow campaign, String reviewer, String decider, List<DecisionInput> decisions, BulkDecision bulk) {
+    private int apply(CampaignRow campaign, String reviewer, String decider, List<DecisionInput> decisions, BulkDecision bulk,
+            FieldNames names) {
         Map<Long, ItemRow> mine = store.itemsOf(campaign.id(), reviewer).stream().collect(Collectors.toMap(ItemRow::id, i -> i));
         Instant now = clock.instant();
         int applied = 0;
@@ -115,15 +148,20 @@ public class ReviewDecisions {
                                 + other.get().reviewerId() + ", not by " + decider)
                         : new IllegalArgumentException("item: campaign " + campaign.id() + " has no item " + input.item());
             }
-            String decision = decisionOf(input.decision(), "decision of item " + item.id());
+            String decision = decisionOf(input.decision(), names.decision().apply(item));
+            if (decision.equals(item.decision()) && java.util.Objects.equals(blankToNull(input.reason()), item.reason())) {
+                // The form lists the decisions made before (through the API): sent back unchanged, they stay as made.
+                decidedNow.add(item.id());
+                continue;
+            }
             ReviewerAssignment.refuseSelfReview(item, decider);
-            requireReason(item, decision, input.reason());
+            requireReason(item, decision, input.reason(), names.reason().apply(item));
             store.decide(item.id(), decision, blankToNull(input.reason()), decider, now);
             decidedNow.add(item.id());
             applied++;
         }
         if (bulk != null && bulk.decision() != null && !bulk.decision().isBlank()) {
-            String decision = decisionOf(bulk.decision(), "bulk decision");
+            String decision = decisionOf(bulk.decision(), names.bulkDecision());
             boolean all = "all".equalsIgnoreCase(bulk.scope());
             if (!all && bulk.scope() != null && !bulk.scope().isBlank() && !"unflagged".equalsIgnoreCase(bulk.scope())) {
                 throw new IllegalArgumentException("bulk scope: must be 'unflagged' or 'all'");
@@ -135,7 +173,7 @@ public class ReviewDecisions {
             // Checked first for every target: a bulk decision applies to all of them or to none.
             for (ItemRow item : targets) {
                 ReviewerAssignment.refuseSelfReview(item, decider);
-                requireReason(item, decision, bulk.reason());
+                requireReason(item, decision, bulk.reason(), names.bulkReason().apply(item));
             }
             for (ItemRow item : targets) {
                 store.decide(item.id(), decision, blankToNull(bulk.reason()), decider, now);
@@ -145,19 +183,19 @@ public class ReviewDecisions {
         return applied;
     }
 
-    private void requireReason(ItemRow item, String decision, String reason) {
+    private void requireReason(ItemRow item, String decision, String reason, String field) {
         if (reason != null && !reason.isBlank()) {
             if (reason.length() > 1000) {
-                throw new IllegalArgumentException("reason of item " + item.id() + ": longer than 1000 characters");
+                throw new IllegalArgumentException(field + ": longer than 1000 characters");
             }
             return;
         }
         boolean dormant = item.flags().contains("DORMANT");
         if (!decision.equals("KEEP")) {
-            throw new IllegalArgumentException("reason of item " + item.id() + ": required to " + decision.toLowerCase(Locale.ROOT) + " access");
+            throw new IllegalArgumentException(field + ": required to " + decision.toLowerCase(Locale.ROOT) + " access");
         }
         if (item.privileged() || dormant) {
-            throw new IllegalArgumentException("reason of item " + item.id() + ": required to keep "
+            throw new IllegalArgumentException(field + ": required to keep "
                     + (item.privileged() ? "privileged" : "dormant") + " access ("
                     + (dormant ? "no login for " + policy.dormantAfterDays() + " days" : "administrator rights") + ")");
         }
@@ -209,6 +247,50 @@ public class ReviewDecisions {
                 store.reviewer(campaignId, to).isPresent(), () -> store.items(campaignId));
         store.delegateReviewer(campaignId, from, to);
         log.info("Campaign {}: review delegated from {} to {}", campaignId, from, to);
+    }
+
+    /**
+     * The reviewer's items as the review form lists them, one row each, flagged ones first: what the decision
+     * depends on (system, account, entitlement, flags, last login) and the decision so far. Account and entitlement
+     * names of staff, never patient data.
+     */
+    @Transactional(readOnly = true)
+    public List<Map<String, Object>> formRows(long campaignId, String reviewer) {
+        return store.itemsOf(campaignId, reviewer).stream()
+                .sorted(Comparator.comparing((ItemRow i) -> i.flags().isEmpty()).thenComparing(ItemRow::id))
+                .map(ReviewDecisions::formRow).toList();
+    }
+
+    /**
+     * What the owner's sign-off form shows of a system (read-only): the items that ask for the owner's attention,
+     * with their decisions: revoked or modified, undecided (exceptions), or flagged. Kept access without any flag is
+     * only counted in the report, so that a system of thousands of accounts stays a short list.
+     */
+    @Transactional(readOnly = true)
+    public List<Map<String, Object>> signOffRows(long campaignId, String systemId) {
+        return store.items(campaignId).stream().filter(i -> systemId.equals(i.systemId()))
+                .filter(i -> i.exception() || !i.flags().isEmpty() || !"KEEP".equals(i.decision()))
+                .sorted(Comparator.comparing(ItemRow::account).thenComparing(ItemRow::id))
+                .map(i -> {
+                    Map<String, Object> row = formRow(i);
+                    row.put("decision", i.exception() ? "exception (undecided)" : i.decision() == null ? "undecided"
+                            : i.decision().toLowerCase(Locale.ROOT));
+                    row.put("decidedBy", i.decidedBy() == null ? "" : i.decidedBy());
+                    return row;
+                }).toList();
+    }
+
+    static Map<String, Object> formRow(ItemRow i) {
+        Map<String, Object> row = new java.util.LinkedHashMap<>();
+        row.put("item", i.id());
+        row.put("system", i.systemId());
+        row.put("account", i.account());
+        row.put("entitlement", i.entitlement() + (i.privileged() ? " (privileged)" : ""));
+        row.put("flags", i.flags().isEmpty() ? "none" : i.flags().replace(",", ", "));
+        row.put("lastLogin", i.lastLogin() == null ? "never" : i.lastLogin().toString());
+        row.put("decision", i.decision() == null ? null : i.decision().toLowerCase(Locale.ROOT));
+        row.put("reason", i.reason() == null ? "" : i.reason());
+        return row;
     }
 
     private static ReviewItem toApi(ItemRow i) {

@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
@@ -22,7 +23,8 @@ import org.springframework.stereotype.Component;
  * a hold ends) throws {@link BadUserRequestException}, and the {@link SteeringGuard} refuses a field a form does not
  * offer with {@link FormFieldValidationException}; the engine wraps both, and where it would answer 500 the caller
  * gets 400 with the message, as for any other bad input. A listener that finds the record in a state that refuses the
- * step (a task of a closed incident) throws {@link StateConflict}: 409 with a problem body.
+ * step (a task of a closed incident) throws {@link StateConflict}: 409 with a problem body; one that refuses who acts
+ * throws {@link AuthorizationException}: 403 with its message, wrapped or not.
  */
 @Component
 class EngineRestRefusals implements ResourceConfigCustomizer {
@@ -64,12 +66,15 @@ class EngineRestRefusals implements ResourceConfigCustomizer {
                     body.put("message", conflict.getMessage());
                     return Response.status(Response.Status.CONFLICT).entity(body).type("application/problem+json").build();
                 }
-                if (cause instanceof BadUserRequestException || cause instanceof FormFieldValidationException) {
+                if (cause instanceof BadUserRequestException || cause instanceof FormFieldValidationException
+                        || cause instanceof AuthorizationException) {
                     var refusal = cause;
                     var body = new ExceptionDto();
                     body.setType(refusal.getClass().getSimpleName());
                     body.setMessage(refusal.getMessage());
-                    return Response.status(Response.Status.BAD_REQUEST).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
+                    // A listener's refusal of who acts (not your review, not your system) is a 403, as the engine's own.
+                    var status = cause instanceof AuthorizationException ? Response.Status.FORBIDDEN : Response.Status.BAD_REQUEST;
+                    return Response.status(status).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
                 }
             }
             return engineDefault.toResponse(exception);

@@ -21,7 +21,12 @@ import java.util.Set;
 public final class FormFields {
 
     /** A field's rules. {@code options} is empty when the form takes any value (no static list). */
-    public record Field(String key, String label, String type, Set<String> options, Integer maxLength, boolean disabled) {
+    public record Field(String key, String label, String type, Set<String> options, Integer maxLength, boolean disabled,
+            Map<String, Field> rowFields) {
+
+        Field(String key, String label, String type, Set<String> options, Integer maxLength, boolean disabled) {
+            this(key, label, type, options, maxLength, disabled, Map.of());
+        }
 
         /** Why this value is refused, or empty when the field takes it. Never echoes the value. */
         Optional<String> refusal(Object value) {
@@ -36,8 +41,7 @@ public final class FormFields {
                         ? Optional.empty() : Optional.of(name + " must be a date and time");
                 case "checklist", "taglist" -> value instanceof List<?> list && list.stream().allMatch(this::offered)
                         ? Optional.empty() : Optional.of(name + " must be a list of " + choices());
-                case "dynamiclist" -> value instanceof List<?>
-                        ? Optional.empty() : Optional.of(name + " must be a list");
+                case "dynamiclist" -> rowsRefusal(value, name);
                 case "group" -> value instanceof Map<?, ?>
                         ? Optional.empty() : Optional.of(name + " must be a group of fields");
                 case "expression" -> value instanceof Map<?, ?> || value instanceof List<?>
@@ -52,6 +56,34 @@ public final class FormFields {
                             ? Optional.of(name + " must be at most " + maxLength + " characters") : Optional.empty();
                 }
             };
+        }
+
+        /**
+         * A dynamic list submits a list of rows, each holding only the row's fields a person may change (display-only
+         * ones are not submitted), each of its type and among its options.
+         */
+        private Optional<String> rowsRefusal(Object value, String name) {
+            if (!(value instanceof List<?> rows)) {
+                return Optional.of(name + " must be a list");
+            }
+            int number = 0;
+            for (Object row : rows) {
+                number++;
+                if (!(row instanceof Map<?, ?> fieldsOfRow)) {
+                    return Optional.of(name + ", row " + number + ": must be a row of fields");
+                }
+                for (var entry : fieldsOfRow.entrySet()) {
+                    Field field = rowFields.get(String.valueOf(entry.getKey()));
+                    if (field == null || field.disabled()) {
+                        return Optional.of(name + ", row " + number + ": " + entry.getKey() + " is not a field a person fills in");
+                    }
+                    var refusal = field.refusal(entry.getValue());
+                    if (refusal.isPresent()) {
+                        return Optional.of(name + ", row " + number + ": " + refusal.get());
+                    }
+                }
+            }
+            return Optional.empty();
         }
 
         private boolean offered(Object value) {
@@ -94,8 +126,12 @@ public final class FormFields {
             if (!path.isEmpty()) {
                 // A dynamic list or a group with a path submits one variable (a list or an object) under it.
                 String key = path.split("\\.", 2)[0];
+                Map<String, Field> rowFields = new LinkedHashMap<>();
+                if (component.has("components")) {
+                    collect(component.get("components"), rowFields);
+                }
                 into.putIfAbsent(key, new Field(key, component.path("label").asText(key), component.path("type").asText(),
-                        Set.of(), null, component.path("disabled").asBoolean(false)));
+                        Set.of(), null, component.path("disabled").asBoolean(false), Collections.unmodifiableMap(rowFields)));
                 continue;
             }
             if (component.hasNonNull("key")) {

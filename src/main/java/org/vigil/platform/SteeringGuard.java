@@ -39,6 +39,8 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.value.ObjectValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.stereotype.Component;
 
@@ -218,21 +220,34 @@ class SteeringGuard extends AbstractProcessEnginePlugin {
 
     /** Refuses, naming the variable (never its value), whatever the form does not offer to submit. */
     private static void requireOnlyFormFields(Map<String, Object> variables, FormFields form, String where) {
-        for (var variable : variables.entrySet()) {
-            var field = form.submittable(variable.getKey()).orElseThrow(() -> new FormFieldValidationException(variable.getKey(),
-                    "Variable " + variable.getKey() + " is not a field of " + where + " (form " + form.formId()
+        for (String name : variables.keySet()) {
+            var field = form.submittable(name).orElseThrow(() -> new FormFieldValidationException(name,
+                    "Variable " + name + " is not a field of " + where + " (form " + form.formId()
                             + "): a person submits only what the form offers"));
-            Object value = variable.getValue();
-            if (value instanceof TypedValue typed) {
+            // Typed where the map keeps types: a VariableMap's plain get would deserialize an object first.
+            Object value = variables instanceof VariableMap typedMap ? typedMap.getValueTyped(name) : variables.get(name);
+            if (value instanceof ObjectValue rows && "dynamiclist".equals(field.type())
+                    && JsonListVariables.FORMAT.equals(rows.getSerializationDataFormat())) {
+                // A dynamic list's rows, as Tasklist sends them: JSON text, read as plain JSON (never as a class).
+                value = rows.isDeserialized() ? rows.getValue() : parseJson(rows.getValueSerialized(), name);
+            } else if (value instanceof TypedValue typed) {
                 if (typed.getType() != null && !typed.getType().isPrimitiveValueType()) {
-                    throw new FormFieldValidationException(variable.getKey(),
-                            "'" + field.label() + "' (" + variable.getKey() + ") takes a plain value, not an object or a file");
+                    throw new FormFieldValidationException(name,
+                            "'" + field.label() + "' (" + name + ") takes a plain value, not an object or a file");
                 }
                 value = typed.getValue();
             }
             field.refusal(value).ifPresent(reason -> {
-                throw new FormFieldValidationException(variable.getKey(), reason);
+                throw new FormFieldValidationException(name, reason);
             });
+        }
+    }
+
+    private static Object parseJson(String text, String name) {
+        try {
+            return text == null ? null : new ObjectMapper().readValue(text, Object.class);
+        } catch (java.io.IOException e) {
+            throw new FormFieldValidationException(name, "'" + name + "' is not valid JSON");
         }
     }
 

@@ -10,7 +10,8 @@
  * <p>Also the tools every capability shares: encryption of patient data in fields and in large files (A.8.24), and
  * the one CSV reader ({@link org.vigil.platform.CsvInput}) and writer, which keeps spreadsheet formulas out of every export,
  * the one SHA-256 ({@link org.vigil.platform.Sha256}), the one Velocity engine ({@link org.vigil.platform.VelocityTemplates}),
- * the one seed reader ({@link org.vigil.platform.SeedReader}), and the company's clock and calendar
+ * the one seed reader ({@link org.vigil.platform.SeedReader}), lists of rows as JSON variables for the forms' dynamic
+ * lists and tables ({@link org.vigil.platform.JsonListVariables}), and the company's clock and calendar
  * ({@link org.vigil.platform.CompanyCalendar}: working days, working hours, holidays).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Platform", allowedDependencies = {})

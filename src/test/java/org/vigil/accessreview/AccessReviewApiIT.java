@@ -146,6 +146,70 @@ class AccessReviewApiIT {
     }
 
     @Test
+    void theReviewFormsRowsGoThroughTheEngineRestApiAndARefusalIsA400NamingTheLabelAndItOperationsReadsTheRevokedItems()
+            throws Exception {
+        postCsv("sysadmin", "/api/access-reviews/snapshots?kind=roster", fixture.roster());
+        postCsv("sysadmin", "/api/access-reviews/snapshots", fixture.snapshot());
+        var started = client("manager").postJson("/api/access-reviews/campaigns", "{\"systems\": [\"" + fixture.system + "\"]}");
+        String instance = json.readTree(started.body()).path("processInstanceId").asText();
+        EngineJobs.runAt(management, instance, AccessReviewProcess.Task_OpenCampaign);
+        long campaignId = store.campaignOfProcess(instance).orElseThrow().id();
+        String taskId = tasks.createTaskQuery().processInstanceId(instance).taskAssignee("manager").singleResult().getId();
+        var rows = json.readTree(client("manager").get("/engine-rest/task/" + taskId + "/form-variables?deserializeValues=false").body())
+                .path(AccessReviewVariables.REVIEW_ITEMS);
+        assertThat(rows.path("valueInfo").path("serializationDataFormat").asText()).isEqualTo("application/json");
+        JsonNode listed = json.readTree(rows.path("value").asText());
+        assertThat(listed.findValuesAsText("account")).containsExactly("sysadmin", fixture.terminated, "staff");
+        long jdoe = listed.get(1).path("item").asLong();
+
+        // As Tasklist submits the dynamic list: an Object variable of JSON text, with the type it was given.
+        String noReason = submission("[{\"item\": " + jdoe + ", \"decision\": \"revoke\", \"reason\": \"\"}]");
+        var refused = client("manager").postJson("/engine-rest/task/" + taskId + "/submit-form", noReason);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(refused.body()).path("message").asText())
+                .contains("'Reason' of account " + fixture.terminated + " on " + fixture.system + ": required to revoke access");
+
+        var smuggled = client("manager").postJson("/engine-rest/task/" + taskId + "/submit-form",
+                submission("[{\"item\": " + jdoe + ", \"decision\": \"revoke\", \"reason\": \"x\", \"account\": \"other\"}]"));
+        assertThat(smuggled.statusCode()).as("a display-only column is not submitted").isEqualTo(400);
+        assertThat(json.readTree(smuggled.body()).path("message").asText()).contains("account is not a field a person fills in");
+
+        var done = client("manager").postJson("/engine-rest/task/" + taskId + "/submit-form",
+                submission("[{\"item\": " + jdoe + ", \"decision\": \"revoke\", \"reason\": \"Left the company\"}]"));
+        assertThat(done.statusCode()).isEqualTo(204);
+        assertThat(runtime.getVariable(instance, AccessReviewVariables.CAMPAIGN_ID.name())).isEqualTo(campaignId);
+
+        var revoked = json.readTree(client("sysadmin").get("/api/access-reviews/campaigns/" + campaignId + "/items").body());
+        assertThat(revoked.findValuesAsText("account")).containsExactly(fixture.terminated);
+        assertThat(revoked.findValuesAsText("decision")).containsExactly("REVOKE");
+        assertThat(json.readTree(client("staff").get("/api/access-reviews/campaigns/" + campaignId + "/items").body()))
+                .as("staff reviews nothing and removes nothing").isEmpty();
+
+        // IT operations may not send the box unchecked: 400 naming the field's label, and the task stays.
+        EngineJobs.runAt(management, instance, AccessReviewProcess.Task_RequestDeprovisioning);
+        var revocation = store.revocations(campaignId).get(0);
+        String deprovision = tasks.createTaskQuery()
+                .processInstanceBusinessKey(AccessRevocationProcess.businessKey(revocation.id())).singleResult().getId();
+        assertThat(client("sysadmin").postJson("/engine-rest/task/" + deprovision + "/claim", "{\"userId\": \"sysadmin\"}")
+                .statusCode()).isEqualTo(204);
+        var unchecked = client("sysadmin").postJson("/engine-rest/task/" + deprovision + "/submit-form",
+                "{\"variables\": {\"removed\": {\"value\": false}}}");
+        assertThat(unchecked.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(unchecked.body()).path("message").asText()).contains("'The access is removed' (removed)");
+        assertThat(tasks.createTaskQuery().taskId(deprovision).count()).isOne();
+        runtime.deleteProcessInstance(tasks.createTaskQuery().taskId(deprovision).singleResult().getProcessInstanceId(), "test done");
+        runtimeCleanup(instance);
+    }
+
+    private static String submission(String rowsJson) throws Exception {
+        var value = new java.util.LinkedHashMap<String, Object>();
+        value.put("type", "Object");
+        value.put("value", rowsJson);
+        value.put("valueInfo", Map.of("objectTypeName", "java.util.List", "serializationDataFormat", "application/json"));
+        return json.writeValueAsString(Map.of("variables", Map.of(AccessReviewVariables.REVIEW_ITEMS, value)));
+    }
+
+    @Test
     void withTheDemoDataManagersReviewInTasklistAndRevocationsReachSysadmin() throws Exception {
         var yaml = new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
         byte[] demoRoster = json.writeValueAsBytes(yaml.readTree(new org.springframework.core.io.ClassPathResource(

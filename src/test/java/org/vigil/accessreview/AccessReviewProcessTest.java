@@ -196,6 +196,81 @@ class AccessReviewProcessTest {
     }
 
     @Test
+    void aCampaignWithNothingToReviewClosesWithItsReport() {
+        ProcessInstance first = review.startedBy("manager");
+        closeWithoutDecisions(first);
+        // Nothing changed since: a campaign of changes only has no item.
+        var vars = new HashMap<String, Object>(Map.of(AccessReviewVariables.STARTED_BY.name(), "manager", AccessReviewVariables.CHANGES_ONLY.name(), true,
+                AccessReviewVariables.SYSTEM_IDS.name(), review.data.system));
+        ProcessInstance empty = review.requested(vars);
+        review.runJob(empty, AccessReviewProcess.Task_OpenCampaign);
+        long campaignId = review.campaignOf(empty);
+        assertThat(decisions.items(campaignId, null)).isEmpty();
+
+        review.runJob(empty, AccessReviewProcess.Task_CloseEmptyCampaign);
+
+        assertThat(empty).isEnded().hasPassed(AccessReviewProcess.EndEvent_NothingToReview);
+        assertThat(reviewFigures.figures(campaignId).status()).isEqualTo("CLOSED");
+        assertThat(closing.report(campaignId)).contains("campaign " + campaignId);
+    }
+
+    // ---------------------------------------------------------------- the review form's rows
+
+    @Test
+    void theReviewTaskListsTheReviewersAccountsWithTheirFlagsFlaggedFirst() {
+        ProcessInstance instance = review.startedBy("manager");
+        Task managerTask = review.reviewTaskOf(instance, "manager");
+
+        var rows = org.vigil.platform.JsonListVariables.rowsOf(
+                tasks.getVariableTyped(managerTask.getId(), AccessReviewVariables.REVIEW_ITEMS, false), AccessReviewVariables.REVIEW_ITEMS);
+
+        assertThat(rows).extracting(row -> row.get("account"))
+                .containsExactly("sysadmin", review.data.terminated, "staff");
+        assertThat(rows.get(0)).containsEntry("flags", "PRIVILEGED").containsEntry("entitlement", "admin (privileged)")
+                .containsEntry("system", review.data.system).containsKey("item").containsKey("lastLogin");
+        assertThat(rows.get(1).get("flags")).isEqualTo("TERMINATED");
+        assertThat(rows.get(2)).containsEntry("flags", "none").containsEntry("decision", null);
+    }
+
+    @Test
+    void theReviewerDecidesRowByRowAndInBulkAndARefusalNamesTheFormsLabelAndTheAccount() {
+        ProcessInstance instance = review.startedBy("manager");
+        long campaignId = review.campaignOf(instance);
+        Task managerTask = review.reviewTaskOf(instance, "manager");
+        var items = decisions.items(campaignId, "manager");
+        long jdoe = itemOf(items, review.data.terminated).id();
+        long sysadmin = itemOf(items, "sysadmin").id();
+
+        // As Tasklist sends a dynamic list back: JSON rows of the fields a person fills in, the item id read-only.
+        var withoutReason = List.<Map<String, ?>>of(row(jdoe, "revoke", ""), row(sysadmin, null, ""));
+        assertThatThrownBy(() -> tasks.complete(managerTask.getId(), Map.of(AccessReviewVariables.REVIEW_ITEMS,
+                org.vigil.platform.JsonListVariables.jsonValue(withoutReason))))
+                .isInstanceOf(org.camunda.bpm.engine.ProcessEngineException.class)
+                .hasMessageContaining("'Reason' of account " + review.data.terminated + " on " + review.data.system
+                        + ": required to revoke access");
+        assertThat(decisions.items(campaignId, "manager")).allSatisfy(item -> assertThat(item.decision()).isNull());
+
+        var rows = List.<Map<String, ?>>of(row(jdoe, "revoke", "Left the company"), row(sysadmin, "keep", "On call"));
+        tasks.complete(managerTask.getId(), Map.of(AccessReviewVariables.REVIEW_ITEMS,
+                org.vigil.platform.JsonListVariables.jsonValue(rows), "bulkDecision", "keep", "bulkScope", "unflagged"));
+
+        var decided = decisions.items(campaignId, "manager");
+        assertThat(itemOf(decided, review.data.terminated).decision()).isEqualTo("REVOKE");
+        assertThat(itemOf(decided, review.data.terminated).reason()).isEqualTo("Left the company");
+        assertThat(itemOf(decided, "sysadmin").decision()).isEqualTo("KEEP");
+        assertThat(itemOf(decided, "staff").decision()).as("the bulk decision, for the unflagged rest").isEqualTo("KEEP");
+        assertThat(itemOf(decided, "staff").decidedBy()).isEqualTo("manager");
+    }
+
+    private static Map<String, Object> row(long item, String decision, String reason) {
+        var row = new HashMap<String, Object>();
+        row.put("item", item);
+        row.put("decision", decision);
+        row.put("reason", reason);
+        return row;
+    }
+
+    @Test
     void flagsSegregationOfDutiesConflictsDeclaredInTheSeeds() {
         var vars = new HashMap<String, Object>(Map.of(AccessReviewVariables.STARTED_BY.name(), "ciso", AccessReviewVariables.SYSTEM_IDS.name(), "claims-db"));
         ProcessInstance instance = review.requested(vars);

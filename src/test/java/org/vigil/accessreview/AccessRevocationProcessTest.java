@@ -48,6 +48,8 @@ class AccessRevocationProcessTest {
     @Autowired ReviewDecisions decisions;
     @Autowired ReviewFigures reviewFigures;
     @Autowired AccessReviewStore store;
+    @Autowired AccessRevocations revocations;
+    @Autowired org.camunda.bpm.engine.HistoryService history;
 
     AccessReviewProcessFixture review;
 
@@ -161,6 +163,62 @@ class AccessRevocationProcessTest {
                 .containsExactlyInAnyOrder("ciso@vigil.example", "sysadmin@vigil.example");
         assertThat(store.revocation(revocation.id()).orElseThrow().escalatedAt()).isEqualTo(instant("2026-03-10T09:00:00-04:00"));
         assertThat(removal).isWaitingAt(AccessRevocationProcess.Task_Deprovision);
+    }
+
+    @Test
+    void theDeprovisioningTaskNamesSystemAccountAndEntitlementAndAnUncheckedBoxIsRefusedNamingItsLabel() {
+        ProcessInstance instance = review.startedBy("manager");
+        long campaignId = review.campaignOf(instance);
+        long jdoe = itemOf(decisions.items(campaignId, null), review.data.terminated).id();
+        tasks.complete(review.reviewTaskOf(instance, "manager").getId(), Map.of("decisions", jdoe + " revoke Left the company"));
+        review.runJob(instance, AccessReviewProcess.Task_RequestDeprovisioning);
+        var revocation = store.revocations(campaignId).get(0);
+        ProcessInstance removal = revocationInstance(revocation.id());
+        Task deprovision = tasks.createTaskQuery().processInstanceId(removal.getId()).singleResult();
+
+        assertThat(deprovision.getName()).isEqualTo("Remove access: " + review.data.terminated + " on " + review.data.system + " (read)");
+        assertThat(deprovision.getDescription()).contains("entitlement read from the account " + review.data.terminated
+                + " on the system " + review.data.system);
+
+        tasks.setAssignee(deprovision.getId(), "sysadmin");
+        assertThatThrownBy(() -> tasks.complete(deprovision.getId(), Map.of("removed", false)))
+                .isInstanceOf(org.camunda.bpm.engine.ProcessEngineException.class)
+                .hasMessageContaining("'The access is removed' (removed): check it once the entitlement is removed");
+        assertThatThrownBy(() -> tasks.complete(deprovision.getId()))
+                .hasMessageContaining("'The access is removed' (removed)");
+        assertThat(removal).isWaitingAt(AccessRevocationProcess.Task_Deprovision);
+        assertThat(store.revocation(revocation.id()).orElseThrow().deprovisionedAt()).isNull();
+
+        tasks.complete(deprovision.getId(), Map.of("removed", true));
+        Task verify = tasks.createTaskQuery().processInstanceId(removal.getId()).singleResult();
+        assertThat(verify.getName()).isEqualTo("Verify the removal: " + review.data.terminated + " on " + review.data.system + " (read)");
+    }
+
+    @Test
+    void aRemovalVerifiedBeforeTheReviewsCloseIsNotHandedToItOperationsAgain() {
+        ProcessInstance instance = review.startedBy("manager");
+        long campaignId = review.campaignOf(instance);
+        long jdoe = itemOf(decisions.items(campaignId, null), review.data.terminated).id();
+        tasks.complete(review.reviewTaskOf(instance, "manager").getId(), Map.of("decisions", jdoe + " revoke Left the company"));
+        review.runJob(instance, AccessReviewProcess.Task_RequestDeprovisioning);
+        var revocation = store.revocations(campaignId).get(0);
+        ProcessInstance removal = revocationInstance(revocation.id());
+        Task deprovision = tasks.createTaskQuery().processInstanceId(removal.getId()).singleResult();
+        tasks.setAssignee(deprovision.getId(), "sysadmin");
+        tasks.complete(deprovision.getId(), Map.of("removed", true));
+        imports.importSnapshot(SnapshotKind.ENTITLEMENTS, "text/csv",
+                utf8(review.data.snapshotWithout(review.data.terminated)), "test", "test");
+        assertThat(removal).isEnded();
+
+        // Asked again (a job run twice), and then the reviews close: no second de-provisioning.
+        assertThat(revocations.startDeprovisioning(campaignId, "manager")).isEmpty();
+        management.executeJob(review.timer(instance, AccessReviewProcess.BoundaryEvent_ReviewWindowClosed).getId());
+        review.runJob(instance, AccessReviewProcess.Task_CloseReviews);
+
+        assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(AccessRevocationProcess.KEY)
+                .processInstanceBusinessKey(AccessRevocationProcess.businessKey(revocation.id())).count()).isEqualTo(1);
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(AccessRevocationProcess.KEY)
+                .processInstanceBusinessKey(AccessRevocationProcess.businessKey(revocation.id())).count()).isZero();
     }
 
     private ProcessInstance revocationInstance(long revocationId) {
