@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,37 +55,48 @@ class TaskCardsBrowserIT {
 
         // Tasklist opens the group's first filter ("Privacy office: open tasks"), newest tasks first.
         String marker = "incident " + incident + ", due ";
+        // Tasklist polls and redraws its list, so cards are read in one script call, as text, never kept as elements.
+        List<Card> cards;
         try {
             wait.until(page -> cards(browser, marker).size() == 4);
             // The list may hold other tests' tasks above this incident's: its first card at the top of the picture.
-            browser.executeScript("arguments[0].scrollIntoView(true)", cards(browser, marker).get(0));
+            browser.executeScript("""
+                    var card = Array.from(document.querySelectorAll('ol.tasks-list li.task'))
+                        .find(c => (c.querySelector('h4.task') || {}).textContent && c.querySelector('h4.task').textContent.includes(arguments[0]));
+                    if (card) { card.scrollIntoView(true); }""", marker);
         } finally {
             Files.createDirectories(Path.of("target", "screenshots", "cards"));
             Files.write(Path.of("target", "screenshots", "cards", "privacy-office-open-tasks.png"), browser.getScreenshotAs(OutputType.BYTES));
         }
+        cards = cards(browser, marker);
 
-        List<WebElement> cards = cards(browser, marker);
-        assertThat(cards).extracting(card -> card.findElement(By.cssSelector("h4.task")).getText()).containsExactlyInAnyOrder(
+        assertThat(cards).extracting(Card::name).containsExactlyInAnyOrder(
                 "Prepare the notice: Texas attorney general, " + marker + dueOf(cards, "Texas attorney general"),
                 "Prepare the notice: individuals in the United States, " + marker + dueOf(cards, "individuals in the United States"),
                 "Prepare the notice: individuals in Texas, " + marker + dueOf(cards, "individuals in Texas"),
                 "Prepare the notice: HHS, " + marker + dueOf(cards, "HHS"));
         // The filter's variables under each name: the incident, whom the notice goes to, its jurisdiction.
-        assertThat(cards).extracting(card -> card.getDomProperty("textContent"))
+        assertThat(cards).extracting(Card::text)
                 .allSatisfy(text -> assertThat(text).contains("Incident", String.valueOf(incident), "Notice to", "Jurisdiction")
                         .doesNotContain("Jane Doe", "lab results"))
                 .anySatisfy(text -> assertThat(text).contains("Texas attorney general", "US-TX"));
     }
 
-    private static List<WebElement> cards(ChromeDriver browser, String marker) {
-        return browser.findElements(By.cssSelector("ol.tasks-list li.task")).stream()
-                .filter(card -> card.findElements(By.cssSelector("h4.task")).stream().anyMatch(name -> name.getText().contains(marker)))
-                .toList();
+    record Card(String name, String text) {}
+
+    /** The cards whose name holds {@code marker}: name and whole text, read in one call while the list stands still. */
+    @SuppressWarnings("unchecked")
+    private static List<Card> cards(ChromeDriver browser, String marker) {
+        var read = (List<List<String>>) browser.executeScript("""
+                return Array.from(document.querySelectorAll('ol.tasks-list li.task'))
+                    .map(c => [c.querySelector('h4.task') ? c.querySelector('h4.task').innerText.trim() : '', c.textContent])
+                    .filter(pair => pair[0].includes(arguments[0]));""", marker);
+        return read.stream().map(pair -> new Card(pair.get(0), pair.get(1))).toList();
     }
 
     /** The deadline's day as the card of that recipient shows it; the arithmetic is NotificationObligationProcessTest's. */
-    private static String dueOf(List<WebElement> cards, String recipient) {
-        String name = cards.stream().map(card -> card.findElement(By.cssSelector("h4.task")).getText())
+    private static String dueOf(List<Card> cards, String recipient) {
+        String name = cards.stream().map(Card::name)
                 .filter(text -> text.startsWith("Prepare the notice: " + recipient + ",")).findFirst()
                 .orElseThrow(() -> new AssertionError("no card for " + recipient));
         String due = name.substring(name.indexOf(", due ") + ", due ".length());
