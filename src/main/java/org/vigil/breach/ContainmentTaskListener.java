@@ -9,13 +9,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * Completion of Task_ContainIncident: the incident is contained at the moment IT operations record in the form's
- * {@code containedAt}, which the time to contain is measured by. Without it, or with a moment in the future or before
+ * {@code containedAt}, which the time to contain is measured by, after what {@code phiContainmentSummary} says was
+ * done (kept encrypted with the incident, never as a variable). Without a moment, or with one in the future or before
  * the discovery, the completion is refused with 400 naming the field.
  */
 @Component
 class ContainmentTaskListener implements TaskListener {
 
     static final String CONTAINED_AT = "containedAt";
+    static final String SUMMARY = "phiContainmentSummary";
 
     private final ResponseMilestones milestones;
 
@@ -28,9 +30,14 @@ class ContainmentTaskListener implements TaskListener {
         try {
             var containedAt = FormText.dateTime(task.getVariable(CONTAINED_AT), CONTAINED_AT);
             if (containedAt == null) {
-                throw new IllegalArgumentException("Field containedAt is required: when did containment end?");
+                throw new IllegalArgumentException("Field 'Contained at' (containedAt) is required: when did containment end?");
             }
-            milestones.contained(INCIDENT_ID.from(task), containedAt.toInstant());
+            String summary = FormText.text(task::getVariable, SUMMARY);
+            if (summary != null && summary.length() > 16_000) {
+                throw new IllegalArgumentException("Field 'What was done' (" + SUMMARY + ") must be at most 16000 characters");
+            }
+            milestones.contained(INCIDENT_ID.from(task), containedAt.toInstant(), summary == null || summary.isBlank() ? null : summary.strip());
+            IncidentIntakeListener.removeTransientFields(task.getExecution());
         } catch (IllegalArgumentException e) {
             throw new BadUserRequestException(e.getMessage());
         }

@@ -4,6 +4,7 @@ import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -13,6 +14,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,9 +24,16 @@ import org.springframework.web.ErrorResponseException;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 
-/** Evidence files of an incident: containment logs, screenshots, a police report, proof of dispatch. */
+/**
+ * Evidence files of an incident: containment logs, screenshots, a police report, proof of dispatch. The same
+ * endpoints serve the API, the notices page and the evidence page ({@code /evidence?incident=ID}), where IT operations
+ * attach what they collected while containing the incident.
+ */
 @RestController
 class EvidenceController {
+
+    /** The evidence page's paths, behind the pages' login form (session and CSRF token). */
+    static final String PAGE = "/evidence";
 
     private static final Set<String> ATTACHERS = Set.of("privacy-office", "it-operations", "ciso");
     private static final Set<String> READERS = Set.of("privacy-office", "it-operations", "ciso", "auditors");
@@ -37,7 +46,7 @@ class EvidenceController {
         this.incidents = incidents;
     }
 
-    @PostMapping(path = {"/api/incidents/{id}/evidence", NoticeController.PAGE + "/incidents/{id}/evidence"},
+    @PostMapping(path = {"/api/incidents/{id}/evidence", NoticeController.PAGE + "/incidents/{id}/evidence", PAGE + "/incidents/{id}/files"},
             consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<IncidentEvidence.EvidenceView> attach(@PathVariable long id, @RequestParam("file") MultipartFile file,
             @RequestParam(required = false) @Size(max = 16_000) String note, @RequestParam(required = false) Long obligationId, Authentication caller)
@@ -66,13 +75,14 @@ class EvidenceController {
         return ResponseEntity.created(URI.create("/api/incidents/" + id + "/evidence/" + added.id())).body(added);
     }
 
-    @GetMapping({"/api/incidents/{id}/evidence", NoticeController.PAGE + "/incidents/{id}/evidence"})
+    @GetMapping({"/api/incidents/{id}/evidence", NoticeController.PAGE + "/incidents/{id}/evidence", PAGE + "/incidents/{id}/files"})
     List<IncidentEvidence.EvidenceView> list(@PathVariable long id, Authentication caller) {
         requireIncident(id, caller, READERS);
         return evidence.list(id);
     }
 
-    @GetMapping({"/api/incidents/{id}/evidence/{evidenceId}", NoticeController.PAGE + "/incidents/{id}/evidence/{evidenceId}"})
+    @GetMapping({"/api/incidents/{id}/evidence/{evidenceId}", NoticeController.PAGE + "/incidents/{id}/evidence/{evidenceId}",
+            PAGE + "/incidents/{id}/files/{evidenceId}"})
     ResponseEntity<byte[]> download(@PathVariable long id, @PathVariable long evidenceId, Authentication caller) {
         requireIncident(id, caller, READERS);
         var file = evidence.file(id, evidenceId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
@@ -84,6 +94,20 @@ class EvidenceController {
                 .header("X-Content-Type-Options", "nosniff")
                 .header("X-Evidence-SHA256", file.view().sha256())
                 .body(file.content());
+    }
+
+    /**
+     * The evidence page's header: the incident's number and status, whether it still takes files, and the CSRF token;
+     * not its title or description, which IT operations do not need to contain it.
+     */
+    @GetMapping(PAGE + "/incidents/{id}")
+    Map<String, Object> incident(@PathVariable long id, Authentication caller, CsrfToken csrf) {
+        requireIncident(id, caller, READERS);
+        var groups = caller.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
+        var incident = incidents.require(id);
+        return Map.of("id", id, "status", incident.status().name(), "closed", incident.isClosed(),
+                "mayAttach", groups.stream().anyMatch(ATTACHERS::contains),
+                "csrf", Map.of("header", csrf.getHeaderName(), "token", csrf.getToken()));
     }
 
     private void requireIncident(long id, Authentication caller, Set<String> allowed) {

@@ -43,6 +43,8 @@ final class FactChecks {
         labels.put("lawEnforcementStatementAt", "Statement made at");
         labels.put("lawEnforcementDays", "Delay requested (days)");
         labels.put("lawEnforcementWrittenAt", "Written statement received at");
+        labels.put("lawEnforcementDelayUntil", "Written statement: delay until");
+        labels.put("affectedCounterparties", "Customers or covered entities whose data is involved (their ids in the agreements register, comma separated)");
         labels.put("businessAssociateDiscoveredAt", "Business associate discovered it at");
         labels.put("businessAssociateNotifiedAt", "Business associate told us at");
         labels.put("gdprAwarenessAt", "Became aware at");

@@ -31,7 +31,7 @@ final class FormText {
             }
             return LocalDateTime.parse(text).atZone(ZoneId.systemDefault()).toOffsetDateTime();
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("Field " + field + " is not a date and time (expected e.g. 2026-03-02T10:15)");
+            throw new IllegalArgumentException("Field '" + FactChecks.label(field) + "' (" + field + ") is not a date and time (expected e.g. 2026-03-02T10:15)");
         }
     }
 

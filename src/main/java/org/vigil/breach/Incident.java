@@ -46,6 +46,11 @@ class Incident {
     @Column(name = "contained_at")
     private Instant containedAt;
 
+    /** What was done to contain it, as IT operations recorded it; free text, so encrypted. */
+    @Convert(converter = EncryptedText.class)
+    @Column(name = "containment_summary", columnDefinition = "text")
+    private String containmentSummary;
+
     @Convert(converter = EncryptedText.class)
     @Column(name = "discovered_by", columnDefinition = "text")
     private String discoveredBy;
@@ -132,6 +137,7 @@ class Incident {
     Instant occurredAt() { return occurredAt; }
     Instant discoveredAt() { return discoveredAt; }
     Instant containedAt() { return containedAt; }
+    String containmentSummary() { return containmentSummary; }
     String discoveredBy() { return discoveredBy; }
     List<String> systemsInvolved() { return systemsInvolved == null ? List.of() : List.of(systemsInvolved.split("\n")); }
     List<String> dataCategories() { return dataCategories; }
@@ -167,8 +173,11 @@ class Incident {
      * Containment ended at {@code at}. The status becomes CONTAINED only from an earlier step: a late correction
      * of the time never sends an incident that is already being notified back in its lifecycle.
      */
-    void contained(Instant at) {
+    void contained(Instant at, String summary) {
         this.containedAt = at;
+        if (summary != null) {
+            this.containmentSummary = summary;
+        }
         if (status.compareTo(IncidentStatus.CONTAINED) < 0) {
             this.status = IncidentStatus.CONTAINED;
         }

@@ -41,7 +41,7 @@ class InvestigationTaskListener implements TaskListener {
     static InvestigationFacts read(DelegateTask task, java.util.Set<String> knownCounterparties) {
         var counts = IncidentIntakeListener.counts(FormText.text(task::getVariable, "affectedCounts"), "affectedCounts");
         if (counts.isEmpty()) {
-            throw new BadUserRequestException("Field affectedCounts is required: at least one jurisdiction, e.g. US-TX: 300");
+            throw new BadUserRequestException("Field '" + FactChecks.label("affectedCounts") + "' (affectedCounts) is required: at least one jurisdiction, e.g. US-TX: 300");
         }
         String leForm = FormText.text(task::getVariable, "lawEnforcementForm");
         var lawEnforcement = leForm == null || leForm.equals("none") ? null : new InvestigationFacts.LawEnforcement(leForm,
@@ -88,7 +88,7 @@ class InvestigationTaskListener implements TaskListener {
                 continue;
             }
             if (!known.contains(id)) {
-                throw new BadUserRequestException("Field affectedCounterparties names a counterparty that is not in the agreements register ("
+                throw new BadUserRequestException("Field '" + FactChecks.label("affectedCounterparties") + "' (affectedCounterparties) names a counterparty that is not in the agreements register ("
                         + String.join(", ", new java.util.TreeSet<>(known)) + ")");
             }
             ids.add(id);
@@ -152,7 +152,7 @@ class InvestigationTaskListener implements TaskListener {
 
     private static <T> T required(T value, String field) {
         if (value == null) {
-            throw new BadUserRequestException("Field " + field + " is required");
+            throw new BadUserRequestException("Field '" + FactChecks.label(field) + "' (" + field + ") is required");
         }
         return value;
     }
@@ -166,7 +166,7 @@ class InvestigationTaskListener implements TaskListener {
         try {
             return value == null ? null : LocalDate.parse(value.length() > 10 ? value.substring(0, 10) : value);
         } catch (java.time.format.DateTimeParseException e) {
-            throw new BadUserRequestException("Field " + field + " is not a date (expected 2026-04-30)");
+            throw new BadUserRequestException("Field '" + FactChecks.label(field) + "' (" + field + ") is not a date (expected 2026-04-30)");
         }
     }
 

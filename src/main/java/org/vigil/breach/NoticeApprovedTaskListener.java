@@ -14,7 +14,8 @@ import org.vigil.documents.MissingFactsException;
 /**
  * Completion of Task_ApproveNotice: an approved notice is released, and for a notice to individuals whose list has
  * been uploaded the print batch starts at once, one letter per person. Approved means renderable: a notice the
- * preview refuses cannot be approved, and the privacy officer reads what it lacks.
+ * preview refuses cannot be approved, and the privacy officer reads what it lacks. Sending it back takes a reason,
+ * which the next "Prepare the notice" shows: a box left unticked by mistake sends nothing back silently.
  */
 @Component
 class NoticeApprovedTaskListener implements TaskListener {
@@ -31,12 +32,25 @@ class NoticeApprovedTaskListener implements TaskListener {
         this.clock = clock;
     }
 
+    static final String SEND_BACK_REASON = "phiSendBackReason";
+
     @Override
     public void notify(DelegateTask task) {
+        long obligationId = OBLIGATION_ID.from(task);
         if (!FormText.flag(task::getVariable, NOTICE_APPROVED.name())) {
+            String reason = FormText.text(task::getVariable, SEND_BACK_REASON);
+            if (reason == null || reason.isBlank()) {
+                throw new BadUserRequestException("Field 'What must change before it can be approved' (" + SEND_BACK_REASON
+                        + ") is required to send the notice back; tick 'I have previewed this notice and approve its release' to approve it");
+            }
+            if (reason.length() > 16_000) {
+                throw new BadUserRequestException("Field 'What must change before it can be approved' (" + SEND_BACK_REASON
+                        + ") must be at most 16000 characters");
+            }
+            obligations.sentBack(obligationId, reason.strip());
+            IncidentIntakeListener.removeTransientFields(task.getExecution());
             return;
         }
-        long obligationId = OBLIGATION_ID.from(task);
         notices.whyNotRenderable(obligationId, clock.instant()).ifPresent(why -> {
             throw new BadUserRequestException("The notice cannot be approved: " + why + ".");
         });

@@ -55,6 +55,18 @@ final class NoticeText {
                 text.get("breachLocation"), text.get("entityType"), text.get("agOffice"));
     }
 
+    /** The stored text under the form's field keys: a notice sent back opens with what was written before. */
+    static Map<String, String> formValues(String stored) {
+        var text = read(stored);
+        var values = new LinkedHashMap<String, String>();
+        FORM_FIELDS.forEach((field, fact) -> {
+            if (text.containsKey(fact)) {
+                values.put(field, text.get(fact));
+            }
+        });
+        return values;
+    }
+
     private static Map<String, String> read(String stored) {
         if (stored == null || stored.isBlank()) {
             return Map.of();

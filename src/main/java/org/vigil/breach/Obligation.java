@@ -93,6 +93,11 @@ class Obligation {
     @Column(name = "notice_facts", columnDefinition = "text")
     private String noticeFacts;
 
+    /** Why the notice was last sent back from its approval; free text about its wording, so encrypted too. */
+    @jakarta.persistence.Convert(converter = org.vigil.platform.EncryptedText.class)
+    @Column(name = "send_back_reason", columnDefinition = "text")
+    private String sendBackReason;
+
     @Column(name = "catalog_version", nullable = false, length = 40)
     private String catalogVersion;
 
@@ -216,6 +221,7 @@ class Obligation {
         this.status = ObligationStatus.PREPARED;
     }
     void approved() { status = ObligationStatus.APPROVED; }
+    void sentBack(String reason) { sendBackReason = reason; }
 
     void sent(Instant at, String channel, String proof) {
         if (isSent()) {
@@ -255,6 +261,7 @@ class Obligation {
     Instant plannedAt() { return plannedAt; }
     String noticeReference() { return noticeReference; }
     String noticeFacts() { return noticeFacts; }
+    String sendBackReason() { return sendBackReason; }
     String regime() { return regime; }
     String basis() { return basis; }
     Instant deadline() { return deadline; }

@@ -216,6 +216,12 @@ class Obligations {
         require(obligationId).approved();
     }
 
+    /** The approver sent the notice back to be prepared again, saying why. */
+    @Transactional
+    void sentBack(long obligationId, String reason) {
+        require(obligationId).sentBack(reason);
+    }
+
     /** Records the dispatch; refused before the end of a law-enforcement hold or in the future. */
     @Transactional
     void recordDispatch(long obligationId, Instant sentAt, String channel, String proof) {

@@ -41,19 +41,22 @@ class ResponseMilestones {
         events.publishEvent(new IncidentReported(incident.id(), incident.discoveredAt(), incident.createdAt()));
     }
 
-    /** Containment ended at {@code at}: refused in the future or before the incident was discovered. */
+    /**
+     * Containment ended at {@code at}, after what {@code summary} says was done (null: nothing said, an earlier summary
+     * stays): refused in the future or before the incident was discovered.
+     */
     @Transactional
-    void contained(long incidentId, Instant at) {
+    void contained(long incidentId, Instant at, String summary) {
         if (at.isAfter(clock.instant())) {
-            throw new IllegalArgumentException("Field containedAt lies in the future: record when containment ended");
+            throw new IllegalArgumentException("Field 'Contained at' (containedAt) lies in the future: record when containment ended");
         }
         var incident = incidents.findById(incidentId)
                 .orElseThrow(() -> new IllegalStateException("Incident " + incidentId + " does not exist"));
         if (at.isBefore(incident.discoveredAt())) {
-            throw new IllegalArgumentException("Field containedAt lies before the incident was discovered (" + incident.discoveredAt()
+            throw new IllegalArgumentException("Field 'Contained at' (containedAt) lies before the incident was discovered (" + incident.discoveredAt()
                     + "): record when containment ended");
         }
-        incident.contained(at);
+        incident.contained(at, summary);
         events.publishEvent(new IncidentContained(incidentId, incident.discoveredAt(), at));
     }
 

@@ -1,10 +1,14 @@
 package org.vigil.platform;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.boot.actuate.info.InfoEndpoint;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -42,9 +46,13 @@ class SecurityConfiguration {
     SecurityFilterChain dashboardSecurity(HttpSecurity http) throws Exception {
         var paths = PathPatternRequestMatcher.withDefaults();
         http.securityMatcher(new OrRequestMatcher(paths.matcher("/sla"), paths.matcher("/sla/**"), paths.matcher("/api/sla/**"),
-                        paths.matcher("/notices"), paths.matcher("/notices/**"), paths.matcher("/login"), paths.matcher("/logout")))
+                        paths.matcher("/notices"), paths.matcher("/notices/**"), paths.matcher("/evidence"), paths.matcher("/evidence/**"),
+                        paths.matcher("/login"), paths.matcher("/logout")))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(paths.matcher("/login")).permitAll()
+                        // IT operations attach containment evidence; the controller says who may attach and who only read.
+                        .requestMatchers(paths.matcher("/evidence"), paths.matcher("/evidence/**"))
+                        .hasAnyAuthority("it-operations", "privacy-office", "ciso", "auditors")
                         .anyRequest().hasAnyAuthority("managers", "ciso", "privacy-office"))
                 .formLogin(form -> form.defaultSuccessUrl("/sla", false))
                 .httpBasic(basic -> basic.realmName("Vigil"))
@@ -101,6 +109,17 @@ class SecurityConfiguration {
         var registration = new FilterRegistrationBean<>(new EngineApiCalls());
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 4);
+        return registration;
+    }
+
+    /** The read-only context of the capabilities' task forms ({@link TaskFormContext}); after Spring Security, which names the caller. */
+    @Bean
+    FilterRegistrationBean<TaskFormContextFilter> taskFormContextFilter(ObjectProvider<TaskFormContext> contexts, TaskService tasks,
+            RepositoryService repository, IdentityService identityService, ObjectMapper json) {
+        var registration = new FilterRegistrationBean<>(new TaskFormContextFilter(contexts.orderedStream().toList(), tasks, repository,
+                identityService, json));
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+        registration.setOrder(Ordered.LOWEST_PRECEDENCE - 100);
         return registration;
     }
 

@@ -78,7 +78,7 @@ class NoticeDocumentsIT {
         assertThat(blocked.statusCode()).isEqualTo(400);
         assertThat(blocked.body()).contains("The notice cannot be approved: the individual notice lacks what the affected people should do to protect themselves.")
                 .doesNotContain("at org.");
-        completeAsPrivacy(privacy, notice, Map.of("noticeApproved", false));
+        completeAsPrivacy(privacy, notice, Map.of("noticeApproved", false, "phiSendBackReason", "Say what people should do"));
         completeAsPrivacy(privacy, notice, Map.of("phiNoticeWhatHappened", "A laptop with charts was stolen from a car.",
                 "phiNoticeSteps", "Watch your insurer's statements.", "phiNoticeWhatWeAreDoing", "We encrypted every laptop and told the police."));
         assertThat(runtime.getVariables(notice).keySet()).noneMatch(name -> name.startsWith("phi"));

@@ -287,9 +287,18 @@ class NotificationObligationProcessTest {
         var notice = breach.obligationProcess(breach.dutiesOf(instance).get("individuals/US"));
 
         complete(task(notice), Map.of(NOTICE_REFERENCE.name(), "DOC-draft"));
-        complete(task(notice), Map.of(NOTICE_APPROVED.name(), false));
+        // Unticked without a reason: refused naming both fields, as a box left unticked by mistake would be.
+        assertThatThrownBy(() -> complete(task(notice), Map.of(NOTICE_APPROVED.name(), false)))
+                .hasMessageContaining("Field 'What must change before it can be approved' (phiSendBackReason) is required to send the notice back")
+                .hasMessageContaining("'I have previewed this notice and approve its release'");
+        assertThat(notice).isWaitingAt(Task_ApproveNotice);
+
+        complete(task(notice), Map.of(NOTICE_APPROVED.name(), false, NoticeApprovedTaskListener.SEND_BACK_REASON, "Name the clinic's hotline"));
 
         assertThat(notice).isWaitingAt(Task_PrepareNotice);
+        long obligationId = (Long) runtime.getVariable(notice.getId(), NotificationObligationVariables.OBLIGATION_ID.name());
+        assertThat(obligations.findById(obligationId).orElseThrow().sendBackReason()).isEqualTo("Name the clinic's hotline");
+        assertThat(runtime.getVariables(notice.getId()).keySet()).as("the reason, free text, is no variable").noneMatch(name -> name.startsWith("phi"));
         assertThat(task(notice).getDueDate().toInstant()).isEqualTo(instant(SIXTY_DAYS));
         assertThat(task(notice).getFollowUpDate().toInstant()).isEqualTo(instant(SIXTY_DAYS_REMINDER));
     }
