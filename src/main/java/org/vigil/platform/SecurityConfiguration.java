@@ -44,9 +44,11 @@ class SecurityConfiguration {
         http.securityMatcher(new OrRequestMatcher(paths.matcher("/sla"), paths.matcher("/sla/**"), paths.matcher("/api/sla/**"),
                         paths.matcher("/notices"), paths.matcher("/notices/**"), paths.matcher("/login"), paths.matcher("/logout")))
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(paths.matcher("/login")).permitAll()
+                        // Anyone logged in may log out, whatever their groups.
+                        .requestMatchers(paths.matcher("/login"), paths.matcher("/logout")).permitAll()
                         .anyRequest().hasAnyAuthority("managers", "ciso", "privacy-office"))
-                .formLogin(form -> form.defaultSuccessUrl("/sla", false))
+                // Vigil's own forms (LoginPages) instead of Spring Security's generated ones.
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/sla", false))
                 .httpBasic(basic -> basic.realmName("Vigil"))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 // A notice preview sets its own, stricter policy, which this one does not replace.
