@@ -23,7 +23,13 @@ function showCounts(counts) {
 }
 
 async function load() {
-  if (!incidentId) { say('Open this page from a task: /notices?incident=<id>', true); return; }
+  if (!incidentId) {
+    // Opened from the bar rather than from a task: ask which incident.
+    say('Which incident? Open this page from its task in Tasklist, or give its number.');
+    document.getElementById('pick').hidden = false;
+    document.querySelectorAll('main section').forEach(section => { section.hidden = true; });
+    return;
+  }
   const response = await fetch(`/notices/incidents/${encodeURIComponent(incidentId)}`, {headers: {Accept: 'application/json'}});
   if (!response.ok) { say(response.status === 404 ? 'No such incident, or not yours to see.' : `The incident could not be loaded (${response.status}).`, true); return; }
   const incident = await response.json();

@@ -3,6 +3,7 @@ package org.vigil.platform;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.beans.TypeMismatchException;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -110,6 +112,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleErrorResponseException(ErrorResponseException e, HttpHeaders headers, HttpStatusCode status,
             WebRequest request) {
+        if ((status.value() == 403 || status.value() == 404) && pageShown(request, status)) {
+            return null;
+        }
         var problem = e.getBody();
         if (problem.getDetail() == null) {
             var known = HttpStatus.resolve(status.value());
@@ -132,6 +137,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
+        if (pageShown(request, status)) {
+            return null;
+        }
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No such path");
         problem.setTitle("Not Found");
         return problem(problem, headers);
@@ -174,6 +182,23 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         problem.setTitle(e.title());
         e.properties().forEach(problem::setProperty);
         return problem(problem, new HttpHeaders());
+    }
+
+    /**
+     * A browser opening a page that does not exist or is not the user's gets Vigil's page for the status, through the
+     * container's error page ({@link ProblemErrorController}), rather than a body meant for programs.
+     */
+    private static boolean pageShown(WebRequest request, HttpStatusCode status) {
+        if (request instanceof ServletWebRequest servlet && servlet.getResponse() != null && !servlet.getResponse().isCommitted()
+                && BrowserPages.wantsPage(servlet.getRequest())) {
+            try {
+                servlet.getResponse().sendError(status.value());
+                return true;
+            } catch (IOException e) {
+                return false;
+            }
+        }
+        return false;
     }
 
     private static ProblemDetail invalid(String detail, String field) {

@@ -49,12 +49,14 @@ class SecurityConfiguration {
                         paths.matcher("/notices"), paths.matcher("/notices/**"), paths.matcher("/evidence"), paths.matcher("/evidence/**"),
                         paths.matcher("/login"), paths.matcher("/logout")))
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(paths.matcher("/login")).permitAll()
+                        // Anyone logged in may log out, whatever their groups.
+                        .requestMatchers(paths.matcher("/login"), paths.matcher("/logout")).permitAll()
                         // IT operations attach containment evidence; the controller says who may attach and who only read.
                         .requestMatchers(paths.matcher("/evidence"), paths.matcher("/evidence/**"))
                         .hasAnyAuthority("it-operations", "privacy-office", "ciso", "auditors")
                         .anyRequest().hasAnyAuthority("managers", "ciso", "privacy-office"))
-                .formLogin(form -> form.defaultSuccessUrl("/sla", false))
+                // Vigil's own forms (LoginPages) instead of Spring Security's generated ones.
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/sla", false))
                 .httpBasic(basic -> basic.realmName("Vigil"))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 // A notice preview sets its own, stricter policy, which this one does not replace.
