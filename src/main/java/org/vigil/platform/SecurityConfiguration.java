@@ -47,13 +47,15 @@ class SecurityConfiguration {
         var paths = PathPatternRequestMatcher.withDefaults();
         http.securityMatcher(new OrRequestMatcher(paths.matcher("/sla"), paths.matcher("/sla/**"), paths.matcher("/api/sla/**"),
                         paths.matcher("/notices"), paths.matcher("/notices/**"), paths.matcher("/evidence"), paths.matcher("/evidence/**"),
-                        paths.matcher("/login"), paths.matcher("/logout")))
+                        paths.matcher("/reports"), paths.matcher("/reports/**"), paths.matcher("/login"), paths.matcher("/logout")))
                 .authorizeHttpRequests(requests -> requests
                         // Anyone logged in may log out, whatever their groups.
                         .requestMatchers(paths.matcher("/login"), paths.matcher("/logout")).permitAll()
                         // IT operations attach containment evidence; the controller says who may attach and who only read.
                         .requestMatchers(paths.matcher("/evidence"), paths.matcher("/evidence/**"))
                         .hasAnyAuthority("it-operations", "privacy-office", "ciso", "auditors")
+                        // Everyone may follow the incidents they reported themselves, and only those.
+                        .requestMatchers(paths.matcher("/reports"), paths.matcher("/reports/**")).authenticated()
                         .anyRequest().hasAnyAuthority("managers", "ciso", "privacy-office"))
                 // Vigil's own forms (LoginPages) instead of Spring Security's generated ones.
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/sla", false))

@@ -91,6 +91,7 @@ class BreachResponseTasklistBrowserIT {
         long incidentId = (Long) runtime.getVariable(breach, BreachResponseVariables.INCIDENT_ID.name());
         assertThat(incidents.require(incidentId).reportedBy()).isEqualTo("staff");
         EngineJobs.runAllOf(management, breach);
+        followUnderMyReports(incidentId);
 
         // ---- the privacy office triages it, reading what was reported; the estimate is already in its field
         Task triage = task(breach, BreachResponseProcess.Task_TriageIncident);
@@ -210,6 +211,24 @@ class BreachResponseTasklistBrowserIT {
         assertThat(tasklist.formText()).contains("Sent back by the approver: Say when the clinic confirmed the shredding");
         assertThat(tasklist.valueOf("What happened")).isEqualTo("Two pages of lab results were faxed to a wrong number.");
         tasklist.screenshot("privacy-prepare-again");
+    }
+
+    /** Staff follow their report under "My reports" (the start form links there): its number and where it stands. */
+    private void followUnderMyReports(long incidentId) throws Exception {
+        browser.get("http://localhost:" + port + "/reports");
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.until(driver -> !driver.findElements(By.name("username")).isEmpty() || !driver.findElements(By.id("reports")).isEmpty());
+        if (!browser.findElements(By.name("username")).isEmpty()) {
+            browser.findElement(By.name("username")).sendKeys("staff");
+            browser.findElement(By.name("password")).sendKeys("demo");
+            browser.findElement(By.cssSelector("button[type=submit]")).click();
+        }
+        String mine = wait.until(driver -> {
+            var items = driver.findElements(By.cssSelector("#reports li[data-incident]"));
+            return items.isEmpty() ? null : items.get(0).getText();
+        });
+        assertThat(mine).contains("Incident " + incidentId + ": " + TITLE, "Received: the privacy office triages it");
+        tasklist.screenshot("staff-my-reports");
     }
 
     /** The evidence page behind the pages' login: sysadmin attaches the fax log. */
