@@ -1,5 +1,6 @@
 package org.vigil.breach;
 
+import static org.vigil.breach.NotificationObligationVariables.NOTICE_APPROVED;
 import static org.vigil.breach.NotificationObligationVariables.NOTICE_REFERENCE;
 import static org.vigil.breach.NotificationObligationVariables.OBLIGATION_ID;
 
@@ -26,5 +27,7 @@ class NoticePreparedTaskListener implements TaskListener {
         NOTICE_REFERENCE.set(task, reference);
         obligations.prepared(obligationId, reference, NoticeText.fromForm(task::getVariable));
         IncidentIntakeListener.removeTransientFields(task.getExecution());
+        // A notice sent back carries the approver's "no": its next approval starts as the form does, ticked.
+        task.getExecution().removeVariable(NOTICE_APPROVED.name());
     }
 }

@@ -79,6 +79,7 @@ class BreachResponseTasklistBrowserIT {
         new WebDriverWait(browser, Duration.ofSeconds(15)).until(driver -> !driver.findElements(By.cssSelector(".modal .fjs-container")).isEmpty());
         tasklist.fill("Short title", TITLE);
         tasklist.fill("What happened", DESCRIPTION);
+        tasklist.enterDateTime("When it happened (if known)", anHourAgo.minusHours(2));
         tasklist.enterDateTime("When it was discovered", anHourAgo);
         tasklist.fill("Systems involved", "fax server\nEHR");
         tasklist.fill("First estimate of people affected", "US-TX: 20\nUS-NY: 5");
@@ -211,6 +212,30 @@ class BreachResponseTasklistBrowserIT {
         assertThat(tasklist.formText()).contains("Sent back by the approver: Say when the clinic confirmed the shredding");
         assertThat(tasklist.valueOf("What happened")).isEqualTo("Two pages of lab results were faxed to a wrong number.");
         tasklist.screenshot("privacy-prepare-again");
+        tasklist.claim();
+        tasklist.fill("What happened", "Two pages of lab results were faxed to a wrong number; the clinic shredded them the same day.");
+        tasklist.complete();
+        waitUntilDone(again);
+
+        // ---- approved as it starts (ticked), then its dispatch recorded
+        Task approveAgain = task(notice, NotificationObligationProcess.Task_ApproveNotice);
+        tasklist.openTask(approveAgain.getId());
+        tasklist.claim();
+        assertThat(tasklist.ticked("I have previewed this notice and approve its release")).as("ticked again after a send-back").isTrue();
+        tasklist.complete();
+        waitUntilDone(approveAgain);
+        Task dispatch = task(notice, NotificationObligationProcess.Task_RecordDispatch);
+        tasklist.openTask(dispatch.getId());
+        assertThat(tasklist.cardTitle()).startsWith("Record the dispatch: HHS, incident " + incidentId);
+        assertThat(tasklist.formText()).contains("Record the dispatch of the notice to HHS", "HHS breach report");
+        tasklist.claim();
+        tasklist.enterDateTime("Sent at", LocalDateTime.now(clock.withZone(zone)).minusMinutes(10).truncatedTo(ChronoUnit.MINUTES));
+        tasklist.chooseSelect("Channel", "Regulator portal");
+        tasklist.fill("Proof", "HHS portal confirmation 2026-1234");
+        tasklist.screenshot("privacy-record-dispatch");
+        tasklist.complete();
+        waitUntilDone(dispatch);
+        assertThat(obligations.findById(hhs.id()).orElseThrow().isSent()).isTrue();
     }
 
     /** Staff follow their report under "My reports" (the start form links there): its number and where it stands. */

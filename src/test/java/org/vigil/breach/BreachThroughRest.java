@@ -122,6 +122,12 @@ final class BreachThroughRest {
                 Map.of(NotificationObligationVariables.NOTICE_APPROVED.name(), approved));
     }
 
+    /** The approver sends the notice back to be prepared again, saying what must change. */
+    HttpResponse<String> sendBack(long obligationId, String whatMustChange) {
+        return completeObligationTask(obligationId, NotificationObligationProcess.Task_ApproveNotice,
+                Map.of(NotificationObligationVariables.NOTICE_APPROVED.name(), false, NoticeApprovedTaskListener.SEND_BACK_REASON, whatMustChange));
+    }
+
     HttpResponse<String> recordDispatch(long obligationId, String proof) {
         return completeObligationTask(obligationId, NotificationObligationProcess.Task_RecordDispatch, Map.of("sentAt",
                 OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(5).truncatedTo(ChronoUnit.SECONDS).toString(),

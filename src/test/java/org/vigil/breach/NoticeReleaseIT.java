@@ -80,7 +80,8 @@ class NoticeReleaseIT {
         assertThat(breach.obligation(incidentId, "H10", "US").path("status").asText()).isEqualTo("PREPARED");
 
         // Sent back, prepared in full: previewed, approved and sent.
-        assertThat(breach.approve(hhs, false).statusCode()).isEqualTo(204);
+        assertThat(breach.approve(hhs, false).statusCode()).as("sent back without saying why").isEqualTo(400);
+        assertThat(breach.sendBack(hhs, "Add the breach type, its location and the safeguards").statusCode()).isEqualTo(204);
         breach.prepare(hhs, Map.of("phiNoticeWhatHappened", "A portal setting showed lab results to other patients.",
                 "phiNoticeWhatWeAreDoing", "We fixed the setting and audited access.", "noticeBreachType", "Unauthorized Access/Disclosure",
                 "noticeBreachLocation", "Electronic Medical Record", "phiNoticeSafeguards", "Role-based access; quarterly review"));

@@ -299,6 +299,11 @@ class NotificationObligationProcessTest {
         long obligationId = (Long) runtime.getVariable(notice.getId(), NotificationObligationVariables.OBLIGATION_ID.name());
         assertThat(obligations.findById(obligationId).orElseThrow().sendBackReason()).isEqualTo("Name the clinic's hotline");
         assertThat(runtime.getVariables(notice.getId()).keySet()).as("the reason, free text, is no variable").noneMatch(name -> name.startsWith("phi"));
+
+        complete(task(notice), Map.of(NOTICE_REFERENCE.name(), "DOC-final"));
+        assertThat(notice).isWaitingAt(Task_ApproveNotice);
+        assertThat(runtime.getVariables(notice.getId())).as("the next approval starts ticked, as its form does, not with the last 'no'")
+                .doesNotContainKey(NOTICE_APPROVED.name());
         assertThat(task(notice).getDueDate().toInstant()).isEqualTo(instant(SIXTY_DAYS));
         assertThat(task(notice).getFollowUpDate().toInstant()).isEqualTo(instant(SIXTY_DAYS_REMINDER));
     }
