@@ -13,30 +13,53 @@ function cell(text) {
   return td;
 }
 
+function link(href, label) {
+  const a = document.createElement('a');
+  a.href = href;
+  a.textContent = label;
+  return a;
+}
+
+// One row per deadline; the server decided which links this viewer may follow (none it would refuse).
 function fillTable(id, rows) {
   const body = document.querySelector('#' + id + ' tbody');
   body.replaceChildren();
   for (const row of rows) {
     const tr = document.createElement('tr');
     tr.dataset.status = row.status;
-    tr.append(cell(row.what), cell(row.processKey), cell(row.ownerGroup), cell(new Date(row.dueAt).toLocaleString()));
+    tr.dataset.id = row.id;
+    const step = row.stepDueAt ? row.stepName + ' (this step due ' + row.stepDue + ')' : row.stepName;
+    tr.append(cell(row.what), cell(step), cell(row.processKey), cell(row.heldBy), cell(row.due));
     const open = document.createElement('td');
-    if (row.link) {
-      const a = document.createElement('a');
-      a.href = row.link;
-      a.textContent = row.link.includes('tasklist') ? 'Open in Tasklist' : 'Open in Cockpit';
-      open.append(a);
-    }
+    open.className = 'open-links';
+    if (row.tasklistLink) open.append(link(row.tasklistLink, 'Open in Tasklist'));
+    if (row.cockpitLink) open.append(link(row.cockpitLink, 'View in Cockpit'));
     tr.append(open);
     body.append(tr);
   }
   if (rows.length === 0) {
     const tr = document.createElement('tr');
     const td = cell('Nothing here.');
-    td.colSpan = 5;
+    td.colSpan = 6;
     tr.append(td);
     body.append(tr);
   }
+}
+
+function fillRows(id, rows) {
+  const body = document.querySelector('#' + id + ' tbody');
+  body.replaceChildren(...rows.map(cells => {
+    const tr = document.createElement('tr');
+    const th = document.createElement('th');
+    th.scope = 'row';
+    th.textContent = cells[0];
+    tr.append(th, ...cells.slice(1).map(cell));
+    return tr;
+  }));
+}
+
+function percent(rate) {
+  return rate.total === 0 ? 'no deadlines' : Math.round(rate.rate * 100) + ' % (' + rate.onTime + ' of ' + rate.total + ')';
 }
 
 function text(id, value, format) {
@@ -72,31 +95,42 @@ async function render() {
   text('definition-on-time', summary.definitions.onTimeRate);
   text('definition-review', summary.definitions.accessReviewCompletion);
   text('review-completion', summary.accessReviewCompletion, v => Math.round(v * 100) + ' %');
-  text('as-of', 'as of ' + new Date(summary.asOf).toLocaleString());
+  text('as-of', 'as of ' + summary.asOfText);
   fillTable('overdue', overdue);
   fillTable('at-risk', atRisk.filter(row => row.status !== 'OVERDUE'));
 
+  const counts = [['Overdue', urgency.OVERDUE || 0], ['At risk', urgency.AT_RISK || 0], ['On track', urgency.OPEN || 0]];
+  fillRows('table-urgency', counts);
+  document.getElementById('chart-urgency').setAttribute('aria-label', 'Open deadlines by urgency: '
+      + counts.map(([name, count]) => count + ' ' + name.toLowerCase()).join(', ') + '.');
   new Chart(document.getElementById('chart-urgency'), {
     type: 'doughnut',
     data: {
-      labels: ['Overdue', 'At risk', 'On track'],
-      datasets: [{ data: [urgency.OVERDUE || 0, urgency.AT_RISK || 0, urgency.OPEN || 0],
-                   backgroundColor: ['#dc2626', '#f59e0b', '#3b82f6'] }]
+      labels: counts.map(([name]) => name),
+      datasets: [{ data: counts.map(([, count]) => count), backgroundColor: ['#dc2626', '#f59e0b', '#3b82f6'] }]
     },
     options: { animation: false }
   });
+
+  // The four quarters the server counted, each shown even where no deadline fell in it.
+  const quarters = summary.quarters;
   const processes = Object.keys(summary.onTimeRateByProcess);
-  const quarters = [...new Set(processes.flatMap(p => summary.onTimeRateByProcess[p].map(q => q.quarter)))].sort();
+  const span = quarters[0] + ' to ' + quarters[quarters.length - 1];
+  text('caption-on-time', 'On-time rate per process, last four quarters (' + span + ')');
+  const head = document.querySelector('#table-on-time thead tr');
+  head.replaceChildren(...['Process', ...quarters].map(name => Object.assign(document.createElement('th'), { scope: 'col', textContent: name })));
+  fillRows('table-on-time', processes.map(process => [process, ...summary.onTimeRateByProcess[process].map(percent)]));
+  document.getElementById('chart-on-time').setAttribute('aria-label', 'On-time rate per process, ' + span + ': '
+      + (processes.length === 0 ? 'no deadlines were met or missed in these quarters.'
+        : processes.map(process => process + ' ' + summary.onTimeRateByProcess[process]
+            .map(rate => rate.quarter + ' ' + percent(rate)).join(', ')).join('; ') + '.'));
   new Chart(document.getElementById('chart-on-time'), {
     type: 'bar',
     data: {
       labels: quarters,
       datasets: processes.map(process => ({
         label: process,
-        data: quarters.map(q => {
-          const found = summary.onTimeRateByProcess[process].find(r => r.quarter === q);
-          return found && found.rate != null ? Math.round(found.rate * 100) : null;
-        })
+        data: summary.onTimeRateByProcess[process].map(rate => rate.rate == null ? null : Math.round(rate.rate * 100))
       }))
     },
     options: { animation: false, scales: { y: { min: 0, max: 100, title: { display: true, text: '% on time' } } } }

@@ -195,7 +195,9 @@ class Obligations {
     private void track(Obligation obligation) {
         events.publishEvent(new ObligationScheduled(obligation.id(), obligation.incidentId(), obligation.recipient(),
                 obligation.jurisdiction(),
-                "Notice to " + obligation.recipient() + " (" + obligation.jurisdiction() + "), incident " + obligation.incidentId(),
+                // Whom in words, as on the Tasklist card ("Texas attorney general"), from rule codes only: no PHI.
+                "Notice to " + RecipientNames.cardName(obligation.recipient(), obligation.jurisdiction()) + " (" + obligation.jurisdiction()
+                        + "), incident " + obligation.incidentId(),
                 "privacy-office", obligation.processInstanceId(), obligation.plannedAt(), obligation.targetDeadline(),
                 obligation.reminderAt(), obligation.escalationAt()));
     }

@@ -31,12 +31,29 @@ interface DeadlineRepository extends JpaRepository<DeadlineEntry, Long> {
             + "where d.completedAt is null and d.dueAt >= :now and d.warnAt <= :now and d.status = org.vigil.sla.DeadlineStatus.OPEN")
     int markAtRisk(Instant now);
 
+
+    /** Every open deadline by process and status, for the metrics (a process's own tasks under its own name). */
     @Query("select d.processKey, d.status, count(d) from DeadlineEntry d where d.completedAt is null group by d.processKey, d.status")
     List<Object[]> countOpenByProcessAndStatus();
 
-    @Query("select d.processKey, year(d.completedAt), extract(quarter from d.completedAt), "
-            + "sum(case when d.status = org.vigil.sla.DeadlineStatus.MET then 1 else 0 end), count(d) "
-            + "from DeadlineEntry d where d.completedAt >= :since and d.status in (org.vigil.sla.DeadlineStatus.MET, org.vigil.sla.DeadlineStatus.MISSED) "
-            + "group by d.processKey, year(d.completedAt), extract(quarter from d.completedAt)")
-    List<Object[]> onTimeByProcessAndQuarter(Instant since);
+    /** Per process, deadlines met and all met or missed, completed in {@code [from, to)}: one quarter in the company's zone. */
+    @Query("select d.processKey, sum(case when d.status = org.vigil.sla.DeadlineStatus.MET then 1 else 0 end), count(d) "
+            + "from DeadlineEntry d where d.completedAt >= :from and d.completedAt < :to "
+            + "and d.status in (org.vigil.sla.DeadlineStatus.MET, org.vigil.sla.DeadlineStatus.MISSED) group by d.processKey")
+    List<Object[]> onTimeByProcess(Instant from, Instant to);
+
+    /** The open deadlines of a kind in these process instances: an obligation's task, a task's obligation. */
+    @Query("select d from DeadlineEntry d where d.processInstanceId in :instances and d.sourceType = :sourceType "
+            + "and d.status in (org.vigil.sla.DeadlineStatus.OPEN, org.vigil.sla.DeadlineStatus.AT_RISK, org.vigil.sla.DeadlineStatus.OVERDUE)")
+    List<DeadlineEntry> findOpenInInstances(Collection<String> instances, String sourceType);
+
+    /**
+     * Open deadlines by process and status, a user task counted only where no open obligation of its process
+     * instance counts already: that task is the obligation's current step, not a deadline of its own.
+     */
+    @Query("select d.processKey, d.status, count(d) from DeadlineEntry d where d.completedAt is null and not exists ("
+            + "select o.id from DeadlineEntry o where d.sourceType = '" + DeadlineSpec.USER_TASK + "' "
+            + "and o.processInstanceId = d.processInstanceId and o.sourceType = '" + DeadlineSpec.OBLIGATION + "' and o.completedAt is null) "
+            + "group by d.processKey, d.status")
+    List<Object[]> countOpenDeadlinesByProcessAndStatus();
 }

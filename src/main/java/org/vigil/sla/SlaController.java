@@ -1,5 +1,6 @@
 package org.vigil.sla;
 
+import java.security.Principal;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
@@ -35,24 +36,24 @@ class SlaController {
 
     @GetMapping("/api/sla/overdue")
     @ResponseBody
-    List<SlaDashboard.DeadlineRow> overdue() {
-        return dashboard.overdue();
+    List<SlaDashboard.DeadlineRow> overdue(Principal viewer) {
+        return dashboard.overdue(viewer.getName());
     }
 
     @GetMapping("/api/sla/at-risk")
     @ResponseBody
-    List<SlaDashboard.DeadlineRow> atRisk(@RequestParam(defaultValue = "7") int days) {
-        return dashboard.atRisk(Math.max(1, Math.min(days, 90)));
+    List<SlaDashboard.DeadlineRow> atRisk(@RequestParam(defaultValue = "7") int days, Principal viewer) {
+        return dashboard.atRisk(Math.max(1, Math.min(days, 90)), viewer.getName());
     }
 
     @GetMapping(value = "/api/sla/overdue.csv")
-    ResponseEntity<String> overdueCsv() {
-        return csv("overdue.csv", dashboard.overdue());
+    ResponseEntity<String> overdueCsv(Principal viewer) {
+        return csv("overdue.csv", dashboard.overdue(viewer.getName()));
     }
 
     @GetMapping(value = "/api/sla/at-risk.csv")
-    ResponseEntity<String> atRiskCsv(@RequestParam(defaultValue = "7") int days) {
-        return csv("at-risk.csv", dashboard.atRisk(Math.max(1, Math.min(days, 90))));
+    ResponseEntity<String> atRiskCsv(@RequestParam(defaultValue = "7") int days, Principal viewer) {
+        return csv("at-risk.csv", dashboard.atRisk(Math.max(1, Math.min(days, 90)), viewer.getName()));
     }
 
     /** The summary's figures, one per line, each with what it counts in plain words. */
@@ -102,10 +103,11 @@ class SlaController {
     private static ResponseEntity<String> csv(String name, List<SlaDashboard.DeadlineRow> rows) {
         var out = new StringBuilder();
         try (var csv = new SafeCsvWriter(out)) {
-            csv.printRecord("process", "step", "what", "owner_group", "due", "status", "link");
+            // The first seven columns as before; then the step in words, who holds it and the due time in the company's zone.
+            csv.printRecord("process", "step", "what", "owner_group", "due", "status", "link", "step_name", "held_by", "due_local");
             for (var row : rows) {
                 csv.printRecord(row.processKey(), row.step(), row.what(), row.ownerGroup(), DateTimeFormatter.ISO_INSTANT.format(row.dueAt()),
-                        row.status(), row.link());
+                        row.status(), row.link(), row.stepName(), row.heldBy(), row.due());
             }
         }
         return attachment(name, out);

@@ -67,7 +67,8 @@ class SlaCsvExportIT {
     /** The cells of the one line whose {@code what} names the test's deadline. */
     private static List<String> rowOf(String csv, String id) throws Exception {
         try (var parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(csv))) {
-            assertThat(parser.getHeaderNames()).containsExactly("process", "step", "what", "owner_group", "due", "status", "link");
+            assertThat(parser.getHeaderNames()).containsExactly("process", "step", "what", "owner_group", "due", "status", "link",
+                    "step_name", "held_by", "due_local");
             List<CSVRecord> records = parser.getRecords();
             return records.stream().filter(record -> record.get("what").contains(id)).findFirst().orElseThrow().toList();
         }
