@@ -2,6 +2,16 @@
 const incidentId = new URLSearchParams(location.search).get('incident');
 let csrf = null;
 
+// Statuses in words; an unknown one as its code in lower case.
+const INCIDENT_STATUS = {REPORTED: 'reported', TRIAGED: 'triaged', CONTAINED: 'contained', INVESTIGATED: 'investigated',
+  ASSESSED: 'assessed', NOT_A_BREACH: 'not a breach', NOTIFYING: 'notifying', REVIEW: 'in review', CLOSED: 'closed', REOPENED: 'reopened'};
+const OBLIGATION_STATUS = {OPEN: 'to prepare', PREPARED: 'prepared, to approve', APPROVED: 'approved, to send', SENT: 'sent',
+  MISSED: 'deadline missed', SENT_LATE: 'sent late', WITHDRAWN: 'withdrawn'};
+
+function words(table, code) {
+  return table[code] || String(code).toLowerCase().replaceAll('_', ' ');
+}
+
 function el(tag, text, attributes = {}) {
   const node = document.createElement(tag);
   if (text !== undefined && text !== null) node.textContent = String(text);
@@ -177,15 +187,6 @@ document.getElementById('upload').addEventListener('submit', async event => {
 });
 
 load();
-
-const INCIDENT_STATUS = {REPORTED: 'reported', TRIAGED: 'triaged', CONTAINED: 'contained', INVESTIGATED: 'investigated',
-  ASSESSED: 'assessed', NOT_A_BREACH: 'not a breach', NOTIFYING: 'notifying', REVIEW: 'in review', CLOSED: 'closed', REOPENED: 'reopened'};
-const OBLIGATION_STATUS = {OPEN: 'to prepare', PREPARED: 'prepared, to approve', APPROVED: 'approved, to send', SENT: 'sent',
-  MISSED: 'deadline missed', SENT_LATE: 'sent late', WITHDRAWN: 'withdrawn'};
-
-function words(table, code) {
-  return table[code] || String(code).toLowerCase().replaceAll('_', ' ');
-}
 
 /** The status in words, with what is provisional or waits for the privacy office's decision. */
 function statusOf(o) {
