@@ -2,6 +2,16 @@
 const incidentId = new URLSearchParams(location.search).get('incident');
 let csrf = null;
 
+// Statuses in words; an unknown one as its code in lower case.
+const INCIDENT_STATUS = {REPORTED: 'reported', TRIAGED: 'triaged', CONTAINED: 'contained', INVESTIGATED: 'investigated',
+  ASSESSED: 'assessed', NOT_A_BREACH: 'not a breach', NOTIFYING: 'notifying', REVIEW: 'in review', CLOSED: 'closed', REOPENED: 'reopened'};
+const OBLIGATION_STATUS = {OPEN: 'to prepare', PREPARED: 'prepared, to approve', APPROVED: 'approved, to send', SENT: 'sent',
+  MISSED: 'deadline missed', SENT_LATE: 'sent late', WITHDRAWN: 'withdrawn'};
+
+function words(table, code) {
+  return table[code] || String(code).toLowerCase().replaceAll('_', ' ');
+}
+
 function el(tag, text, attributes = {}) {
   const node = document.createElement(tag);
   if (text !== undefined && text !== null) node.textContent = String(text);
@@ -34,11 +44,11 @@ async function load() {
   if (!response.ok) { say(response.status === 404 ? 'No such incident, or not yours to see.' : `The incident could not be loaded (${response.status}).`, true); return; }
   const incident = await response.json();
   csrf = incident.csrf;
-  document.getElementById('incident-title').textContent = `Incident ${incident.id}: ${incident.title} (${incident.status})`;
+  document.getElementById('incident-title').textContent = `Incident ${incident.id}: ${incident.title} (${words(INCIDENT_STATUS, incident.status)})`;
   // A closed incident is shown, not changed: every change would be refused (409) until it is reopened.
   document.querySelectorAll('main form button, main form input, main form textarea, #replan').forEach(control => { control.disabled = incident.closed; });
   if (incident.closed) {
-    say(`Closed ${new Date(incident.closedAt).toLocaleString()}: nothing here can change. The privacy lead or the CISO reopens it (POST ${incident.reopen} with a reason); it then goes back to the investigation.`, true);
+    say(`Closed ${incident.closedAtInWords}: nothing here can change. The privacy lead or the CISO reopens it (POST ${incident.reopen} with a reason); it then goes back to the investigation.`, true);
   }
   showCounts(incident.counts);
   const rows = document.getElementById('obligations');
@@ -47,21 +57,31 @@ async function load() {
   for (const item of incident.obligations) {
     const o = item.obligation;
     const tr = el('tr');
-    tr.append(el('td', o.recipient), el('td', o.jurisdiction), el('td', o.basis, {class: 'basis'}),
-        el('td', new Date(o.targetDeadline).toLocaleString()), el('td', statusOf(o)));
+    // Words first; the catalog's codes stay in small print and in the title, for whoever checks them against the rule.
+    const recipient = el('td', '', {title: o.recipient});
+    recipient.append(el('span', item.recipientName), el('br'), el('small', o.recipient, {class: 'code'}));
+    tr.append(recipient, el('td', item.place, {title: o.jurisdiction}), el('td', o.basis, {class: 'basis'}),
+        el('td', item.deadline, {class: 'deadline', title: `in the company's time zone, ${incident.zone}`}), el('td', statusOf(o)));
+    // A preview is offered only once its document renders; until then the next cell says what it lacks.
     const links = el('td');
-    item.documents.forEach(kind => {
-      links.append(el('a', `${kind} (HTML)`, {href: `/notices/obligations/${o.id}/notice?kind=${kind}`, target: '_blank', 'data-kind': kind}));
-      links.append(el('a', 'PDF', {href: `/notices/obligations/${o.id}/notice?kind=${kind}&format=pdf`, target: '_blank'}));
+    item.notices.forEach(notice => {
+      if (notice.renderable) {
+        links.append(el('a', `${notice.title} (HTML)`, {href: `/notices/obligations/${o.id}/notice?kind=${notice.kind}`, target: '_blank', 'data-kind': notice.kind}));
+        links.append(el('a', 'PDF', {href: `/notices/obligations/${o.id}/notice?kind=${notice.kind}&format=pdf`, target: '_blank'}));
+      } else {
+        links.append(el('div', `${notice.title}: not ready yet`, {'data-kind': notice.kind}));
+      }
     });
     tr.append(links);
-    const missing = el('td', '…', {class: 'missing', id: `missing-${o.id}`});
-    tr.append(missing);
-    fetch(`/notices/obligations/${o.id}/notice/missing-facts`).then(r => r.json()).then(byKind => {
-      const lacks = Object.entries(byKind).filter(([, facts]) => facts.length > 0).map(([kind, facts]) => `${kind}: ${facts.join(', ')}`);
-      missing.textContent = lacks.length === 0 ? 'nothing' : lacks.join('; ');
-      missing.className = lacks.length === 0 ? 'complete' : 'missing';
+    const lacking = item.notices.filter(notice => !notice.renderable);
+    const missing = el('td', lacking.length === 0 ? 'nothing' : '', {class: lacking.length === 0 ? 'complete' : 'missing', id: `missing-${o.id}`});
+    lacking.forEach(notice => {
+      missing.append(el('div', `The ${notice.title} lacks:`));
+      const list = el('ul');
+      notice.missing.forEach(gap => list.append(el('li', `${gap.words}: ${gap.where}`, {'data-fact': gap.fact})));
+      missing.append(list);
     });
+    tr.append(missing);
     const letters = el('td', '', {id: `letters-${o.id}`});
     if (item.letters) {
       const batch = item.letters;
@@ -123,21 +143,16 @@ async function startLetters(obligationId) {
 
 document.getElementById('facts').addEventListener('submit', async event => {
   event.preventDefault();
+  // The counts go as typed: the server reads them line by line and refuses a bad line by its number, storing nothing.
   const facts = {};
-  const lines = document.getElementById('facts-counts').value.split('\n').map(line => line.trim()).filter(Boolean);
-  if (lines.length > 0) {
-    facts.affectedCounts = {};
-    for (const line of lines) {
-      const [where, count] = line.split(':').map(part => (part || '').trim());
-      facts.affectedCounts[where.toUpperCase()] = Number.isInteger(Number(count)) && count !== '' ? Number(count) : count;
-    }
-  }
+  const counts = document.getElementById('facts-counts').value;
+  if (counts.trim()) facts.affectedCountsText = counts;
   const determination = document.getElementById('facts-determination').value;
   if (determination) facts.determinationAt = new Date(determination).toISOString();
   const response = await fetch(`/notices/incidents/${encodeURIComponent(incidentId)}/facts`,
       {method: 'POST', body: JSON.stringify(facts), headers: {'Content-Type': 'application/json', [csrf.header]: csrf.token}});
   const body = await response.json().catch(() => ({}));
-  if (!response.ok) { say(body.detail || `The facts could not be saved (${response.status}).`, true); return; }
+  if (!response.ok) { say(`${body.detail || `The facts could not be saved (${response.status}).`} Nothing was saved.`, true); return; }
   say(`Facts saved and planned again: ${body.obligations} obligations, ${body.startedObligations.length} of them new.`);
   load();
 });
@@ -180,5 +195,6 @@ function statusOf(o) {
   if (o.withdrawalProposed) notes.push('the plan no longer finds it: confirm or keep it in Tasklist');
   if (o.keptBy) notes.push(`kept by ${o.keptBy}`);
   if (o.status === 'WITHDRAWN' && o.withdrawnBy) notes.push(`withdrawn by ${o.withdrawnBy}`);
-  return notes.length ? `${o.status} (${notes.join('; ')})` : o.status;
+  const status = words(OBLIGATION_STATUS, o.status);
+  return notes.length ? `${status} (${notes.join('; ')})` : status;
 }

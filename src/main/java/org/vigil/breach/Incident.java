@@ -161,12 +161,23 @@ class Incident {
         requireOpen();
         this.category = category;
         this.severity = severity;
-        this.status = IncidentStatus.TRIAGED;
+        advanceTo(IncidentStatus.TRIAGED);
     }
 
     void moveTo(IncidentStatus status) {
         requireOpen();
-        this.status = status;
+        advanceTo(status);
+    }
+
+    /**
+     * The lifecycle only moves forward: a step recorded again (the facts stated again, a plan made again) leaves an
+     * incident that is further on where it is, so a correction never sends a notifying incident back to the
+     * investigation. Only a reopened incident starts again, from the investigation.
+     */
+    private void advanceTo(IncidentStatus next) {
+        if (status == IncidentStatus.REOPENED || next.compareTo(status) > 0) {
+            this.status = next;
+        }
     }
 
     /**
@@ -186,7 +197,7 @@ class Incident {
     void recordFacts(String factsJson) {
         requireOpen();
         this.facts = factsJson;
-        this.status = IncidentStatus.INVESTIGATED;
+        advanceTo(IncidentStatus.INVESTIGATED);
     }
 
     /** A correction of the facts is no new investigation: the incident stays at its step (notifying, say). */
@@ -198,13 +209,13 @@ class Incident {
     void recordRiskAssessment(String assessmentJson) {
         requireOpen();
         this.riskAssessment = assessmentJson;
-        this.status = IncidentStatus.ASSESSED;
+        advanceTo(IncidentStatus.ASSESSED);
     }
 
     void recordReview(String reviewJson) {
         requireOpen();
         this.review = reviewJson;
-        this.status = IncidentStatus.REVIEW;
+        advanceTo(IncidentStatus.REVIEW);
     }
 
     String review() { return review; }

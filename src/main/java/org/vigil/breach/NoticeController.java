@@ -54,8 +54,10 @@ class NoticeController {
     private final Documents documents;
     private final Incidents incidents;
     private final Replanning replanning;
+    private final ObligationCards cards;
 
-    NoticeController(NoticeDocuments notices, Documents documents, Incidents incidents, Replanning replanning) {
+    NoticeController(NoticeDocuments notices, Documents documents, Incidents incidents, Replanning replanning, ObligationCards cards) {
+        this.cards = cards;
         this.notices = notices;
         this.documents = documents;
         this.incidents = incidents;
@@ -106,10 +108,24 @@ class NoticeController {
     /** The notice as it would go out now; {@code kind} picks the substitute or alternative notice of an individual notice. */
     @GetMapping({"/api/obligations/{id}/notice", PAGE + "/obligations/{id}/notice"})
     ResponseEntity<byte[]> notice(@PathVariable long id, @RequestParam(defaultValue = "html") String format,
-            @RequestParam(required = false) String kind, Authentication caller) {
+            @RequestParam(required = false) String kind, Authentication caller, jakarta.servlet.http.HttpServletRequest request) {
         var obligation = requireObligation(id, caller, READERS);
         DocumentKind document = kindOf(obligation, kind);
         var facts = notices.previewFacts(id, document);
+        try {
+            return render(id, format, document, facts);
+        } catch (MissingFactsException e) {
+            if (!org.vigil.platform.BrowserPages.wantsPage(request)) {
+                throw e;
+            }
+            // A browser opening the preview gets a page in words; an API client keeps its 422 problem body.
+            String page = NoticeGaps.notReadyPage(obligation.incidentId(), cards.recipient(obligation), NoticeGaps.of(e.kind(), e.missing()));
+            return ResponseEntity.unprocessableEntity().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                    .body(page.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private ResponseEntity<byte[]> render(long id, String format, DocumentKind document, org.vigil.documents.NoticeFacts facts) {
         return switch (format) {
             case "html" -> ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                     // The preview is ours alone: no script runs in it, whatever the facts say.
@@ -168,9 +184,16 @@ class NoticeController {
         var view = incidents.view(id, caller.getName(), groups(caller)).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         requireGroup(groups(caller), READERS);
         var obligations = view.obligations().stream().map(obligation -> {
+            var kinds = NoticeKinds.kindsFor(obligation.ruleId(), obligation.recipient());
             var row = new java.util.LinkedHashMap<String, Object>();
             row.put("obligation", obligation);
-            row.put("documents", NoticeKinds.kindsFor(obligation.ruleId(), obligation.recipient()).stream().map(DocumentKind::template).toList());
+            // In words for the privacy officer; the codes stay in "obligation" (shown in small print and titles).
+            row.put("recipientName", cards.recipient(obligation.recipient(), obligation.jurisdiction()));
+            row.put("place", RecipientNames.placeName(obligation.jurisdiction()));
+            row.put("deadline", cards.withZone(obligation.targetDeadline()));
+            row.put("documents", kinds.stream().map(DocumentKind::template).toList());
+            // Each document with what it lacks: the page offers a preview only of a renderable one.
+            row.put("notices", kinds.stream().map(kind -> NoticeGaps.of(kind, notices.missingFacts(obligation.id(), kind))).toList());
             row.put("letters", notices.letters(obligation.id()).orElse(null));
             return row;
         }).toList();
@@ -180,8 +203,10 @@ class NoticeController {
         // A closed incident is shown, not changed: the page says so and how it is reopened.
         boolean closed = IncidentStatus.CLOSED.name().equals(view.status());
         page.put("closed", closed);
+        page.put("zone", cards.zone().getId());
         if (closed) {
             page.put("closedAt", view.closedAt());
+            page.put("closedAtInWords", cards.withZone(view.closedAt()));
             page.put("reopen", IncidentClosedException.reopenPath(id));
         }
         return page;

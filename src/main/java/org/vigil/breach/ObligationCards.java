@@ -54,11 +54,24 @@ public class ObligationCards {
 
     /** Whom the notice goes to, in words: "Texas attorney general", "individuals in Texas", "Northwind Clinics (covered entity)". */
     String recipient(Obligation obligation) {
-        if (obligation.recipient().startsWith("counterparty:")) {
-            return contracts.agreementNotified(obligation.recipient()).map(ContractualDuties.Agreement::counterparty)
-                    .orElse(obligation.recipient());
+        return recipient(obligation.recipient(), obligation.jurisdiction());
+    }
+
+    /** The same from the codes, for the notices page, which reads obligations as views. */
+    String recipient(String recipient, String jurisdiction) {
+        if (recipient.startsWith("counterparty:")) {
+            return contracts.agreementNotified(recipient).map(ContractualDuties.Agreement::counterparty).orElse(recipient);
         }
-        return RecipientNames.cardName(obligation.recipient(), obligation.jurisdiction());
+        return RecipientNames.cardName(recipient, jurisdiction);
+    }
+
+    /** "Wed 1 Apr 2026 17:00 EDT": an instant in the company zone with its time and the zone's abbreviation. */
+    String withZone(Instant instant) {
+        return instant == null ? null : HOUR.format(instant.atZone(zone));
+    }
+
+    ZoneId zone() {
+        return zone;
     }
 
     String deadline(Obligation obligation) {

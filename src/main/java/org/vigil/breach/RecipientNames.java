@@ -40,7 +40,7 @@ final class RecipientNames {
             case "hhs", "ftc", "oaic" -> type.toUpperCase(java.util.Locale.ROOT);
             case "oaic_assessment_complete" -> "OAIC (assessment complete)";
             case "state_ag" -> stateName(code) + " attorney general";
-            case "state_regulator" -> code.contains("-")
+            case "state_regulator" -> STATE_AGENCIES.containsKey(code) ? STATE_AGENCIES.get(code) : code.contains("-")
                     ? stateName(code.substring(0, code.indexOf('-'))) + " regulator (" + code.substring(code.indexOf('-') + 1) + ")"
                     : "state regulator " + code;
             case "supervisory_authority" -> "supervisory authority " + ofPlace(code);
@@ -49,6 +49,12 @@ final class RecipientNames {
             default -> (type.replace('_', ' ') + (code.isEmpty() ? "" : " " + code)).trim();
         };
     }
+
+    /** The state agencies the catalog names by code ({@code state_regulator:NY-DOS}), as people call them. */
+    private static final Map<String, String> STATE_AGENCIES = Map.of(
+            "NY-DOS", "New York Department of State",
+            "NY-DSP", "New York State Police",
+            "CA-CDPH", "California Department of Public Health");
 
     private static String stateName(String state) {
         return US_STATES.getOrDefault(state, state);

@@ -10,11 +10,11 @@ import org.springframework.http.HttpHeaders;
  * {@code error/404.html}...); everyone else, and any call to Vigil's API or the engine REST API whatever it
  * accepts, keeps the {@code application/problem+json} body it is written against.
  */
-final class BrowserPages {
+public final class BrowserPages {
 
     private BrowserPages() {}
 
-    static boolean wantsPage(HttpServletRequest request) {
+    public static boolean wantsPage(HttpServletRequest request) {
         Object forwarded = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         String path = forwarded instanceof String uri ? uri.substring(request.getContextPath().length()) : request.getRequestURI();
         if (path.startsWith("/api/") || path.startsWith("/engine-rest/") || path.startsWith("/camunda/api/")) {
