@@ -59,6 +59,9 @@ class BreachFormContext implements TaskFormContext {
                 if (task.viewerGroups().stream().anyMatch(Incidents.OVERSIGHT_GROUPS::contains)) {
                     values.putAll(report(incident));
                 }
+                if (incident.occurredAt() != null) {
+                    values.put(InvestigationTaskListener.OCCURRED_AT, incident.occurredAt().atZone(zone).toOffsetDateTime().truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString());
+                }
                 int estimate = incident.affectedEstimate() == null ? 0 : incident.affectedEstimate().values().stream().mapToInt(Integer::intValue).sum();
                 if (incident.affectedEstimate() != null && !incident.affectedEstimate().isEmpty()) {
                     values.put(BreachResponseVariables.ESTIMATED_AFFECTED.name(), estimate);

@@ -135,6 +135,7 @@ class Incident {
     String title() { return title; }
     String description() { return description; }
     Instant occurredAt() { return occurredAt; }
+    void occurred(Instant at) { this.occurredAt = at; }
     Instant discoveredAt() { return discoveredAt; }
     Instant containedAt() { return containedAt; }
     String containmentSummary() { return containmentSummary; }

@@ -81,6 +81,18 @@ public class Incidents {
                 .map(this::toView);
     }
 
+    /**
+     * When the breach happened, as the investigation established it (the reporter may not have known): the notices'
+     * date of the breach. Refused in the future or after the discovery.
+     */
+    @Transactional
+    void recordOccurrence(long incidentId, java.time.OffsetDateTime at) {
+        var incident = require(incidentId);
+        FactChecks.notInFuture(at, clock.instant(), "occurredAt");
+        FactChecks.notAfter(at, "occurredAt", incident.discoveredAt().atOffset(at.getOffset()), "discoveredAt");
+        incident.occurred(at.toInstant());
+    }
+
     @Transactional
     void classify(long incidentId, String category, String severity) {
         require(incidentId).classified(category, severity);

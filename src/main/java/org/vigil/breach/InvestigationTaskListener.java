@@ -18,6 +18,9 @@ import org.springframework.stereotype.Component;
 @Component
 class InvestigationTaskListener implements TaskListener {
 
+    /** When it happened: the report's answer, shown as the field's first value, which the investigation may correct. */
+    static final String OCCURRED_AT = "occurredAt";
+
     private final Incidents incidents;
     private final ContractualDuties contracts;
 
@@ -31,6 +34,10 @@ class InvestigationTaskListener implements TaskListener {
         InvestigationFacts facts;
         try {
             facts = read(task, contracts.counterpartyIds());
+            var occurredAt = FormText.dateTime(task.getVariable(OCCURRED_AT), OCCURRED_AT);
+            if (occurredAt != null) {
+                incidents.recordOccurrence(INCIDENT_ID.from(task), occurredAt);
+            }
             incidents.recordFacts(INCIDENT_ID.from(task), facts);
         } catch (IllegalArgumentException e) {
             throw new BadUserRequestException(e.getMessage());

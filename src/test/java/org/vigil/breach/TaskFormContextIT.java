@@ -86,9 +86,25 @@ class TaskFormContextIT {
         assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(breach).variableName("phiContainmentSummary").count())
                 .as("the summary, free text, is kept with the incident only").isZero();
 
-        // The investigation's counts start from the reporter's estimate.
-        JsonNode investigation = formVariables(privacy, task(breach, BreachResponseProcess.Task_InvestigateIncident));
+        // The investigation's counts start from the reporter's estimate, its date of the breach from the report's.
+        Task investigate = task(breach, BreachResponseProcess.Task_InvestigateIncident);
+        JsonNode investigation = formVariables(privacy, investigate);
         assertThat(investigation.path("affectedCounts").path("value").asText()).isEqualTo("US-NY: 5\nUS-TX: 20");
+        assertThat(java.time.OffsetDateTime.parse(investigation.path("occurredAt").path("value").asText()).toInstant())
+                .isEqualTo(incidents.require(id).occurredAt().truncatedTo(ChronoUnit.MINUTES));
+
+        // The investigation may correct when it happened: the notices' date of the breach; never after the discovery.
+        var facts = new java.util.HashMap<String, Object>(java.util.Map.of("affectedCounts", value("US-NY: 5\nUS-TX: 20"),
+                "role", value("covered_entity"), "lawEnforcementForm", value("none")));
+        facts.put("occurredAt", value(OffsetDateTime.now(ZoneOffset.UTC).plusDays(1).truncatedTo(ChronoUnit.MINUTES).toString()));
+        var refused = privacy.postJson("/engine-rest/task/" + investigate.getId() + "/complete", json.writeValueAsString(java.util.Map.of("variables", facts)));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("Field 'When it happened (if known)' (occurredAt) must not lie in the future");
+        String dayBefore = OffsetDateTime.now(ZoneOffset.UTC).minusDays(1).truncatedTo(ChronoUnit.MINUTES).toString();
+        facts.put("occurredAt", value(dayBefore));
+        var investigated = privacy.postJson("/engine-rest/task/" + investigate.getId() + "/complete", json.writeValueAsString(java.util.Map.of("variables", facts)));
+        assertThat(investigated.statusCode()).as(investigated.body()).isEqualTo(204);
+        assertThat(incidents.require(id).occurredAt()).isEqualTo(OffsetDateTime.parse(dayBefore).toInstant());
     }
 
     @Test
@@ -110,6 +126,7 @@ class TaskFormContextIT {
         var response = new WebClient(port).as("staff", "demo").postJson("/api/incidents", json.writeValueAsString(java.util.Map.of(
                 "title", TITLE, "description", DESCRIPTION, "systemsInvolved", java.util.List.of("fax server", "EHR"),
                 "discoveredAt", OffsetDateTime.now(ZoneOffset.UTC).minusHours(1).truncatedTo(ChronoUnit.SECONDS).toString(),
+                "occurredAt", OffsetDateTime.now(ZoneOffset.UTC).minusHours(3).truncatedTo(ChronoUnit.SECONDS).toString(),
                 "affectedEstimate", java.util.Map.of("US-TX", 20, "US-NY", 5))));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return json.readTree(response.body()).path("id").asLong();
