@@ -55,6 +55,12 @@ class BreachFormContext implements TaskFormContext {
         var incident = incidents.require(id.longValue());
         var values = new LinkedHashMap<String, Object>();
         switch (task.taskDefinitionKey()) {
+            case BreachResponseProcess.Task_ApproveNotABreach, BreachResponseProcess.Task_ReviewPostIncident -> {
+                if (task.viewerGroups().stream().anyMatch(Incidents.OVERSIGHT_GROUPS::contains)) {
+                    values.putAll(report(incident));
+                    values.put("containmentSummary", orNotGiven(incident.containmentSummary()));
+                }
+            }
             case BreachResponseProcess.Task_TriageIncident, BreachResponseProcess.Task_InvestigateIncident, BreachResponseProcess.Task_AssessRisk -> {
                 if (task.viewerGroups().stream().anyMatch(Incidents.OVERSIGHT_GROUPS::contains)) {
                     values.putAll(report(incident));

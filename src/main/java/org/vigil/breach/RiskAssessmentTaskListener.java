@@ -37,6 +37,8 @@ class RiskAssessmentTaskListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
+        // An assessment done again after its "not a breach" was rejected: the next approval starts as its form does, ticked.
+        task.getExecution().removeVariable(BreachResponseVariables.NOT_A_BREACH_APPROVED.name());
         String conclusion = oneOf(task, "riskConclusion", CONCLUSIONS);
         String exception = FormText.text(task::getVariable, HIPAA_EXCEPTION.name()) == null ? "none" : oneOf(task, HIPAA_EXCEPTION.name(), EXCEPTIONS);
         Map<String, Object> assessment = new LinkedHashMap<>();
