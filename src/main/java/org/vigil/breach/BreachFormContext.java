@@ -68,9 +68,9 @@ class BreachFormContext implements TaskFormContext {
                 if (incident.occurredAt() != null) {
                     values.put(InvestigationTaskListener.OCCURRED_AT, incident.occurredAt().atZone(zone).toOffsetDateTime().truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString());
                 }
-                int estimate = incident.affectedEstimate() == null ? 0 : incident.affectedEstimate().values().stream().mapToInt(Integer::intValue).sum();
                 if (incident.affectedEstimate() != null && !incident.affectedEstimate().isEmpty()) {
-                    values.put(BreachResponseVariables.ESTIMATED_AFFECTED.name(), estimate);
+                    values.put(BreachResponseVariables.ESTIMATED_AFFECTED.name(),
+                            incident.affectedEstimate().values().stream().mapToInt(Integer::intValue).sum());
                     values.put("affectedCounts", incident.affectedEstimate().entrySet().stream()
                             .map(count -> count.getKey() + ": " + count.getValue()).collect(Collectors.joining("\n")));
                 }
