@@ -35,11 +35,13 @@ class PlanChangeTaskListener implements TaskListener {
 
     private final Obligations obligations;
     private final BreachResponseProcess process;
+    private final ObligationCards cards;
     private final ZoneId zone;
 
-    PlanChangeTaskListener(Obligations obligations, BreachResponseProcess process, CompanySettings company) {
+    PlanChangeTaskListener(Obligations obligations, BreachResponseProcess process, ObligationCards cards, CompanySettings company) {
         this.obligations = obligations;
         this.process = process;
+        this.cards = cards;
         this.zone = company.zone();
     }
 
@@ -84,7 +86,9 @@ class PlanChangeTaskListener implements TaskListener {
     }
 
     private String line(Obligation obligation) {
-        return "#" + obligation.id() + " " + obligation.recipient() + " (" + obligation.jurisdiction() + "), " + obligation.basis()
+        // Whom it goes to in words, as the Tasklist cards and the notices page say it; the code after it for the record.
+        return "#" + obligation.id() + " " + cards.recipient(obligation) + " (" + obligation.recipient() + ", " + obligation.jurisdiction() + "), "
+                + obligation.basis()
                 + ", due " + WHEN.format(obligation.targetDeadline().atZone(zone)) + ": " + obligation.withdrawalReason();
     }
 

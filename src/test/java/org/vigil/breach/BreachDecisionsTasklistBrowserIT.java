@@ -116,7 +116,7 @@ class BreachDecisionsTasklistBrowserIT {
         tasklist.logIn("privacy");
         tasklist.openTask(confirm.getId());
         assertThat(tasklist.cardTitle()).isEqualTo("Confirm the change of plan for incident " + incidentId);
-        assertThat(tasklist.valueOf("Duties the plan no longer finds")).contains("media");
+        assertThat(tasklist.valueOf("Duties the plan no longer finds")).contains("media in California");
         tasklist.claim();
         tasklist.chooseOutsideRows("Your decision", "Withdraw every duty listed");
         tasklist.screenshot("privacy-confirm-plan-change");

@@ -70,7 +70,7 @@ class PlanChangesIT {
         var task = confirmationTask(incidentId);
         assertThat(task).isNotNull();
         String summary = (String) tasks.getVariableLocal(task.getId(), PlanChangeTaskListener.SUMMARY);
-        assertThat(summary).contains("media (US-CA)").contains("state_ag:TX (US-TX)").contains("uploaded by privacy");
+        assertThat(summary).contains("media in California (media, US-CA)").contains("Texas attorney general (state_ag:TX, US-TX)").contains("uploaded by privacy");
 
         // Staff may not decide; the privacy officer keeps the Texas attorney general and withdraws the rest.
         long texasAg = waiting.stream().filter(o -> o.path("recipient").asText().equals("state_ag:TX")).findFirst().orElseThrow()
