@@ -99,6 +99,8 @@ class BreachResponseTasklistBrowserIT {
         tasklist.logIn("privacy");
         tasklist.openTask(triage.getId());
         assertThat(tasklist.cardTitle()).isEqualTo("Triage incident " + incidentId);
+        assertThat(browser.findElement(By.cssSelector(".tasks-list")).getText()).as("the cards carry ids and codes, never the report")
+                .contains("Triage incident " + incidentId).doesNotContain(TITLE, DESCRIPTION);
         assertThat(tasklist.formText()).contains(TITLE, DESCRIPTION, "fax server, EHR", "US-NY: 5, US-TX: 20", "staff");
         tasklist.claim();
         assertThat(tasklist.valueOf("People affected (first estimate)")).isEqualTo("25");
