@@ -14,6 +14,12 @@ final class AffectedCounts {
 
     private AffectedCounts() {}
 
+    /** The counts as {@link #parse} reads them back: {@code US-TX: 300}, one per line or joined by {@code separator}. */
+    static String format(Map<String, Integer> counts, String separator) {
+        return counts.entrySet().stream().map(count -> count.getKey() + ": " + count.getValue())
+                .collect(java.util.stream.Collectors.joining(separator));
+    }
+
     static Map<String, Integer> parse(String text, String field) {
         Map<String, Integer> counts = new TreeMap<>();
         if (text == null || text.isBlank()) {

@@ -56,13 +56,13 @@ class BreachFormContext implements TaskFormContext {
         var values = new LinkedHashMap<String, Object>();
         switch (task.taskDefinitionKey()) {
             case BreachResponseProcess.Task_ApproveNotABreach, BreachResponseProcess.Task_ReviewPostIncident -> {
-                if (task.viewerGroups().stream().anyMatch(Incidents.OVERSIGHT_GROUPS::contains)) {
+                if (mayReadIncident(task)) {
                     values.putAll(report(incident));
                     values.put("containmentSummary", orNotGiven(incident.containmentSummary()));
                 }
             }
             case BreachResponseProcess.Task_TriageIncident, BreachResponseProcess.Task_InvestigateIncident, BreachResponseProcess.Task_AssessRisk -> {
-                if (task.viewerGroups().stream().anyMatch(Incidents.OVERSIGHT_GROUPS::contains)) {
+                if (mayReadIncident(task)) {
                     values.putAll(report(incident));
                 }
                 if (incident.occurredAt() != null) {
@@ -71,8 +71,7 @@ class BreachFormContext implements TaskFormContext {
                 if (incident.affectedEstimate() != null && !incident.affectedEstimate().isEmpty()) {
                     values.put(BreachResponseVariables.ESTIMATED_AFFECTED.name(),
                             incident.affectedEstimate().values().stream().mapToInt(Integer::intValue).sum());
-                    values.put("affectedCounts", incident.affectedEstimate().entrySet().stream()
-                            .map(count -> count.getKey() + ": " + count.getValue()).collect(Collectors.joining("\n")));
+                    values.put("affectedCounts", AffectedCounts.format(incident.affectedEstimate(), "\n"));
                 }
             }
             case BreachResponseProcess.Task_ContainIncident -> {
@@ -100,8 +99,7 @@ class BreachFormContext implements TaskFormContext {
         values.put("reportDataCategories", incident.dataCategories() == null || incident.dataCategories().isEmpty()
                 ? "none named" : String.join(", ", incident.dataCategories()));
         values.put("reportEstimate", incident.affectedEstimate() == null || incident.affectedEstimate().isEmpty() ? "none given"
-                : incident.affectedEstimate().entrySet().stream().map(count -> count.getKey() + ": " + count.getValue())
-                        .collect(Collectors.joining(", ")));
+                : AffectedCounts.format(incident.affectedEstimate(), ", "));
         values.put("reportedBy", incident.reportedBy());
         return values;
     }
@@ -118,13 +116,18 @@ class BreachFormContext implements TaskFormContext {
         values.put("noticeDue", when(obligation.targetDeadline()));
         values.put("noticeLegalDeadline", obligation.deadline() == null ? "not set" : when(obligation.deadline()));
         if (NotificationObligationProcess.Task_PrepareNotice.equals(task.taskDefinitionKey())
-                && task.viewerGroups().stream().anyMatch(Incidents.OVERSIGHT_GROUPS::contains)) {
+                && mayReadIncident(task)) {
             values.putAll(NoticeText.formValues(obligation.noticeFacts()));
             if (obligation.sendBackReason() != null) {
                 values.put("noticeSentBack", obligation.sendBackReason());
             }
         }
         return values;
+    }
+
+    /** The groups that may read an incident through its API ({@link Incidents#view}) read its free text here too. */
+    private static boolean mayReadIncident(FormTask task) {
+        return task.viewerGroups().stream().anyMatch(Incidents.OVERSIGHT_GROUPS::contains);
     }
 
     private String when(Instant moment) {

@@ -109,8 +109,7 @@ class InvestigationTaskListener implements TaskListener {
      */
     static java.util.Map<String, Object> formValues(InvestigationFacts facts) {
         var values = new java.util.LinkedHashMap<String, Object>();
-        values.put("affectedCounts", facts.affectedCounts().entrySet().stream().map(count -> count.getKey() + ": " + count.getValue())
-                .collect(java.util.stream.Collectors.joining("\n")));
+        values.put("affectedCounts", AffectedCounts.format(facts.affectedCounts(), "\n"));
         values.putAll(FormText.dataElementFlags(facts.dataElements()));
         values.put("contactInfoOutOfDateCount", facts.contactInfoOutOfDateCount());
         values.put("encryptedNistSafeHarbor", facts.encryptedNistSafeHarbor());
