@@ -270,6 +270,18 @@ public final class Tasklist {
                 + label + "')]]//input[@type='checkbox']")).isSelected();
     }
 
+    /** The task the engine holds at {@code key} of {@code instance}, once it is there (asynchronous steps may precede it). */
+    public org.camunda.bpm.engine.task.Task taskAt(org.camunda.bpm.engine.TaskService tasks, String instance, String key) {
+        return new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver ->
+                tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey(key).singleResult());
+    }
+
+    /** Waits until the engine no longer holds {@code task}, which Tasklist completed; a screenshot if it never lets go. */
+    public void waitUntilDone(org.camunda.bpm.engine.TaskService tasks, org.camunda.bpm.engine.task.Task task) {
+        until(new WebDriverWait(browser, Duration.ofSeconds(20)), driver -> tasks.createTaskQuery().taskId(task.getId()).count() == 0,
+                "not-completed-" + task.getTaskDefinitionKey());
+    }
+
     public void screenshot(String name) throws java.io.IOException {
         step++;
         Files.write(screenshots.resolve("%02d-%s.png".formatted(step, name)), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));

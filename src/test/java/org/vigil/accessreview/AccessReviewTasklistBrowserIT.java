@@ -102,7 +102,7 @@ class AccessReviewTasklistBrowserIT {
         tasklist.screenshot("manager-review-decided");
         tasklist.save();
         tasklist.complete();
-        waitUntilDone(managerTask);
+        tasklist.waitUntilDone(tasks, managerTask);
         tasklist.screenshot("manager-review-completed");
         var managerItems = decisions.items(campaignId, "manager");
         assertThat(AccessReviewProcessFixture.itemOf(managerItems, fixture.terminated).decision()).isEqualTo("REVOKE");
@@ -122,7 +122,7 @@ class AccessReviewTasklistBrowserIT {
         tasklist.type(browser, "Reason for the bulk decision", "Reviewed with the system's team");
         tasklist.screenshot("ciso-review-bulk");
         tasklist.complete();
-        waitUntilDone(cisoTask);
+        tasklist.waitUntilDone(tasks, cisoTask);
         EngineJobs.runAt(management, instance, AccessReviewProcess.Task_RequestDeprovisioning);
 
         // ---- IT operations removes the revoked access: the card and the form name system, account and entitlement
@@ -144,7 +144,7 @@ class AccessReviewTasklistBrowserIT {
         tasklist.screenshot("sysadmin-deprovision-refused-unchecked");
         tasklist.check("The access is removed");
         tasklist.complete();
-        waitUntilDone(deprovision);
+        tasklist.waitUntilDone(tasks, deprovision);
         tasklist.screenshot("sysadmin-deprovision-completed");
         assertThat(store.revocation(revocation.id()).orElseThrow().deprovisionedBy()).isEqualTo("sysadmin");
         assertThat(runtime.getVariable(deprovision.getProcessInstanceId(), AccessRevocationVariables.REVOCATION_ID.name()))
@@ -161,7 +161,7 @@ class AccessReviewTasklistBrowserIT {
         tasklist.check("I checked: the access is gone");
         tasklist.screenshot("ciso-verify-form");
         tasklist.complete();
-        waitUntilDone(verify);
+        tasklist.waitUntilDone(tasks, verify);
         assertThat(store.revocation(revocation.id()).orElseThrow().verification()).isEqualTo("HAND");
 
         // ---- both reviews are done and the reviews close: no second de-provisioning of the verified removal
@@ -184,7 +184,7 @@ class AccessReviewTasklistBrowserIT {
         tasklist.screenshot("ciso-sign-off-form");
         tasklist.check("I confirm the review of this system");
         tasklist.complete();
-        waitUntilDone(signOff);
+        tasklist.waitUntilDone(tasks, signOff);
         EngineJobs.runAt(management, instance, AccessReviewProcess.Task_PublishReport);
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance).count()).isZero();
         assertThat(store.campaign(campaignId).orElseThrow().status()).isEqualTo(CampaignStates.CLOSED);
@@ -197,16 +197,10 @@ class AccessReviewTasklistBrowserIT {
                 .contains(fixture.terminated).contains("Left the company");
     }
 
-    private void waitUntilDone(Task task) {
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver ->
-                tasks.createTaskQuery().taskId(task.getId()).count() == 0);
-    }
-
     private Task reviewTask(String instance, String reviewer) {
         return tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey(AccessReviewProcess.Task_ReviewAccess)
                 .taskAssignee(reviewer).singleResult();
     }
-
 
     private WebClient client(String user) {
         return new WebClient(port).as(user, "demo");

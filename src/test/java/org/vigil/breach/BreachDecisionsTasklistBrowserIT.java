@@ -74,7 +74,7 @@ class BreachDecisionsTasklistBrowserIT {
         EngineJobs.runAllOf(management, breach);
 
         // The approval: the report beside it, the box ticked as the form starts.
-        Task approve = task(breach, BreachResponseProcess.Task_ApproveNotABreach);
+        Task approve = tasklist.taskAt(tasks, breach, BreachResponseProcess.Task_ApproveNotABreach);
         tasklist.logIn("privacy");
         tasklist.openTask(approve.getId());
         assertThat(tasklist.cardTitle()).isEqualTo("Approve: incident " + incidentId + " is not a reportable breach");
@@ -83,17 +83,17 @@ class BreachDecisionsTasklistBrowserIT {
         assertThat(tasklist.ticked("I approve: no notification is required")).isTrue();
         tasklist.screenshot("privacy-approve-not-a-breach");
         tasklist.complete();
-        waitUntilDone(approve);
+        tasklist.waitUntilDone(tasks, approve);
 
         // The review shows what containment did, and closes the incident.
-        Task review = task(breach, BreachResponseProcess.Task_ReviewPostIncident);
+        Task review = tasklist.taskAt(tasks, breach, BreachResponseProcess.Task_ReviewPostIncident);
         tasklist.openTask(review.getId());
         assertThat(tasklist.formText()).contains(TITLE, "Printout collected and shredded by the office manager");
         tasklist.claim();
         tasklist.fill("Lessons learned", "Meeting rooms are checked at the end of each day.");
         tasklist.screenshot("privacy-review");
         tasklist.complete();
-        waitUntilDone(review);
+        tasklist.waitUntilDone(tasks, review);
         EngineJobs.runAllOf(management, breach);
         assertThat(incidents.require(incidentId).status()).isEqualTo(IncidentStatus.CLOSED);
     }
@@ -121,7 +121,7 @@ class BreachDecisionsTasklistBrowserIT {
         tasklist.chooseOutsideRows("Your decision", "Withdraw every duty listed");
         tasklist.screenshot("privacy-confirm-plan-change");
         tasklist.complete();
-        waitUntilDone(confirm);
+        tasklist.waitUntilDone(tasks, confirm);
         assertThat(obligations.findByIncidentIdOrderByTargetDeadline(incidentId)).filteredOn(o -> o.recipient().startsWith("media"))
                 .allSatisfy(o -> assertThat(o.status()).isEqualTo(ObligationStatus.WITHDRAWN));
 
@@ -134,7 +134,7 @@ class BreachDecisionsTasklistBrowserIT {
                         .getActivityId().equals(NotificationObligationProcess.BoundaryEvent_DeadlinePassed))
                 .forEach(job -> management.executeJob(job.getId()));
         EngineJobs.runAllOf(management, notice);
-        Task followUp = task(notice, NotificationObligationProcess.Task_FollowUpMissedNotice);
+        Task followUp = tasklist.taskAt(tasks, notice, NotificationObligationProcess.Task_FollowUpMissedNotice);
         tasklist.openTask(followUp.getId());
         assertThat(tasklist.cardTitle()).startsWith("Follow up the missed deadline: individuals in ").contains("incident " + incidentId + ", was due ");
         tasklist.claim();
@@ -142,7 +142,7 @@ class BreachDecisionsTasklistBrowserIT {
         tasklist.fill("What is being done now", "Sending today by the attorney general's web form");
         tasklist.screenshot("privacy-follow-up-missed");
         tasklist.complete();
-        waitUntilDone(followUp);
+        tasklist.waitUntilDone(tasks, followUp);
         assertThat(obligations.findById(missedNotice.id()).orElseThrow().status()).isEqualTo(ObligationStatus.MISSED);
     }
 
@@ -157,19 +157,5 @@ class BreachDecisionsTasklistBrowserIT {
 
     private String breachInstance(long incidentId) {
         return runtime.createProcessInstanceQuery().processInstanceBusinessKey(BreachResponseProcess.businessKey(incidentId)).singleResult().getId();
-    }
-
-    private Task task(String instance, String key) {
-        return new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver ->
-                tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey(key).singleResult());
-    }
-
-    private void waitUntilDone(Task task) throws Exception {
-        try {
-            new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> tasks.createTaskQuery().taskId(task.getId()).count() == 0);
-        } catch (org.openqa.selenium.TimeoutException e) {
-            tasklist.screenshot("not-completed-" + task.getTaskDefinitionKey());
-            throw e;
-        }
     }
 }

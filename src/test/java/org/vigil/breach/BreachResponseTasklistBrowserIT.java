@@ -95,7 +95,7 @@ class BreachResponseTasklistBrowserIT {
         followUnderMyReports(incidentId);
 
         // ---- the privacy office triages it, reading what was reported; the estimate is already in its field
-        Task triage = task(breach, BreachResponseProcess.Task_TriageIncident);
+        Task triage = tasklist.taskAt(tasks, breach, BreachResponseProcess.Task_TriageIncident);
         tasklist.logIn("privacy");
         tasklist.openTask(triage.getId());
         assertThat(tasklist.cardTitle()).isEqualTo("Triage incident " + incidentId);
@@ -107,10 +107,10 @@ class BreachResponseTasklistBrowserIT {
         tasklist.check("Patient data (PHI) may be involved");
         tasklist.screenshot("privacy-triage-form");
         tasklist.complete();
-        waitUntilDone(triage);
+        tasklist.waitUntilDone(tasks, triage);
 
         // ---- IT operations contain it: systems and evidence so far, not what the reporter wrote
-        Task containment = task(breach, BreachResponseProcess.Task_ContainIncident);
+        Task containment = tasklist.taskAt(tasks, breach, BreachResponseProcess.Task_ContainIncident);
         tasklist.logIn("sysadmin");
         tasklist.openTask(containment.getId());
         assertThat(tasklist.cardTitle()).startsWith("Contain incident " + incidentId + " (");
@@ -133,11 +133,11 @@ class BreachResponseTasklistBrowserIT {
         tasklist.enterDateTime("Contained at", anHourAgo.plusMinutes(30));
         tasklist.screenshot("sysadmin-containment-filled");
         tasklist.complete();
-        waitUntilDone(containment);
+        tasklist.waitUntilDone(tasks, containment);
         assertThat(incidents.require(incidentId).containmentSummary()).isEqualTo("Fax line blocked; the clinic confirmed it shredded the pages");
 
         // ---- the privacy office investigates: the counts start from the estimate; a conditional field is required
-        Task investigation = task(breach, BreachResponseProcess.Task_InvestigateIncident);
+        Task investigation = tasklist.taskAt(tasks, breach, BreachResponseProcess.Task_InvestigateIncident);
         tasklist.logIn("privacy");
         tasklist.openTask(investigation.getId());
         tasklist.claim();
@@ -155,10 +155,10 @@ class BreachResponseTasklistBrowserIT {
         tasklist.clearSelect("Law-enforcement delay requested");
         assertThat(tasklist.shows("Statement made at")).isFalse();
         tasklist.complete();
-        waitUntilDone(investigation);
+        tasklist.waitUntilDone(tasks, investigation);
 
         // ---- and assesses the risk
-        Task assessment = task(breach, BreachResponseProcess.Task_AssessRisk);
+        Task assessment = tasklist.taskAt(tasks, breach, BreachResponseProcess.Task_AssessRisk);
         tasklist.openTask(assessment.getId());
         tasklist.claim();
         assertThat(tasklist.formText()).contains(TITLE);
@@ -172,14 +172,14 @@ class BreachResponseTasklistBrowserIT {
         tasklist.chooseOutsideRows("Conclusion", "Not a low probability of compromise: breach");
         tasklist.screenshot("privacy-risk-assessment");
         tasklist.complete();
-        waitUntilDone(assessment);
+        tasklist.waitUntilDone(tasks, assessment);
         EngineJobs.runAllOf(management, breach);
 
         // ---- the HHS report: whom it goes to, which document, when due; only the fields that report prints
         var hhs = obligations.findByIncidentIdOrderByTargetDeadline(incidentId).stream()
                 .filter(obligation -> obligation.recipient().startsWith("hhs") && obligation.isInPlan()).findFirst().orElseThrow();
         String notice = PlannedBreach.obligationProcess(runtime, hhs.id());
-        Task prepare = task(notice, NotificationObligationProcess.Task_PrepareNotice);
+        Task prepare = tasklist.taskAt(tasks, notice, NotificationObligationProcess.Task_PrepareNotice);
         tasklist.openTask(prepare.getId());
         assertThat(tasklist.cardTitle()).startsWith("Prepare the notice: HHS, incident " + incidentId + ", due ");
         assertThat(tasklist.formText()).contains("Prepare the notice to HHS", "HHS breach report").containsPattern("due \\w{3} \\d{1,2} \\w{3} \\d{4} \\d{2}:\\d{2} E[SD]T");
@@ -194,10 +194,10 @@ class BreachResponseTasklistBrowserIT {
         tasklist.fill("Safeguards in place before the breach", "Fax numbers checked against the directory.");
         tasklist.screenshot("privacy-prepare-hhs-report");
         tasklist.complete();
-        waitUntilDone(prepare);
+        tasklist.waitUntilDone(tasks, prepare);
 
         // ---- the approver: the box starts ticked; unticked, a reason is asked for and sent with it
-        Task approve = task(notice, NotificationObligationProcess.Task_ApproveNotice);
+        Task approve = tasklist.taskAt(tasks, notice, NotificationObligationProcess.Task_ApproveNotice);
         tasklist.openTask(approve.getId());
         tasklist.claim();
         assertThat(tasklist.ticked("I have previewed this notice and approve its release")).isTrue();
@@ -207,9 +207,9 @@ class BreachResponseTasklistBrowserIT {
         tasklist.fill("What must change", "Say when the clinic confirmed the shredding");
         tasklist.screenshot("privacy-approve-send-back");
         tasklist.complete();
-        waitUntilDone(approve);
+        tasklist.waitUntilDone(tasks, approve);
 
-        Task again = task(notice, NotificationObligationProcess.Task_PrepareNotice);
+        Task again = tasklist.taskAt(tasks, notice, NotificationObligationProcess.Task_PrepareNotice);
         tasklist.openTask(again.getId());
         assertThat(tasklist.formText()).contains("Sent back by the approver: Say when the clinic confirmed the shredding");
         assertThat(tasklist.valueOf("What happened")).isEqualTo("Two pages of lab results were faxed to a wrong number.");
@@ -217,16 +217,16 @@ class BreachResponseTasklistBrowserIT {
         tasklist.claim();
         tasklist.fill("What happened", "Two pages of lab results were faxed to a wrong number; the clinic shredded them the same day.");
         tasklist.complete();
-        waitUntilDone(again);
+        tasklist.waitUntilDone(tasks, again);
 
         // ---- approved as it starts (ticked), then its dispatch recorded
-        Task approveAgain = task(notice, NotificationObligationProcess.Task_ApproveNotice);
+        Task approveAgain = tasklist.taskAt(tasks, notice, NotificationObligationProcess.Task_ApproveNotice);
         tasklist.openTask(approveAgain.getId());
         tasklist.claim();
         assertThat(tasklist.ticked("I have previewed this notice and approve its release")).as("ticked again after a send-back").isTrue();
         tasklist.complete();
-        waitUntilDone(approveAgain);
-        Task dispatch = task(notice, NotificationObligationProcess.Task_RecordDispatch);
+        tasklist.waitUntilDone(tasks, approveAgain);
+        Task dispatch = tasklist.taskAt(tasks, notice, NotificationObligationProcess.Task_RecordDispatch);
         tasklist.openTask(dispatch.getId());
         assertThat(tasklist.cardTitle()).startsWith("Record the dispatch: HHS, incident " + incidentId);
         assertThat(tasklist.formText()).contains("Record the dispatch of the notice to HHS", "HHS breach report");
@@ -236,20 +236,29 @@ class BreachResponseTasklistBrowserIT {
         tasklist.fill("Proof", "HHS portal confirmation 2026-1234");
         tasklist.screenshot("privacy-record-dispatch");
         tasklist.complete();
-        waitUntilDone(dispatch);
+        tasklist.waitUntilDone(tasks, dispatch);
         assertThat(obligations.findById(hhs.id()).orElseThrow().isSent()).isTrue();
+    }
+
+    /**
+     * Vigil's pages keep a login of their own beside Tasklist's: their form appears the first time, and is filled in
+     * as the user would; then the page shows {@code pageElement}.
+     */
+    private void logInToThePageIfAsked(String user, By pageElement) {
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver ->
+                !driver.findElements(By.name("username")).isEmpty() || !driver.findElements(pageElement).isEmpty());
+        if (!browser.findElements(By.name("username")).isEmpty()) {
+            browser.findElement(By.name("username")).sendKeys(user);
+            browser.findElement(By.name("password")).sendKeys("demo");
+            browser.findElement(By.cssSelector("button[type=submit]")).click();
+        }
     }
 
     /** Staff follow their report under "My reports" (the start form links there): its number and where it stands. */
     private void followUnderMyReports(long incidentId) throws Exception {
         browser.get("http://localhost:" + port + "/reports");
         var wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        wait.until(driver -> !driver.findElements(By.name("username")).isEmpty() || !driver.findElements(By.id("reports")).isEmpty());
-        if (!browser.findElements(By.name("username")).isEmpty()) {
-            browser.findElement(By.name("username")).sendKeys("staff");
-            browser.findElement(By.name("password")).sendKeys("demo");
-            browser.findElement(By.cssSelector("button[type=submit]")).click();
-        }
+        logInToThePageIfAsked("staff", By.id("reports"));
         String mine = wait.until(driver -> {
             var items = driver.findElements(By.cssSelector("#reports li[data-incident]"));
             return items.isEmpty() ? null : items.get(0).getText();
@@ -261,12 +270,7 @@ class BreachResponseTasklistBrowserIT {
     /** The evidence page behind the pages' login: sysadmin attaches the fax log. */
     private void attachOnTheEvidencePage(long incidentId) throws Exception {
         var wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        wait.until(driver -> !driver.findElements(By.name("username")).isEmpty() || !driver.findElements(By.id("evidence-upload")).isEmpty());
-        if (!browser.findElements(By.name("username")).isEmpty()) {
-            browser.findElement(By.name("username")).sendKeys("sysadmin");
-            browser.findElement(By.name("password")).sendKeys("demo");
-            browser.findElement(By.cssSelector("button[type=submit]")).click();
-        }
+        logInToThePageIfAsked("sysadmin", By.id("evidence-upload"));
         wait.until(driver -> driver.findElement(By.id("incident-title")).getText().startsWith("Incident " + incidentId));
         Path log = Files.writeString(Files.createTempFile("fax-log", ".txt"), "14:02 sent to 555-0199\n");
         Path named = Files.move(log, log.resolveSibling("fax-log.txt"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -276,19 +280,5 @@ class BreachResponseTasklistBrowserIT {
         wait.until(driver -> driver.findElement(By.id("message")).getText().equals("Attached: fax-log.txt."));
         assertThat(browser.findElement(By.id("evidence")).getText()).contains("fax-log.txt", "by sysadmin");
         tasklist.screenshot("sysadmin-evidence-page");
-    }
-
-    private Task task(String instance, String key) {
-        return new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver ->
-                tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey(key).singleResult());
-    }
-
-    private void waitUntilDone(Task task) throws Exception {
-        try {
-            new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> tasks.createTaskQuery().taskId(task.getId()).count() == 0);
-        } catch (org.openqa.selenium.TimeoutException e) {
-            tasklist.screenshot("not-completed-" + task.getTaskDefinitionKey());
-            throw e;
-        }
     }
 }
