@@ -12,7 +12,7 @@ public final class AccessReviewApi {
     private AccessReviewApi() {}
 
     /** A system holding PHI, in the register. */
-    // Bounds of ar_system (V20__access_review.sql).
+    // Bounds of ar_system (V006__access_review.sql).
     public record PhiSystem(@Size(max = 64) String id, @Size(max = 200) String name, @Size(max = 64) String owner,
             @Size(max = 64) String deputy, @Size(max = 40) String classification) {}
 

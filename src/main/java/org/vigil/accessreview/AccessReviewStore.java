@@ -33,7 +33,7 @@ import org.vigil.accessreview.Rows.SystemRow;
  * in batches, and every row is either immutable evidence or changed by one targeted update.
  *
  * <p>Stays whole although over 300 lines: it is the one file that spells the ar_* SQL, one section per table in
- * the order of V20__access_review.sql, so a schema change is checked against every query in one place.
+ * the order of V006__access_review.sql, so a schema change is checked against every query in one place.
  */
 @Repository
 class AccessReviewStore {

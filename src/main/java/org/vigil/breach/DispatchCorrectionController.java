@@ -28,7 +28,7 @@ class DispatchCorrectionController {
 
     /**
      * What changed (any of sentAt, channel, proof; the rest stays as it stood) and why. The bounds are the columns'
-     * (V51__dispatch_correction.sql): the reason encrypted in TEXT, the channel one of the form's values.
+     * (V014__dispatch_correction.sql): the reason encrypted in TEXT, the channel one of the form's values.
      */
     record CorrectionRequest(@NotBlank @Size(max = 16_000) String reason, @StorableDate OffsetDateTime sentAt,
             @Size(max = 100) String channel, @Size(max = 16_000) String proof) {}

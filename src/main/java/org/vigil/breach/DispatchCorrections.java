@@ -20,7 +20,7 @@ import org.vigil.platform.FieldEncryption;
 import org.vigil.platform.StateConflict;
 
 /**
- * Corrections of a recorded dispatch (V51__dispatch_correction.sql). The dispatch as first recorded stays on the
+ * Corrections of a recorded dispatch (V014__dispatch_correction.sql). The dispatch as first recorded stays on the
  * obligation as it was; a correction is appended with who, when and why, and holds the dispatch as it stands after it,
  * so the last correction is the dispatch as now known and every earlier state stays readable (164.414(b): the burden
  * of proof is ours, and a proof that was silently rewritten proves nothing).

@@ -62,7 +62,7 @@ class EvidenceController {
             problem.setProperty("field", "obligationId");
             throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
         }
-        // The name is stored encrypted in TEXT, the type as it is in VARCHAR(200) (V13__incident_evidence.sql).
+        // The name is stored encrypted in TEXT, the type as it is in VARCHAR(200) (V005__incident_evidence.sql).
         if (file.getOriginalFilename() != null && file.getOriginalFilename().length() > 255) {
             throw new IllegalArgumentException("Part file: its file name is longer than 255 characters");
         }

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 import org.vigil.platform.FieldEncryption;
 
 /**
- * The incident's record of events (V50__incident_event.sql): each closure and each reopening, with who, when and why.
+ * The incident's record of events (V013__incident_event.sql): each closure and each reopening, with who, when and why.
  * Rows are only ever added. The reason may cite patient data, so it is encrypted and never logged or put in a process.
  */
 @Component

@@ -16,7 +16,7 @@ import org.vigil.platform.StorableDate;
  * What a person or a system reports. {@code externalReference} (a SIEM or ticket id) makes a repeated report
  * return the first incident instead of creating a second one.
  *
- * <p>The bounds are the columns' (V10__breach.sql): free text is stored encrypted in TEXT (65,535 bytes), and
+ * <p>The bounds are the columns' (V003__breach.sql): free text is stored encrypted in TEXT (65,535 bytes), and
  * AES-GCM plus base64 turn 16,000 characters of up to 3 bytes each into about 64,000; the data categories are
  * stored as plain JSON in VARCHAR(1000), the estimate in VARCHAR(2000).
  *

@@ -10,7 +10,7 @@ interface ObligationRepository extends JpaRepository<Obligation, Long> {
 
     Optional<Obligation> findByIncidentIdAndRuleIdAndJurisdiction(long incidentId, String ruleId, String jurisdiction);
 
-    /** A row planned before obligations knew their rule (V43): adopted by the first duty of its recipient. */
+    /** A row planned before obligations knew their rule (V011__obligation_rule.sql): adopted by the first duty of its recipient. */
     default Optional<Obligation> findLegacy(long incidentId, String recipient, String jurisdiction) {
         return findByIncidentIdAndRuleIdAndJurisdiction(incidentId, "legacy:" + recipient, jurisdiction);
     }

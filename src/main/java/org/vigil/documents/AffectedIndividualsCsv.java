@@ -90,7 +90,7 @@ final class AffectedIndividualsCsv {
         if (!JURISDICTION.matcher(jurisdiction).matches()) {
             problems.add(new LineProblem(line, "jurisdiction", "must be a code such as US-TX, EU-DE, UK (or GB), CA-ON or AU"));
         }
-        // Each person is stored encrypted in one TEXT column (V40__documents.sql): every field is bounded.
+        // Each person is stored encrypted in one TEXT column (V008__documents.sql): every field is bounded.
         if (address.length() > 1000) {
             problems.add(new LineProblem(line, "postal_address", "is longer than 1000 characters"));
         }
