@@ -42,6 +42,40 @@ public final class TestDatabase {
         return password;
     }
 
+    /** A database of its own, beside the shared one, for a test that needs an empty or a prepared one. */
+    public record Separate(String url, String user, String password) {}
+
+    /**
+     * A fresh database named after {@code purpose} on the server of {@code VIGIL_TEST_DB_URL} (dropped when the JVM
+     * ends), or else on an embedded MariaDB of its own: Vigil's account on the shared embedded server may use one
+     * database only.
+     */
+    public static synchronized Separate separate(String purpose) {
+        String server = System.getProperty("vigil.test.db.url", System.getenv("VIGIL_TEST_DB_URL"));
+        if (server == null || server.isBlank() || server.startsWith("${")) {
+            Path dataDir = Path.of("target", "test-mariadb-" + purpose, "data").toAbsolutePath();
+            deleteRecursively(dataDir);
+            EmbeddedMariaDb separate = EmbeddedMariaDb.start(dataDir, 0, "vigil_" + purpose);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                awaitSpringContextsClosed();
+                separate.close();
+            }, "test-mariadb-" + purpose + "-stop"));
+            return new Separate(separate.jdbcUrl(), separate.user(), separate.password());
+        }
+        url();
+        String database = "vigil_test_" + ProcessHandle.current().pid() + "_" + purpose;
+        String base = server.replaceFirst("(jdbc:mariadb://[^/?]+).*", "$1");
+        try (var connection = DriverManager.getConnection(base + "/", user, password);
+                var statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS `" + database + "`");
+            statement.execute("CREATE DATABASE `" + database + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create a test database on " + base + ": " + e.getMessage(), e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> dropDatabase(base, database), "test-db-drop-" + purpose));
+        return new Separate(base + "/" + database, user, password);
+    }
+
     private static String embedded() {
         Path dataDir = Path.of("target", "test-mariadb", "data").toAbsolutePath();
         deleteRecursively(dataDir);

@@ -12,7 +12,7 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
- * Migrations form one global sequence, V001 upwards without gaps, so a new one can only be the next number: two
+ * Migrations (scripts, and CamundaSchemaMigration in Java) form one global sequence, V001 upwards without gaps, so a new one can only be the next number: two
  * branches that both add one collide on the number at once instead of one failing validation on a later database.
  */
 class MigrationOrderTest {
@@ -23,7 +23,10 @@ class MigrationOrderTest {
 
         assertThat(scripts).allMatch(name -> name.matches("V\\d{3}__[a-z0-9_]+\\.sql"),
                 "named V<three digits>__<lower_case_words>.sql");
-        List<Integer> versions = scripts.stream().map(name -> Integer.parseInt(LegacyMigrationNames.version(name))).sorted().toList();
+        var versions = new ArrayList<Integer>(scripts.stream().map(name -> Integer.parseInt(LegacyMigrationNames.version(name))).toList());
+        // Camunda's schema, a migration in Java.
+        versions.add(Integer.parseInt(new CamundaSchemaMigration().getVersion().getVersion()));
+        versions.sort(null);
         assertThat(versions).containsExactlyElementsOf(IntStream.rangeClosed(1, versions.size()).boxed().toList());
     }
 
