@@ -47,7 +47,8 @@ public final class Tasklist {
             browser.manage().deleteAllCookies();
             browser.get("about:blank");
             browser.get(home());
-            var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            // Tasklist loads some forty scripts before its form: a minute on a machine busy with other builds.
+            var wait = new WebDriverWait(browser, Duration.ofSeconds(60));
             try {
                 var form = wait.until(driver -> driver.findElement(By.cssSelector("form[name=signinForm]")));
                 form.findElement(By.cssSelector("input[type=text]")).sendKeys(user);
