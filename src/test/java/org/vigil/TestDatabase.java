@@ -7,6 +7,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -80,10 +81,7 @@ public final class TestDatabase {
         Path dataDir = Path.of("target", "test-mariadb", "data").toAbsolutePath();
         deleteRecursively(dataDir);
         EmbeddedMariaDb server = EmbeddedMariaDb.start(dataDir, 0, "vigil_test");
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            awaitSpringContextsClosed();
-            server.close();
-        }, "test-mariadb-stop"));
+        afterSpringContextsClosed(server::close);
         user = server.user();
         password = server.password();
         return server.jdbcUrl();
@@ -122,7 +120,7 @@ public final class TestDatabase {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create a test database on " + base + ": " + e.getMessage(), e);
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> dropDatabase(base, database), "test-db-drop"));
+        afterSpringContextsClosed(() -> dropDatabase(base, database));
         return base + "/" + database;
     }
 
@@ -136,19 +134,13 @@ public final class TestDatabase {
     }
 
     /**
-     * JVM shutdown hooks run side by side: the server must outlive the cached Spring contexts, whose engines
-     * still write to it while they close.
+     * Runs {@code action} when the JVM exits, once the cached Spring contexts have closed: their engines and pools still
+     * use the database while they close. A JVM shutdown hook of its own would run beside Spring's and could stop the
+     * server under them (the pool then waited out its 30 s connection timeout, and Surefire killed the JVM). Spring
+     * Boot's shutdown handlers run in its own hook after every context it started has closed.
      */
-    private static void awaitSpringContextsClosed() {
-        Thread.getAllStackTraces().keySet().stream()
-                .filter(thread -> thread.getName().startsWith("Spring") && thread.getName().endsWith("ShutdownHook"))
-                .forEach(thread -> {
-                    try {
-                        thread.join(20_000);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                });
+    static void afterSpringContextsClosed(Runnable action) {
+        SpringApplication.getShutdownHandlers().add(action);
     }
 
     private static void deleteRecursively(Path dir) {
