@@ -57,10 +57,7 @@ public final class TestDatabase {
             Path dataDir = Path.of("target", "test-mariadb-" + purpose, "data").toAbsolutePath();
             deleteRecursively(dataDir);
             EmbeddedMariaDb separate = EmbeddedMariaDb.start(dataDir, 0, "vigil_" + purpose);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                awaitSpringContextsClosed();
-                separate.close();
-            }, "test-mariadb-" + purpose + "-stop"));
+            afterSpringContextsClosed(separate::close);
             return new Separate(separate.jdbcUrl(), separate.user(), separate.password());
         }
         url();
@@ -73,7 +70,7 @@ public final class TestDatabase {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create a test database on " + base + ": " + e.getMessage(), e);
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> dropDatabase(base, database), "test-db-drop-" + purpose));
+        afterSpringContextsClosed(() -> dropDatabase(base, database));
         return new Separate(base + "/" + database, user, password);
     }
 
