@@ -6,9 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import org.springframework.stereotype.Component;
-import org.vigil.platform.CompanySettings;
-import org.vigil.platform.PeopleDirectory;
+import java.util.function.UnaryOperator;
 
 /**
  * The company's words in a mail, for templates as {@code $words}: times in the company zone with its abbreviation
@@ -16,19 +14,21 @@ import org.vigil.platform.PeopleDirectory;
  * ({@code $words.person($reviewer)}: "Morgan Manager") and groups by theirs ({@code $words.group('privacy-office')}).
  * Models carry instants and ids, which stay true when a name or the zone changes; the words are made at sending.
  */
-// Public: Velocity calls methods of public classes only.
-@Component
+// Public: Velocity calls methods of public classes only. A bean of NotificationConfiguration.
 public class MailWords {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm z", Locale.ENGLISH);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
 
     private final ZoneId zone;
-    private final PeopleDirectory people;
+    private final UnaryOperator<String> personName;
+    private final UnaryOperator<String> groupName;
 
-    MailWords(CompanySettings company, PeopleDirectory people) {
-        this.zone = company.zone();
-        this.people = people;
+    /** In {@code zone}; people's and groups' names as the directory gives them (the user id or group id when it has none). */
+    MailWords(ZoneId zone, UnaryOperator<String> personName, UnaryOperator<String> groupName) {
+        this.zone = zone;
+        this.personName = personName;
+        this.groupName = groupName;
     }
 
     /** An instant (ISO-8601, with or without offset) as a time in the company zone: "Wed 1 Apr 2026 17:00 EDT". */
@@ -43,11 +43,11 @@ public class MailWords {
     }
 
     public String person(Object userId) {
-        return people.displayNameOf(String.valueOf(userId));
+        return personName.apply(String.valueOf(userId));
     }
 
     public String group(Object groupId) {
-        return people.groupNameOf(String.valueOf(groupId));
+        return groupName.apply(String.valueOf(groupId));
     }
 
     private static Instant instant(Object value) {
