@@ -26,21 +26,27 @@ class MailCatcherPageIT {
     @Autowired MailCatcher catcher;
     @Autowired ObjectMapper json;
 
-    @Test
-    void anAdministratorSeesACaughtMailWithItsTextAndOthersAreRefused() throws Exception {
-        String subject = "[Vigil] Reminder: notice to Texas attorney general due Wed 1 Apr 2026 17:00 EDT " + UUID.randomUUID();
-        String messageId = "<vigil-mail-" + UUID.randomUUID() + "@vigil.example>";
+    /** Hands a mail to the catcher as Vigil's sender does in the demo: over SMTP, to two people. */
+    static void handToCatcher(int catcherPort, String subject, String messageId, String text) throws Exception {
         var sender = new JavaMailSenderImpl();
         sender.setHost("127.0.0.1");
-        sender.setPort(catcher.port());
+        sender.setPort(catcherPort);
         var message = sender.createMimeMessage();
         var helper = new MimeMessageHelper(message, false, "UTF-8");
         helper.setFrom("vigil@vigil.example");
         helper.setTo(new String[] {"privacy@vigil.example", "ciso@vigil.example"});
         helper.setSubject(subject);
-        helper.setText("A quarter of the time is left for the notice to Texas attorney general of incident 42.");
+        helper.setText(text);
         message.setHeader("Message-ID", messageId);
         sender.send(message);
+    }
+
+    @Test
+    void anAdministratorSeesACaughtMailWithItsTextAndOthersAreRefused() throws Exception {
+        String subject = "[Vigil] Reminder: notice to Texas attorney general due Wed 1 Apr 2026 17:00 EDT " + UUID.randomUUID();
+        String messageId = "<vigil-mail-" + UUID.randomUUID() + "@vigil.example>";
+        handToCatcher(catcher.port(), subject, messageId,
+                "A quarter of the time is left for the notice to Texas attorney general of incident 42.");
 
         var admin = new WebClient(port).as("admin", "demo");
         await().atMost(Duration.ofSeconds(10)).until(() -> admin.get("/demo/mails/list").body().contains(messageId));
