@@ -60,8 +60,9 @@ class MailTemplatesTest {
     @Test
     void anUnverifiedRevocationSaysItsDueTimeInTheCompanyZone() {
         var mail = templates.render("access-revocation-unverified", Map.of("revocationId", "5", "campaignId", "3",
-                "system", "ehr-gateway", "due", "2026-03-05T14:00:00Z", "state", "not yet removed"));
-        assertThat(mail.body()).contains("was due Thu 5 Mar 2026 09:00 EST");
+                "system", "EHR integration gateway", "systemId", "ehr-gateway", "due", "2026-03-05T14:00:00Z", "state", "not yet removed"));
+        assertThat(mail.subject()).isEqualTo("[Vigil] Revocation 5 on EHR integration gateway is not verified");
+        assertThat(mail.body()).contains("on EHR integration gateway (ehr-gateway) was due Thu 5 Mar 2026 09:00 EST");
         assertNoCodes(mail);
     }
 
