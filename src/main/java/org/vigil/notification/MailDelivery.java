@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -62,7 +63,7 @@ class MailDelivery {
     }
 
     /** @return how many mails were taken */
-    private int deliver(java.util.function.Function<Instant, List<OutboundMail>> lock) {
+    private int deliver(Function<Instant, List<OutboundMail>> lock) {
         List<MailFailures.FailedAttempt> failed = new ArrayList<>();
         Integer taken = transaction.execute(status -> {
             Instant now = clock.instant();
@@ -72,7 +73,14 @@ class MailDelivery {
             }
             return due.size();
         });
-        failed.forEach(failures::record);
+        for (var attempt : failed) {
+            try {
+                failures.record(attempt);
+            } catch (RuntimeException unrecorded) {
+                // The database itself is the trouble: the mail is still due, and the next poll tries and records it.
+                log.warn("Mail {}: failed attempt not recorded: {}", attempt.mailId(), MailFailures.describe(unrecorded));
+            }
+        }
         return taken == null ? 0 : taken;
     }
 
