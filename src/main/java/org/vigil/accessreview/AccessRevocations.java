@@ -129,7 +129,8 @@ public class AccessRevocations {
         boolean queued = notifications.queue(MailRequest.toGroups("access-revocation:" + revocationId + ":unverified",
                 "access-revocation-unverified", List.of("ciso", "it-operations"), Map.of(
                         "revocationId", String.valueOf(revocationId), "campaignId", String.valueOf(revocation.campaignId()),
-                        "system", revocation.systemId(), "due", revocation.dueAt().atZone(clock.getZone()).toString(),
+                        "system", store.system(revocation.systemId()).map(Rows.SystemRow::name).orElse(revocation.systemId()),
+                        "systemId", revocation.systemId(), "due", revocation.dueAt().toString(),
                         "state", revocation.deprovisionedAt() == null ? "not yet removed" : "removed, not verified")));
         store.revocationEscalated(revocationId, clock.instant());
         return queued;

@@ -11,6 +11,7 @@ import org.vigil.accessreview.Rows.CampaignRow;
 import org.vigil.notification.MailRequest;
 import org.vigil.notification.Notifications;
 import org.vigil.platform.PeopleDirectory;
+import org.vigil.platform.SiteSettings;
 
 /**
  * The e-mails that keep a campaign on time: a reminder to each reviewer who has not completed before the due date,
@@ -25,10 +26,12 @@ public class ReviewReminders {
     private final AccessReviewPolicy policy;
     private final Notifications notifications;
     private final PeopleDirectory people;
+    private final SiteSettings site;
     private final Clock clock;
 
     ReviewReminders(AccessReviewStore store, AccessReviewPolicy policy, Notifications notifications, PeopleDirectory people,
-            Clock clock) {
+            Clock clock, SiteSettings site) {
+        this.site = site;
         this.store = store;
         this.policy = policy;
         this.notifications = notifications;
@@ -50,8 +53,8 @@ public class ReviewReminders {
         }
         boolean queued = notifications.queue(new MailRequest("access-review:" + campaignId + ":" + reviewer + ":reminder",
                 "access-review-reminder", List.of(reviewer), List.of(), Map.of(
-                        "campaignId", String.valueOf(campaignId), "due", campaign.dueAt().atZone(clock.getZone()).toString(),
-                        "undecided", String.valueOf(undecided(campaignId, reviewer)), "link", "/camunda/app/tasklist/")));
+                        "campaignId", String.valueOf(campaignId), "reviewer", reviewer, "due", campaign.dueAt().toString(),
+                        "undecided", String.valueOf(undecided(campaignId, reviewer)), "link", site.base() + "/camunda/app/tasklist/")));
         store.markReviewer(campaignId, reviewer, "reminded_at", clock.instant());
         return queued;
     }
@@ -68,9 +71,9 @@ public class ReviewReminders {
         boolean queued = notifications.queue(new MailRequest("access-review:" + campaignId + ":" + reviewer + ":overdue",
                 "access-review-overdue", manager == null ? List.of() : List.of(manager), List.of("ciso"), Map.of(
                         "campaignId", String.valueOf(campaignId), "reviewer", reviewer,
-                        "due", campaign.dueAt().atZone(clock.getZone()).toString(),
+                        "due", campaign.dueAt().toString(),
                         "undecided", String.valueOf(undecided(campaignId, reviewer)),
-                        "closes", campaign.closesAt().atZone(clock.getZone()).toString())));
+                        "closes", campaign.closesAt().toString())));
         store.markReviewer(campaignId, reviewer, "escalated_at", clock.instant());
         return queued;
     }

@@ -30,7 +30,7 @@ class AlertCisoDelegate implements JavaDelegate {
         notifications.queue(MailRequest.toGroups("incident:" + incidentId + ":patient-safety-alert", "patient-safety-alert",
                 List.of("ciso"), Map.of(
                         "incidentId", Long.toString(incidentId),
-                        "category", String.valueOf(CATEGORY.from(execution)),
+                        "category", String.valueOf(CATEGORY.from(execution)).replace('_', ' '),
                         "severity", String.valueOf(SEVERITY.from(execution)),
                         "link", links.cockpit(execution.getProcessInstanceId()))));
     }

@@ -30,11 +30,14 @@ class Obligations {
     private final BreachLinks links;
     private final ApplicationEventPublisher events;
     private final ResponseMilestones milestones;
+    private final ObligationCards cards;
     private final Clock clock;
 
     Obligations(ObligationRepository obligations, NotificationObligationProcess process, BreachResponseProcess breachProcess,
-            Notifications notifications, BreachLinks links, ApplicationEventPublisher events, ResponseMilestones milestones, Clock clock) {
+            Notifications notifications, BreachLinks links, ApplicationEventPublisher events, ResponseMilestones milestones, Clock clock,
+            ObligationCards cards) {
         this.obligations = obligations;
+        this.cards = cards;
         this.process = process;
         this.breachProcess = breachProcess;
         this.notifications = notifications;
@@ -292,12 +295,12 @@ class Obligations {
         return "obligation:" + obligation.id() + ":" + kind + ":" + obligation.targetDeadline().getEpochSecond();
     }
 
+    /** Whom the notice goes to in the words of its Tasklist card; the deadline as an instant, which the mail says in the company zone. */
     private Map<String, String> model(Obligation obligation) {
         return Map.of(
                 "obligationId", Long.toString(obligation.id()),
                 "incidentId", Long.toString(obligation.incidentId()),
-                "recipient", obligation.recipient(),
-                "jurisdiction", obligation.jurisdiction(),
+                "recipient", cards.recipient(obligation),
                 "deadline", obligation.targetDeadline().toString(),
                 "link", links.tasklist());
     }

@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 /**
  * Velocity templates under {@code templates/notification/}: the first line is {@code Subject: ...}, then a blank
  * line, then the plain-text body. The application's engine ({@code platform.VelocityTemplates}) is strict, so a
- * missing value fails instead of printing {@code $name}.
+ * missing value fails instead of printing {@code $name}. Besides the model, a template has {@link MailWords} as
+ * {@code $words}, to say times, days, people and groups in the company's words.
  */
 @Component
 class MailTemplates {
@@ -18,10 +19,14 @@ class MailTemplates {
     record RenderedMail(String subject, String body) {}
 
     private static final String FOLDER = "templates/notification/";
-    private final VelocityEngine velocity;
+    static final String WORDS = "words";
 
-    MailTemplates(VelocityEngine velocity) {
+    private final VelocityEngine velocity;
+    private final MailWords words;
+
+    MailTemplates(VelocityEngine velocity, MailWords words) {
         this.velocity = velocity;
+        this.words = words;
     }
 
     void requireExists(String template) {
@@ -33,7 +38,9 @@ class MailTemplates {
     RenderedMail render(String template, Map<String, ?> model) {
         Template vm = velocity.getTemplate(FOLDER + template + ".vm", "UTF-8");
         var out = new StringWriter();
-        vm.merge(new VelocityContext(new java.util.HashMap<>(model)), out);
+        var context = new VelocityContext(new java.util.HashMap<>(model));
+        context.put(WORDS, words);
+        vm.merge(context, out);
         String text = out.toString();
         int end = text.indexOf('\n');
         String firstLine = end < 0 ? text : text.substring(0, end);

@@ -5,13 +5,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.vigil.platform.PeopleDirectory;
 
-/** Records e-mail to people in the caller's transaction; it goes out once that transaction has committed. */
+/**
+ * Records e-mail to people in the caller's transaction; it goes out once that transaction has committed, and is
+ * tried again with a growing wait until the server takes it or the attempts run out ({@link MailDelivery}).
+ */
 @Service
 @NamedInterface("api")
 public class Notifications {
@@ -21,17 +25,17 @@ public class Notifications {
     private final OutboundMailRepository outbox;
     private final PeopleDirectory people;
     private final MailTemplates templates;
-    private final ApplicationEventPublisher events;
+    private final MailDelivery delivery;
     private final Clock clock;
     private final ObjectMapper json;
 
     Notifications(OutboundMailRepository outbox, PeopleDirectory people, MailTemplates templates,
-            ApplicationEventPublisher events, Clock clock, ObjectMapper json) {
+            MailDelivery delivery, Clock clock, ObjectMapper json) {
         this.json = json;
         this.outbox = outbox;
         this.people = people;
         this.templates = templates;
-        this.events = events;
+        this.delivery = delivery;
         this.clock = clock;
     }
 
@@ -56,7 +60,14 @@ public class Notifications {
         }
         var mail = outbox.save(new OutboundMail(request.eventKey(), request.template(), String.join(",", recipients),
                 toJson(request), clock.instant()));
-        events.publishEvent(new MailQueued(mail.id()));
+        long mailId = mail.id();
+        // The first attempt right after commit; should it be lost (a crash), the poller finds the row due.
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                delivery.deliverSoon(mailId);
+            }
+        });
         return true;
     }
 

@@ -35,6 +35,26 @@ public class PeopleDirectory {
                 .filter(email -> !email.isBlank());
     }
 
+    /** "Pat Privacy": first and last name as the identity service has them, else the user id itself. */
+    public String displayNameOf(String userId) {
+        User user = userId == null ? null : identityService.createUserQuery().userId(userId).singleResult();
+        if (user == null) {
+            return String.valueOf(userId);
+        }
+        String name = (nullToEmpty(user.getFirstName()) + " " + nullToEmpty(user.getLastName())).strip();
+        return name.isEmpty() ? userId : name;
+    }
+
+    /** "Privacy office": the group's name, else its id. */
+    public String groupNameOf(String groupId) {
+        Group group = groupId == null ? null : identityService.createGroupQuery().groupId(groupId).singleResult();
+        return group == null || group.getName() == null || group.getName().isBlank() ? String.valueOf(groupId) : group.getName();
+    }
+
+    private static String nullToEmpty(String text) {
+        return text == null ? "" : text;
+    }
+
     public List<String> emailsOfGroup(String groupId) {
         return identityService.createUserQuery().memberOfGroup(groupId).list().stream()
                 .map(User::getEmail)

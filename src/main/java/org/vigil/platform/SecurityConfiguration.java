@@ -47,7 +47,8 @@ class SecurityConfiguration {
         var paths = PathPatternRequestMatcher.withDefaults();
         http.securityMatcher(new OrRequestMatcher(paths.matcher("/sla"), paths.matcher("/sla/**"), paths.matcher("/api/sla/**"),
                         paths.matcher("/notices"), paths.matcher("/notices/**"), paths.matcher("/evidence"), paths.matcher("/evidence/**"),
-                        paths.matcher("/reports"), paths.matcher("/reports/**"), paths.matcher("/login"), paths.matcher("/logout")))
+                        paths.matcher("/reports"), paths.matcher("/reports/**"), paths.matcher("/demo/mails"), paths.matcher("/demo/mails/**"),
+                        paths.matcher("/login"), paths.matcher("/logout")))
                 .authorizeHttpRequests(requests -> requests
                         // Anyone logged in may log out, whatever their groups.
                         .requestMatchers(paths.matcher("/login"), paths.matcher("/logout")).permitAll()
@@ -56,6 +57,9 @@ class SecurityConfiguration {
                         .hasAnyAuthority("it-operations", "privacy-office", "ciso", "auditors")
                         // Everyone may follow the incidents they reported themselves, and only those.
                         .requestMatchers(paths.matcher("/reports"), paths.matcher("/reports/**")).authenticated()
+                        // The demo's caught mails reach every group's people: administrators only.
+                        .requestMatchers(paths.matcher("/demo/mails"), paths.matcher("/demo/mails/**"))
+                        .hasAuthority(AdminMembershipGuard.ADMIN_GROUP)
                         .anyRequest().hasAnyAuthority("managers", "ciso", "privacy-office"))
                 // Vigil's own forms (LoginPages) instead of Spring Security's generated ones.
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/sla", false))

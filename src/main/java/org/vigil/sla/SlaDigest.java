@@ -9,6 +9,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.vigil.notification.MailRequest;
 import org.vigil.notification.Notifications;
+import org.vigil.platform.PeopleDirectory;
+import org.vigil.platform.SiteSettings;
 
 /** The daily digest to managers: what is at risk or overdue, by owner group. One per day, whichever node sends it. */
 @Component
@@ -17,8 +19,12 @@ class SlaDigest {
     private final SlaDashboard dashboard;
     private final Notifications notifications;
     private final Clock clock;
+    private final PeopleDirectory people;
+    private final SiteSettings site;
 
-    SlaDigest(SlaDashboard dashboard, Notifications notifications, Clock clock) {
+    SlaDigest(SlaDashboard dashboard, Notifications notifications, Clock clock, PeopleDirectory people, SiteSettings site) {
+        this.people = people;
+        this.site = site;
         this.dashboard = dashboard;
         this.notifications = notifications;
         this.clock = clock;
@@ -42,18 +48,20 @@ class SlaDigest {
                 "overdueCount", Integer.toString(overdue.size()),
                 "atRiskCount", Integer.toString(atRisk.size()),
                 "overdue", lines(overdue),
-                "atRisk", lines(atRisk))));
+                "atRisk", lines(atRisk),
+                "link", site.base() + "/sla")));
     }
 
-    private static String lines(List<SlaDashboard.DeadlineRow> rows) {
+    /** By the owner group's name, each row with its step's name and its deadline in the company zone (the dashboard's words). */
+    private String lines(List<SlaDashboard.DeadlineRow> rows) {
         if (rows.isEmpty()) {
             return "  (none)";
         }
         return rows.stream()
                 .collect(Collectors.groupingBy(SlaDashboard.DeadlineRow::ownerGroup, java.util.TreeMap::new, Collectors.toList()))
                 .entrySet().stream()
-                .map(group -> "  " + group.getKey() + ":\n" + group.getValue().stream()
-                        .map(row -> "    - " + row.what() + " (" + row.processKey() + ", " + row.stepName() + "), due " + row.due())
+                .map(group -> "  " + people.groupNameOf(group.getKey()) + ":\n" + group.getValue().stream()
+                        .map(row -> "    - " + row.what() + " (" + row.stepName() + "), due " + row.due())
                         .collect(Collectors.joining("\n")))
                 .collect(Collectors.joining("\n"));
     }

@@ -393,7 +393,7 @@ class AccessReviewProcessTest {
         management.executeJob(overdue.getId());
         review.runJob(instance, AccessReviewProcess.Task_EscalateOverdueReview);
 
-        String overdueSubject = "Access review " + campaignId + ": review by manager is overdue";
+        String overdueSubject = "Access review " + campaignId + ": review by Morgan Manager is overdue";
         await().atMost(Duration.ofSeconds(10)).until(() -> !TestMailServer.withSubject(overdueSubject).isEmpty());
         // The manager's manager in the roster is the CISO, who is also told as the CISO: one address.
         assertThat(TestMailServer.withSubject(overdueSubject).get(0).getAllRecipients()).extracting(Object::toString)

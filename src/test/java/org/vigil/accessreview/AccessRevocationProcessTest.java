@@ -157,7 +157,8 @@ class AccessRevocationProcessTest {
         management.executeJob(overdue.getId());
         review.runJob(removal, AccessRevocationProcess.Task_EscalateUnverified);
 
-        String subject = "Revocation " + revocation.id() + " on " + review.data.system + " is not verified";
+        // The system by its name in the register, as people call it.
+        String subject = "Revocation " + revocation.id() + " on Test system " + review.data.system + " is not verified";
         await().atMost(Duration.ofSeconds(10)).until(() -> !TestMailServer.withSubject(subject).isEmpty());
         assertThat(TestMailServer.withSubject(subject).get(0).getAllRecipients()).extracting(Object::toString)
                 .containsExactlyInAnyOrder("ciso@vigil.example", "sysadmin@vigil.example");

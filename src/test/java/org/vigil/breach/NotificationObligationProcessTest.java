@@ -219,7 +219,7 @@ class NotificationObligationProcessTest {
         assertThat(followUp.getFollowUpDate().toInstant()).isEqualTo(instant("2026-05-02T23:59:59-04:00"));
         assertThat(followUp.getName()).isEqualTo("Follow up the missed deadline: individuals in the United States, incident "
                 + individuals.incidentId() + ", was due Fri 1 May 2026");
-        String subject = "MISSED: notice to individuals (US)";
+        String subject = "MISSED: notice to individuals in the United States was due Fri 1 May 2026 23:59 EDT";
         await().atMost(Duration.ofSeconds(10)).until(() -> TestMailServer.withSubject(subject).stream()
                 .anyMatch(mail -> body(mail).contains("incident " + individuals.incidentId() + " ")));
     }
@@ -237,18 +237,18 @@ class NotificationObligationProcessTest {
         assertThat(breach.dueTimers(notice)).containsExactly(BoundaryEvent_ReminderDue);
         execute(breach.timer(notice, BoundaryEvent_ReminderDue));
         execute(breach.jobAt(notice, Task_RemindGroup));
-        await().atMost(Duration.ofSeconds(10)).until(() -> TestMailServer.withSubject("Reminder: notice to individuals (US)").stream()
+        await().atMost(Duration.ofSeconds(10)).until(() -> TestMailServer.withSubject("Reminder: notice to individuals in the United States due Fri 1 May 2026 23:59 EDT").stream()
                 .anyMatch(mail -> marker.matcher(body(mail)).find()));
-        assertThat(TestMailServer.withSubject("ESCALATION: notice to individuals (US)")).noneMatch(mail -> marker.matcher(body(mail)).find());
+        assertThat(TestMailServer.withSubject("ESCALATION: notice to individuals in the United States due Fri 1 May 2026 23:59 EDT")).noneMatch(mail -> marker.matcher(body(mail)).find());
 
         // Just past the escalation point, 48 hours before the deadline: the CISO hears of it.
         clock.moveTo("2026-04-30T00:00:00-04:00");
         assertThat(breach.dueTimers(notice)).containsExactly(BoundaryEvent_EscalationDue);
         execute(breach.timer(notice, BoundaryEvent_EscalationDue));
         execute(breach.jobAt(notice, Task_EscalateToLeadAndCiso));
-        await().atMost(Duration.ofSeconds(10)).until(() -> TestMailServer.withSubject("ESCALATION: notice to individuals (US)").stream()
+        await().atMost(Duration.ofSeconds(10)).until(() -> TestMailServer.withSubject("ESCALATION: notice to individuals in the United States due Fri 1 May 2026 23:59 EDT").stream()
                 .anyMatch(mail -> marker.matcher(body(mail)).find()));
-        var escalation = TestMailServer.withSubject("ESCALATION: notice to individuals (US)").stream()
+        var escalation = TestMailServer.withSubject("ESCALATION: notice to individuals in the United States due Fri 1 May 2026 23:59 EDT").stream()
                 .filter(mail -> marker.matcher(body(mail)).find()).findFirst().orElseThrow();
         assertThat(escalation.getAllRecipients()).extracting(Object::toString).contains("ciso@vigil.example");
         assertThat(breach.reread(individuals).status()).isEqualTo(ObligationStatus.OPEN);

@@ -71,7 +71,9 @@ class ProcessSteeringIT {
             // Started by Vigil only (or, for the access review, through POST /api/access-reviews/campaigns).
             AccessReviewProcess.KEY, Set.of(),
             NotificationObligationProcess.KEY, Set.of(),
-            AccessRevocationProcess.KEY, Set.of());
+            AccessRevocationProcess.KEY, Set.of(),
+            // Started by Vigil when a mail's attempts ran out.
+            "mail-delivery-failed", Set.of());
 
     /** One open task per process, who works on it, and the variable that binds its instance to Vigil's record. */
     record OpenTask(String processKey, String taskId, String processInstanceId, Set<String> workers, String bindingVariable) {}
@@ -104,6 +106,11 @@ class ProcessSteeringIT {
         openTasks.put(AccessReviewProcess.KEY, open(AccessReviewProcess.KEY, review, Set.of("managers", "ciso"),
                 AccessReviewVariables.CAMPAIGN_ID.name()));
         openTasks.put(AccessRevocationProcess.KEY, openRevocation(review));
+
+        // A mail given up: IT operations decide whether to send it again (the engine starts it as Vigil would).
+        String failedMail = runtime.startProcessInstanceByKey("mail-delivery-failed", "mail-999999", Map.of("mailId", 999_999L)).getId();
+        started.add(failedMail);
+        openTasks.put("mail-delivery-failed", open("mail-delivery-failed", failedMail, Set.of("it-operations"), "mailId"));
 
         String followUp = runtime.startProcessInstanceByKey("isms-follow-up",
                 Map.of("topic", "control-check", "candidateGroup", "privacy-office", "dueDate", "2030-06-30")).getId();
