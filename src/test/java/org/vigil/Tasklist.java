@@ -50,7 +50,9 @@ public final class Tasklist {
             // Tasklist loads some forty scripts before its form: a minute on a machine busy with other builds.
             var wait = new WebDriverWait(browser, Duration.ofSeconds(60));
             try {
-                var form = wait.until(driver -> driver.findElement(By.cssSelector("form[name=signinForm]")));
+                // Angular marks a bound input ng-pristine: typed before that, the keys are lost and an empty name posted.
+                var form = wait.until(driver -> driver.findElements(By.cssSelector("form[name=signinForm] input.ng-pristine")).size() == 2
+                        ? driver.findElement(By.cssSelector("form[name=signinForm]")) : null);
                 form.findElement(By.cssSelector("input[type=text]")).sendKeys(user);
                 form.findElement(By.cssSelector("input[type=password]")).sendKeys("demo");
                 form.findElement(By.cssSelector("button[type=submit]")).click();
@@ -60,7 +62,7 @@ public final class Tasklist {
             } catch (org.openqa.selenium.TimeoutException e) {
                 // On a loaded machine the page may be slow to come, or take keys before its form is bound and post an
                 // empty name ("Login Failed"): once more from the start, as a person would.
-                if (attempt == 2) {
+                if (attempt == 3) {
                     try {
                         screenshot("login-did-not-finish");
                     } catch (java.io.IOException ignored) {
