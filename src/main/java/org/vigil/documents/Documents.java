@@ -27,6 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.vigil.documents.DocumentsConfiguration.LetterBatchSettings;
+import org.vigil.platform.ShortTransactions;
 
 /** The documents capability's public face: render a notice, keep the list of affected people, run a letter batch. */
 @Service
@@ -43,11 +44,13 @@ public class Documents {
     private final Executor executor;
     private final Clock clock;
     private final ObjectMapper json;
+    private final ShortTransactions transactions;
 
     Documents(DocumentRenderer renderer, AffectedIndividuals individuals, LetterBatchRepository batches, LetterBatchRunner runner,
             LetterBatchSettings settings, @Qualifier("letterBatchExecutor") Executor executor, Clock clock,
-            ObjectMapper json) {
+            ObjectMapper json, ShortTransactions transactions) {
         this.json = json;
+        this.transactions = transactions;
         this.renderer = renderer;
         this.individuals = individuals;
         this.batches = batches;
@@ -207,15 +210,15 @@ public class Documents {
 
     /**
      * Deletes the files of every finished or failed batch dispatched at least {@code vigil.documents.purge-after}
-     * before {@code now} and marks it purged; returns how many it marked. Every node may run it at once: deleting
-     * what is gone already is no error, and a batch is marked once.
+     * before {@code now} and marks it purged, each in a short transaction of its own; returns how many it marked. Every
+     * node may run it at once: deleting what is gone already is no error, and a batch is marked once.
      */
     public int purgeDispatchedLetters(Instant now) {
         int purged = 0;
         for (var batch : batches.dispatchedBefore(now.minus(settings.purgeAfter()), EnumSet.of(LetterBatch.Status.DONE, LetterBatch.Status.FAILED))) {
             try {
                 runner.deleteFiles(batch);
-                purged += batches.purged(batch.id(), now);
+                purged += transactions.run("Letter batch " + batch.id() + " (purge)", () -> batches.purged(batch.id(), now));
                 log.info("Letter batch {} purged: files deleted {} after its dispatch, checksums kept", batch.id(), settings.purgeAfter());
             } catch (IOException e) {
                 log.error("Letter batch {}: files not purged ({}), tried again at the next run", batch.id(), e.getClass().getSimpleName());

@@ -25,11 +25,13 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.vigil.documents.DocumentsConfiguration.LetterBatchSettings;
 import org.vigil.platform.SafeCsvWriter;
+import org.vigil.platform.ShortTransactions;
 import org.vigil.platform.Sha256;
 import org.vigil.platform.StreamEncryption;
 
@@ -43,11 +45,15 @@ import org.vigil.platform.StreamEncryption;
  * keys of the other patient data) and readable by Vigil's account alone; the checksums are of the plaintext archive
  * and manifest the print house receives, so a resumed run still reproduces them.
  *
+ * <p>On a stop (SIGTERM, the end of {@code server.shutdown}'s grace) the batch halts at the next letter: the part it
+ * was writing is dropped (only complete parts are ever renamed into place) and its claim released, so the next start
+ * of any node, or another node's next sweep, carries on at once instead of after the claim's lapse.
+ *
  * <p>Longer than our usual class: claiming, resuming, writing parts and joining them are one crash-safe protocol
  * whose steps must be read together.
  */
 @Component
-class LetterBatchRunner {
+class LetterBatchRunner implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(LetterBatchRunner.class);
     static final String ARCHIVE = "letters.zip.enc";
@@ -64,21 +70,24 @@ class LetterBatchRunner {
     private final LetterBatchRepository batches;
     private final AffectedIndividuals individuals;
     private final DocumentRenderer renderer;
-    private final TransactionTemplate transaction;
+    private final ShortTransactions transactions;
     private final LetterBatchSettings settings;
     private final StreamEncryption encryption;
     private final Clock clock;
     private final ObjectMapper json;
     private final Set<Long> active = ConcurrentHashMap.newKeySet();
+    private final Duration grace;
+    private volatile boolean stopping;
 
     LetterBatchRunner(LetterBatchRepository batches, AffectedIndividuals individuals, DocumentRenderer renderer,
-            TransactionTemplate transaction, LetterBatchSettings settings, StreamEncryption encryption, Clock clock,
-            ObjectMapper json) {
+            ShortTransactions transactions, LetterBatchSettings settings, StreamEncryption encryption, Clock clock,
+            ObjectMapper json, @Value("${spring.lifecycle.timeout-per-shutdown-phase:30s}") Duration grace) {
         this.json = json;
         this.batches = batches;
         this.individuals = individuals;
         this.renderer = renderer;
-        this.transaction = transaction;
+        this.transactions = transactions;
+        this.grace = grace;
         this.settings = settings;
         this.encryption = encryption;
         this.clock = clock;
@@ -91,23 +100,81 @@ class LetterBatchRunner {
     /** Renders at most {@code partLimit} missing parts (a test stops here to play a crash), then joins them if all exist. */
     void run(long batchId, int partLimit) {
         // One run per batch in this JVM; the claim in the table keeps other nodes off it.
-        if (!active.add(batchId)) {
+        if (stopping || !active.add(batchId)) {
             return;
         }
         try {
-            LetterBatch batch = claim(batchId);
+            LetterBatch batch = stopping ? null : claim(batchId);
             if (batch != null) {
                 render(batch, partLimit);
             }
         } finally {
-            active.remove(batchId);
+            synchronized (active) {
+                active.remove(batchId);
+                active.notifyAll();
+            }
         }
+    }
+
+    /** Running from the start of the application; {@link #stop(Runnable)} is its stop. */
+    @Override
+    public void start() {
+        stopping = false;
+    }
+
+    /**
+     * Halts every batch of this node at its next letter and releases its claim, then reports stopped. Early among the
+     * stops (the highest phase), before the batch thread's executor is shut down and the database pool closed.
+     */
+    @Override
+    public void stop(Runnable callback) {
+        stopping = true;
+        var waiter = new Thread(() -> {
+            long until = System.nanoTime() + grace.toNanos();
+            synchronized (active) {
+                while (!active.isEmpty() && System.nanoTime() < until) {
+                    try {
+                        active.wait(Math.max(1, java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(until - System.nanoTime())));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        break;
+                    }
+                }
+                if (!active.isEmpty()) {
+                    log.warn("Letter batches {} still running at the end of the shutdown grace: their claims lapse in {}", active, CLAIM);
+                }
+            }
+            callback.run();
+        }, "letter-batch-stop");
+        waiter.setDaemon(true);
+        waiter.start();
+    }
+
+    @Override
+    public void stop() {
+        var stopped = new java.util.concurrent.CountDownLatch(1);
+        stop(stopped::countDown);
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return !stopping;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE;
     }
 
     /** The batch, claimed for this node until {@link #CLAIM} from now; null when it is finished or another node runs it. */
     private LetterBatch claim(long batchId) {
         try {
-            return transaction.execute(status -> {
+            return transactions.run("Letter batch " + batchId + " (claim)", () -> {
                 var found = batches.findById(batchId).orElseThrow();
                 if (!found.claimableBy(settings.nodeId(), clock.instant())) {
                     return null;
@@ -144,11 +211,16 @@ class LetterBatchRunner {
                     found.claim(settings.nodeId(), clock.instant().plus(CLAIM));
                 });
             }
+            if (stopping) {
+                throw new Stopping();
+            }
             var checksums = join(directory, parts);
             update(batchId, found -> found.finished(checksums.archive(), checksums.manifest(), clock.instant()));
             log.info("Letter batch {} done: {} letters, archive SHA-256 {}", batchId, batch.total(), checksums.archive());
         } catch (ClaimLost e) {
             log.warn("Letter batch {} stopped here: node {} holds it now", batchId, e.getMessage());
+        } catch (Stopping e) {
+            release(batchId);
         } catch (IOException | RuntimeException e) {
             // The reason names the failure, not the people: facts and names stay out of the log.
             log.error("Letter batch {} failed: {}", batchId, e.getClass().getSimpleName());
@@ -161,10 +233,24 @@ class LetterBatchRunner {
         }
     }
 
+    /** Stopping: the claim is given up so that whichever node starts or sweeps next takes the batch at once. */
+    private void release(long batchId) {
+        try {
+            update(batchId, found -> found.claim(null, null));
+            var batch = batches.findById(batchId).orElseThrow();
+            log.info("Letter batch {} halted for shutdown after {} of {} letters; claim released, the next node to start or sweep resumes it",
+                    batchId, batch.done(), batch.total());
+        } catch (ClaimLost lost) {
+            log.warn("Letter batch {} left to node {}", batchId, lost.getMessage());
+        } catch (RuntimeException e) {
+            log.warn("Letter batch {}: claim not released at shutdown ({}); it lapses in {}", batchId, e.getClass().getSimpleName(), CLAIM);
+        }
+    }
+
     /** Changes the batch if this node still holds it (a node stalled past its claim finds it taken over, and stops). */
     private void update(long batchId, java.util.function.Consumer<LetterBatch> change) {
         try {
-            transaction.executeWithoutResult(status -> {
+            transactions.runWithoutResult("Letter batch " + batchId, () -> {
                 var found = batches.findById(batchId).orElseThrow();
                 if (!settings.nodeId().equals(found.claimedBy())) {
                     throw new ClaimLost(String.valueOf(found.claimedBy()));
@@ -173,6 +259,13 @@ class LetterBatchRunner {
             });
         } catch (OptimisticLockingFailureException e) {
             throw new ClaimLost("another node");
+        }
+    }
+
+    /** The application is stopping: the batch halts between two letters. */
+    private static final class Stopping extends RuntimeException {
+        Stopping() {
+            super(null, null, false, false);
         }
     }
 
@@ -186,12 +279,27 @@ class LetterBatchRunner {
     private void renderPart(LetterBatch batch, Map<String, Object> facts, int part, Path file) throws IOException {
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
         var people = individuals.reachable(batch.recipientsRef(), batch.jurisdiction(), part * batch.partSize(), batch.partSize());
+        try {
+            writePart(batch, facts, part, people, temporary, file);
+        } catch (Stopping e) {
+            // Half a part is never renamed into place; removed now so that the folder holds only what will be used.
+            Files.deleteIfExists(temporary);
+            throw e;
+        }
+        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private void writePart(LetterBatch batch, Map<String, Object> facts, int part, List<AffectedIndividual> people, Path temporary, Path file)
+            throws IOException {
         try (var zip = new ZipOutputStream(seal(temporary, file))) {
             var manifest = new StringBuilder();
             // The print house opens the manifest in a spreadsheet: names reach it as text, never as formulas.
             var lines = new SafeCsvWriter(manifest);
             int sequence = part * batch.partSize();
             for (AffectedIndividual person : people) {
+                if (stopping) {
+                    throw new Stopping();
+                }
                 sequence++;
                 var letterFacts = new LinkedHashMap<>(facts);
                 letterFacts.put("recipient", recipient(person));
@@ -209,7 +317,6 @@ class LetterBatchRunner {
             zip.write(manifest.toString().getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
         }
-        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** The person as the letter addresses them: by post, or by e-mail when no postal address is listed. */

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 interface DeadlineRepository extends JpaRepository<DeadlineEntry, Long> {
@@ -20,17 +19,18 @@ interface DeadlineRepository extends JpaRepository<DeadlineEntry, Long> {
 
     List<DeadlineEntry> findByStatusInAndDueAtBeforeOrderByDueAt(Collection<DeadlineStatus> statuses, Instant before, Pageable page);
 
-    /** Keeps stored statuses current as time passes; idempotent, so safe after a restart and on every node. */
-    @Modifying
-    @Query("update DeadlineEntry d set d.status = org.vigil.sla.DeadlineStatus.OVERDUE "
-            + "where d.completedAt is null and d.dueAt < :now and d.status <> org.vigil.sla.DeadlineStatus.OVERDUE")
-    int markOverdue(Instant now);
+    /**
+     * The open deadlines whose due time has passed and that are not yet marked overdue, by key: a plain read that locks
+     * nothing; {@link DeadlineStatusSweep} then updates them in small batches.
+     */
+    @Query("select d.id from DeadlineEntry d where d.status in (org.vigil.sla.DeadlineStatus.OPEN, org.vigil.sla.DeadlineStatus.AT_RISK) "
+            + "and d.dueAt < :now and d.completedAt is null order by d.id")
+    List<Long> idsFallenOverdue(Instant now);
 
-    @Modifying
-    @Query("update DeadlineEntry d set d.status = org.vigil.sla.DeadlineStatus.AT_RISK "
-            + "where d.completedAt is null and d.dueAt >= :now and d.warnAt <= :now and d.status = org.vigil.sla.DeadlineStatus.OPEN")
-    int markAtRisk(Instant now);
-
+    /** The open deadlines whose warning time has come and whose due time has not, by key. */
+    @Query("select d.id from DeadlineEntry d where d.status = org.vigil.sla.DeadlineStatus.OPEN "
+            + "and d.warnAt <= :now and d.dueAt >= :now and d.completedAt is null order by d.id")
+    List<Long> idsFallenAtRisk(Instant now);
 
     /** Every open deadline by process and status, for the metrics (a process's own tasks under its own name). */
     @Query("select d.processKey, d.status, count(d) from DeadlineEntry d where d.completedAt is null group by d.processKey, d.status")

@@ -65,11 +65,4 @@ public class Deadlines {
     public java.util.Optional<DeadlineStatus> statusOf(String sourceType, String sourceId) {
         return deadlines.findBySourceTypeAndSourceId(sourceType, sourceId).map(DeadlineEntry::status);
     }
-
-    /** Brings stored statuses up to date with the clock: at risk, overdue. */
-    @Transactional
-    public int refresh() {
-        var now = clock.instant();
-        return deadlines.markOverdue(now) + deadlines.markAtRisk(now);
-    }
 }

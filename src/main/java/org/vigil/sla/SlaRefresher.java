@@ -2,28 +2,30 @@ package org.vigil.sla;
 
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
-/** Every minute (and at start): statuses follow the clock, gauges follow the statuses. Safe on every node. */
+/**
+ * Every minute (and at start): statuses follow the clock, gauges follow the statuses. Safe on every node. No
+ * transaction around it: the sweep's batches each take their own, so a refresh never holds the registry's rows while
+ * the engine writes tasks.
+ */
 @Component
 class SlaRefresher {
 
-    private final Deadlines deadlines;
+    private final DeadlineStatusSweep sweep;
     private final DeadlineRepository repository;
     private final SlaMetrics metrics;
     private final SlaDashboard dashboard;
 
-    SlaRefresher(Deadlines deadlines, DeadlineRepository repository, SlaMetrics metrics, SlaDashboard dashboard) {
-        this.deadlines = deadlines;
+    SlaRefresher(DeadlineStatusSweep sweep, DeadlineRepository repository, SlaMetrics metrics, SlaDashboard dashboard) {
+        this.sweep = sweep;
         this.repository = repository;
         this.metrics = metrics;
         this.dashboard = dashboard;
     }
 
     @Scheduled(fixedDelayString = "${vigil.sla.refresh-every:PT1M}", initialDelay = 0)
-    @Transactional
     public void refresh() {
-        deadlines.refresh();
+        sweep.run();
         metrics.openCounts(repository.countOpenByProcessAndStatus());
         dashboard.invalidate();
     }
