@@ -1,10 +1,15 @@
 package org.vigil.sla;
 
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.vigil.platform.OncePerCluster;
 
-/** Every minute (and at start): statuses follow the clock, gauges follow the statuses. Safe on every node. */
+/**
+ * Every minute (and at start): statuses follow the clock, once per minute in a cluster whichever node gets there
+ * first; each node's gauges and dashboard cache then follow the statuses.
+ */
 @Component
 class SlaRefresher {
 
@@ -12,18 +17,22 @@ class SlaRefresher {
     private final DeadlineRepository repository;
     private final SlaMetrics metrics;
     private final SlaDashboard dashboard;
+    private final OncePerCluster cluster;
+    private final Duration every;
 
-    SlaRefresher(Deadlines deadlines, DeadlineRepository repository, SlaMetrics metrics, SlaDashboard dashboard) {
+    SlaRefresher(Deadlines deadlines, DeadlineRepository repository, SlaMetrics metrics, SlaDashboard dashboard, OncePerCluster cluster,
+            @Value("${vigil.sla.refresh-every:PT1M}") Duration every) {
         this.deadlines = deadlines;
         this.repository = repository;
         this.metrics = metrics;
         this.dashboard = dashboard;
+        this.cluster = cluster;
+        this.every = every;
     }
 
     @Scheduled(fixedDelayString = "${vigil.sla.refresh-every:PT1M}", initialDelay = 0)
-    @Transactional
     public void refresh() {
-        deadlines.refresh();
+        cluster.run("sla-refresh", every, deadlines::refresh);
         metrics.openCounts(repository.countOpenByProcessAndStatus());
         dashboard.invalidate();
     }
