@@ -40,7 +40,9 @@ final class VigilNode implements AutoCloseable {
     private final Path home;
     private final Path jar;
     private final List<String> settings;
+    private final Path letters;
     private Process process;
+    private volatile boolean ready;
     private int lives;
 
     /**
@@ -49,9 +51,15 @@ final class VigilNode implements AutoCloseable {
      * @param settings further {@code --name=value} arguments (mail server, database)
      */
     VigilNode(String name, Path jar, Path home, List<String> settings) {
+        this(name, jar, home, home.resolve("letters"), settings);
+    }
+
+    /** @param letters the letter batches' folder, which the nodes of a cluster share */
+    VigilNode(String name, Path jar, Path home, Path letters, List<String> settings) {
         this.name = name;
         this.jar = jar;
         this.home = home;
+        this.letters = letters;
         this.settings = List.copyOf(settings);
         this.port = freePort();
     }
@@ -65,7 +73,7 @@ final class VigilNode implements AutoCloseable {
                 "--spring.profiles.active=demo",
                 "--server.port=" + port,
                 "--vigil.embedded-db.data-dir=" + embeddedDataDir(),
-                "--vigil.documents.batch-dir=" + home.resolve("letters"),
+                "--vigil.documents.batch-dir=" + letters,
                 "--vigil.documents.node-id=" + name,
                 "--logging.level.root=warn",
                 "--logging.level.org.vigil=info"));
@@ -84,6 +92,7 @@ final class VigilNode implements AutoCloseable {
                         HttpResponse.BodyHandlers.ofString());
                 if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
                     database().ifPresent(started::add);
+                    ready = true;
                     return Duration.ofNanos(System.nanoTime() - begin);
                 }
             } catch (IOException notYet) {
@@ -99,6 +108,7 @@ final class VigilNode implements AutoCloseable {
 
     /** SIGKILL, as the OOM killer or a power cut ends it: no shutdown hook runs. Its embedded MariaDB, if any, lives on. */
     void kill() throws InterruptedException {
+        ready = false;
         if (process != null && process.isAlive()) {
             process.destroyForcibly();
             process.waitFor();
@@ -107,6 +117,11 @@ final class VigilNode implements AutoCloseable {
 
     boolean alive() {
         return process != null && process.isAlive();
+    }
+
+    /** Up and healthy: started, and not killed since. */
+    boolean ready() {
+        return ready && alive();
     }
 
     /** The MariaDB server this node runs itself (embedded), while the node runs. */
