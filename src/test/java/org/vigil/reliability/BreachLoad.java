@@ -217,6 +217,7 @@ final class BreachLoad {
      * answer was lost completed it).
      */
     private boolean complete(String businessKey, String user, String taskKey, Map<String, Object> variables) {
+        int refusals = 0;
         while (true) {
             checkNotStopping();
             var task = await(taskKey + " of " + businessKey, () -> openTask(businessKey, user));
@@ -237,7 +238,11 @@ final class BreachLoad {
                 return true;
             }
             if (answer.isPresent() && answer.get().statusCode() == 400) {
-                throw new IllegalStateException(taskKey + " of " + businessKey + " refused: " + answer.get().body());
+                // A valid completion refused: counted and shown; tried again from the state, three refusals end the run.
+                ledger.refusals.add(taskKey + " of " + businessKey + ": " + answer.get().body());
+                if (++refusals == 3) {
+                    throw new IllegalStateException(taskKey + " of " + businessKey + " refused three times: " + answer.get().body());
+                }
             }
             pause(1000);
         }

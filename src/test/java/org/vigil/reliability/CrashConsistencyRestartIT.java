@@ -90,6 +90,7 @@ class CrashConsistencyRestartIT {
                     + "  " + String.join("\n  ", lives) + "\n"
                     + String.format(Locale.ROOT, "  %-58s %d%n", "operations acknowledged", ledger.acknowledged())
                     + String.format(Locale.ROOT, "  %-58s %d%n", "requests unanswered (node down or database paused)", ledger.unanswered.get())
+                    + String.format(Locale.ROOT, "  %-58s %d %s%n", "valid completions refused, then tried again", ledger.refusals.size(), ledger.refusals)
                     + findings.report()
                     + (pending.isEmpty() ? "" : "  still pending after 3 minutes: " + pending + "\n");
             System.out.println(report);

@@ -26,6 +26,8 @@ final class Ledger {
     final Map<Long, String> dispatches = new ConcurrentHashMap<>();
     /** Dashboard reads answered 200. */
     final AtomicLong reads = new AtomicLong();
+    /** Valid task completions that a node refused with 400 (then tried again), with the refusal: should stay empty. */
+    final java.util.List<String> refusals = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Requests sent that got no answer, or a 5xx, because a node died or the database stood still under them. */
     final AtomicLong unanswered = new AtomicLong();
 
