@@ -232,7 +232,10 @@ class TwoNodesRestartIT {
         }
     }
 
-    /** The database both nodes share: a fresh one on the server in VIGIL_TEST_DB_URL, or an embedded MariaDB of this test. */
+    /**
+     * The database both nodes share: on the server in VIGIL_TEST_DB_URL, the database it names emptied (or a fresh one
+     * when it names {@code test}, dropped at the end); else an embedded MariaDB of this test.
+     */
     private static final class Database implements AutoCloseable {
         final String kind;
         final String url;
@@ -257,12 +260,17 @@ class TwoNodesRestartIT {
             String user = System.getenv().getOrDefault("VIGIL_TEST_DB_USER", "root");
             String password = System.getenv().getOrDefault("VIGIL_TEST_DB_PASSWORD", "");
             String base = server.replaceFirst("(jdbc:mariadb://[^/?]+).*", "$1");
-            String name = "vigil_two_nodes_" + ProcessHandle.current().pid();
+            // The database the URL names, emptied first, unless it is the shared "test": then one of this run's own.
+            String named = server.replaceFirst("jdbc:mariadb://[^/?]+/?([^/?]*).*", "$1");
+            String name = named.isBlank() || named.equals("test") ? "vigil_two_nodes_" + ProcessHandle.current().pid() : named;
             try (var connection = DriverManager.getConnection(base + "/", user, password); var statement = connection.createStatement()) {
                 statement.execute("DROP DATABASE IF EXISTS `" + name + "`");
                 statement.execute("CREATE DATABASE `" + name + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
             }
-            return new Database("MariaDB at " + base, base + "/" + name, user, password, () -> {
+            return new Database("MariaDB at " + base + "/" + name, base + "/" + name, user, password, () -> {
+                if (name.equals(named)) {
+                    return; // a database the caller named is kept for a look inside
+                }
                 try (var connection = DriverManager.getConnection(base + "/", user, password); var statement = connection.createStatement()) {
                     statement.execute("DROP DATABASE IF EXISTS `" + name + "`");
                 }
