@@ -84,6 +84,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                     // Runs before the server serves any connection: see EmbeddedDbAccount.
                     .addArg("--init-file=" + initFile);
             var built = config.build();
+            stopServerLeftBehind(absoluteDataDir);
             var db = new ServerStoppedBySpring(built);
             String password = EmbeddedDbAccount.password(absoluteDataDir);
             EmbeddedDbAccount.writeOwnerOnly(initFile, EmbeddedDbAccount.initStatements(database, password));
@@ -159,6 +160,58 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
     private static Path tmpDir(Path absoluteDataDir) {
         return Path.of(absoluteDataDir + "-tmp");
+    }
+
+    /**
+     * A Vigil killed outright (SIGKILL, the OOM killer) runs no shutdown hook: its server outlives it, orphaned,
+     * still holding the data directory's locks, and a new server on the same directory gives up after 30 s. Such a
+     * server, found by the pid file in the data directory and recognised by its command line, is shut down (SIGTERM,
+     * a clean stop; SIGKILL only if it hangs) before ours starts. One whose parent is still alive is another Vigil's:
+     * that is refused, since two servers cannot share a data directory.
+     */
+    static void stopServerLeftBehind(Path dataDir) throws IOException {
+        if (!Files.isDirectory(dataDir)) {
+            return;
+        }
+        try (var pidFiles = Files.newDirectoryStream(dataDir, "*.pid")) {
+            for (Path pidFile : pidFiles) {
+                long pid;
+                try {
+                    pid = Long.parseLong(Files.readString(pidFile).strip());
+                } catch (NumberFormatException | IOException unreadable) {
+                    continue;
+                }
+                var server = ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(process -> servesDataDir(process, dataDir));
+                if (server.isEmpty()) {
+                    continue;
+                }
+                if (server.get().parent().filter(parent -> parent.isAlive() && parent.pid() != 1
+                        && parent.info().command().map(command -> command.endsWith("java")).orElse(false)).isPresent()) {
+                    throw new IllegalStateException("Another Vigil's MariaDB (pid " + pid + ") runs on " + dataDir + ": stop that Vigil first");
+                }
+                log.warn("A MariaDB left running on {} by a Vigil that was killed (pid {}): stopping it before starting ours", dataDir, pid);
+                server.get().destroy();
+                try {
+                    server.get().onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (java.util.concurrent.TimeoutException hung) {
+                    server.get().destroyForcibly();
+                    server.get().onExit().join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted while stopping the MariaDB left on " + dataDir, e);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+    }
+
+    /** Whether the process is a MariaDB server whose data directory is {@code dataDir} (a pid may have been reused). */
+    private static boolean servesDataDir(ProcessHandle process, Path dataDir) {
+        var info = process.info();
+        boolean mariadbd = info.command().map(command -> command.endsWith("mariadbd") || command.endsWith("mysqld")).orElse(false);
+        String datadirArgument = "--datadir=" + dataDir;
+        return mariadbd && info.arguments().map(arguments -> java.util.Arrays.asList(arguments).contains(datadirArgument)).orElse(false);
     }
 
     /** MariaDB reports a failed init-file statement on its console and starts all the same, without the rest. */

@@ -2,15 +2,18 @@ package org.vigil.sla;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.vigil.notification.MailRequest;
 import org.vigil.notification.Notifications;
 import org.vigil.platform.PeopleDirectory;
 import org.vigil.platform.SiteSettings;
+import org.vigil.platform.OncePerCluster;
 
 /** The daily digest to managers: what is at risk or overdue, by owner group. One per day, whichever node sends it. */
 @Component
@@ -21,18 +24,27 @@ class SlaDigest {
     private final Clock clock;
     private final PeopleDirectory people;
     private final SiteSettings site;
+    private final OncePerCluster cluster;
+    private final String cron;
+    private final ZoneId zone;
 
-    SlaDigest(SlaDashboard dashboard, Notifications notifications, Clock clock, PeopleDirectory people, SiteSettings site) {
+    SlaDigest(SlaDashboard dashboard, Notifications notifications, Clock clock, PeopleDirectory people, SiteSettings site,
+            OncePerCluster cluster, @Value("${vigil.sla.digest-cron:0 0 7 * * MON-FRI}") String cron,
+            @Value("${vigil.company.zone}") ZoneId zone) {
         this.people = people;
         this.site = site;
         this.dashboard = dashboard;
         this.notifications = notifications;
         this.clock = clock;
+        this.cluster = cluster;
+        this.cron = cron;
+        this.zone = zone;
     }
 
+    /** Every node schedules it; the first of the day sends it, and the day's event key keeps it to one mail anyway. */
     @Scheduled(cron = "${vigil.sla.digest-cron:0 0 7 * * MON-FRI}", zone = "${vigil.company.zone}")
     void daily() {
-        send(LocalDate.now(clock));
+        cluster.run("sla-digest", cron, zone, () -> send(LocalDate.now(clock)));
     }
 
     /** @return whether a digest was queued (nothing at risk or overdue: no mail) */

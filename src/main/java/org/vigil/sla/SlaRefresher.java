@@ -1,12 +1,15 @@
 package org.vigil.sla;
 
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.vigil.platform.OncePerCluster;
 
 /**
- * Every minute (and at start): statuses follow the clock, gauges follow the statuses. Safe on every node. No
- * transaction around it: the sweep's batches each take their own, so a refresh never holds the registry's rows while
- * the engine writes tasks.
+ * Every minute (and at start): statuses follow the clock, once per minute in a cluster whichever node gets there
+ * first; each node's gauges and dashboard cache then follow the statuses. No transaction around it: the sweep's
+ * batches each take their own, so a refresh never holds the registry's rows while the engine writes tasks.
  */
 @Component
 class SlaRefresher {
@@ -15,17 +18,22 @@ class SlaRefresher {
     private final DeadlineRepository repository;
     private final SlaMetrics metrics;
     private final SlaDashboard dashboard;
+    private final OncePerCluster cluster;
+    private final Duration every;
 
-    SlaRefresher(DeadlineStatusSweep sweep, DeadlineRepository repository, SlaMetrics metrics, SlaDashboard dashboard) {
+    SlaRefresher(DeadlineStatusSweep sweep, DeadlineRepository repository, SlaMetrics metrics, SlaDashboard dashboard,
+            OncePerCluster cluster, @Value("${vigil.sla.refresh-every:PT1M}") Duration every) {
         this.sweep = sweep;
         this.repository = repository;
         this.metrics = metrics;
         this.dashboard = dashboard;
+        this.cluster = cluster;
+        this.every = every;
     }
 
     @Scheduled(fixedDelayString = "${vigil.sla.refresh-every:PT1M}", initialDelay = 0)
     public void refresh() {
-        sweep.run();
+        cluster.run("sla-refresh", every, sweep::run);
         metrics.openCounts(repository.countOpenByProcessAndStatus());
         dashboard.invalidate();
     }
