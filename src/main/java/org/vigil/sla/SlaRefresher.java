@@ -32,8 +32,18 @@ class SlaRefresher {
     }
 
     @Scheduled(fixedDelayString = "${vigil.sla.refresh-every:PT1M}", initialDelay = 0)
-    public void refresh() {
+    void onSchedule() {
         cluster.run("sla-refresh", every, sweep::run);
+        followStatuses();
+    }
+
+    /** The sweep at once, whatever another node did this period (the sweep is safe to repeat). */
+    public void refresh() {
+        sweep.run();
+        followStatuses();
+    }
+
+    private void followStatuses() {
         metrics.openCounts(repository.countOpenByProcessAndStatus());
         dashboard.invalidate();
     }
