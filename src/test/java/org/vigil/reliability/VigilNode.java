@@ -75,6 +75,8 @@ final class VigilNode implements AutoCloseable {
                 "--vigil.embedded-db.data-dir=" + embeddedDataDir(),
                 "--vigil.documents.batch-dir=" + letters,
                 "--vigil.documents.node-id=" + name,
+                // Mail goes to the test's own SMTP sink; the demo's catcher would take one fixed port per host.
+                "--vigil.notification.catcher.enabled=false",
                 "--logging.level.root=warn",
                 "--logging.level.org.vigil=info"));
         command.addAll(settings);
