@@ -16,8 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends what the outbox holds: each mail once right after the transaction that recorded it committed, and every mail
- * whose next attempt has come, polled in small batches. A batch is taken with row locks other nodes skip and sent
- * in that transaction, so no two nodes send one mail; a mail is marked sent only after the server took it. A failure
+ * whose next attempt has come, polled one at a time. Each is taken with a row lock other nodes skip and sent in
+ * that transaction, so no two nodes send one mail; a mail is marked sent only after the server took it. A failure
  * is recorded afterwards, in a transaction of its own ({@link MailFailures}), so the attempt counts whatever became
  * of the sending transaction.
  */
@@ -25,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class MailDelivery {
 
     private static final Logger log = LoggerFactory.getLogger(MailDelivery.class);
-    /** Keeps one poll from holding the thread when thousands are due: the next poll goes on. */
+    /** Keeps one poll from holding the thread when thousands are due (batch size x 10): the next poll goes on. */
     private static final int MAX_BATCHES_PER_POLL = 10;
 
     private final OutboundMailRepository outbox;
@@ -55,8 +55,10 @@ class MailDelivery {
 
     @Scheduled(fixedDelayString = "${vigil.notification.poll-every:PT15S}", initialDelayString = "${vigil.notification.poll-every:PT15S}")
     void deliverDue() {
-        for (int batch = 0; batch < MAX_BATCHES_PER_POLL; batch++) {
-            if (deliver(now -> outbox.lockDue(now, batchSize)) < batchSize) {
+        // One mail per transaction: a crash after the server took a mail resends that mail alone, not every mail sent
+        // earlier in a batch whose transaction had not yet committed (the 30-minute crash run saw 4 mails twice).
+        for (int mail = 0; mail < batchSize * MAX_BATCHES_PER_POLL; mail++) {
+            if (deliver(now -> outbox.lockDue(now, 1)) == 0) {
                 return;
             }
         }
