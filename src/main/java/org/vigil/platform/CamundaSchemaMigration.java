@@ -53,7 +53,7 @@ class CamundaSchemaMigration implements JavaMigration {
     @Override
     public void migrate(Context context) throws SQLException {
         Connection connection = context.getConnection();
-        if (!tablePresent(connection, "ACT_GE_PROPERTY")) {
+        if (!LegacyMigrationNames.tableExists(connection, "ACT_GE_PROPERTY")) {
             for (ClassPathResource script : createScripts()) {
                 ScriptUtils.executeSqlScript(connection, script);
             }
@@ -76,23 +76,13 @@ class CamundaSchemaMigration implements JavaMigration {
     }
 
     private static String installedVersion(Connection connection) throws SQLException {
-        if (!tablePresent(connection, "ACT_GE_SCHEMA_LOG")) {
+        if (!LegacyMigrationNames.tableExists(connection, "ACT_GE_SCHEMA_LOG")) {
             return "before 7.6";
         }
         try (var query = connection.prepareStatement(
                 "select VERSION_ from ACT_GE_SCHEMA_LOG order by cast(ID_ as unsigned) desc limit 1");
                 var rows = query.executeQuery()) {
             return rows.next() ? rows.getString(1) : "of unknown version";
-        }
-    }
-
-    private static boolean tablePresent(Connection connection, String table) throws SQLException {
-        try (var query = connection.prepareStatement(
-                "select 1 from information_schema.tables where table_schema = database() and table_name = ?")) {
-            query.setString(1, table);
-            try (var rows = query.executeQuery()) {
-                return rows.next();
-            }
         }
     }
 }

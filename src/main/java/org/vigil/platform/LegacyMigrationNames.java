@@ -83,7 +83,8 @@ final class LegacyMigrationNames {
         return script.substring(1, script.indexOf("__"));
     }
 
-    private static boolean tableExists(Connection connection, String table) throws SQLException {
+    /** Whether the connection's current database holds {@code table}; also used by {@link CamundaSchemaMigration}. */
+    static boolean tableExists(Connection connection, String table) throws SQLException {
         try (var query = connection.prepareStatement(
                 "select 1 from information_schema.tables where table_schema = database() and table_name = ?")) {
             query.setString(1, table);
