@@ -40,6 +40,12 @@ final class CatalogValidator {
                 h.month() != null && (h.day() != null || (h.weekday() != null && h.ordinal() != null)),
                 "holiday calendar " + name + ": holiday '" + h.name() + "' needs month and day, or month, weekday and ordinal")));
         require(document.rules() != null && !document.rules().isEmpty(), "rules are missing");
+        Set<String> categories = new HashSet<>(document.dataElementCategories().values());
+        Set<String> defined = new HashSet<>();
+        for (StateDefinition definition : document.definitions()) {
+            validate(definition, document, categories);
+            require(defined.add(definition.jurisdiction()), "definition of " + definition.jurisdiction() + " appears twice");
+        }
 
         Map<String, Rule> byId = new LinkedHashMap<>();
         for (Rule rule : document.rules()) {
@@ -97,6 +103,31 @@ final class CatalogValidator {
                 case HOUR_ROUNDING -> require(rule.clock() != null && rule.clock().period() == Period.HOURS,
                         where + "hour_rounding applies to hour clocks only");
             }
+        }
+    }
+
+    private static void validate(StateDefinition definition, RuleCatalog.Document document, Set<String> categories) {
+        require(notBlank(definition.jurisdiction()) && document.jurisdictions().containsKey(definition.jurisdiction()),
+                "a definition names unknown jurisdiction '" + definition.jurisdiction() + "'");
+        String at = "definition of " + definition.jurisdiction() + ": ";
+        require(notBlank(definition.statute()), at + "statute is missing");
+        require(notBlank(definition.basis()), at + "basis (citation) is missing");
+        require(definition.confidence() != null, at + "confidence is missing (P, S, R or UNVERIFIED)");
+        require(definition.trigger() != null, at + "trigger is missing (acquisition or access)");
+        var pi = definition.personalInformation();
+        require(pi != null && !(pi.withName().isEmpty() && pi.alone().isEmpty()),
+                at + "personalInformation needs withName or alone categories");
+        for (String category : pi.withName()) {
+            require(categories.contains(category), at + "unknown data category '" + category + "' (one of " + categories + ")");
+        }
+        for (String category : pi.alone()) {
+            require(categories.contains(category), at + "unknown data category '" + category + "' (one of " + categories + ")");
+        }
+        require(definition.encryption() != null, at + "encryption is missing ({safeHarbor: true|false})");
+        require(definition.goodFaithEmployeeExclusion() != null, at + "goodFaithEmployeeExclusion is missing (true or false)");
+        require(definition.riskOfHarm() != null, at + "riskOfHarm is missing ({exception: true|false})");
+        if (definition.riskOfHarm().exception()) {
+            require(notBlank(definition.riskOfHarm().test()), at + "riskOfHarm.exception needs its test in words");
         }
     }
 

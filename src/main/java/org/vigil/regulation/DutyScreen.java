@@ -57,6 +57,10 @@ final class DutyScreen {
         if (when.art34Exceptions() != null && !when.art34Exceptions().contains(facts.art34Exception())) {
             return Optional.of(art34Reason() + basis);
         }
+        Optional<String> outsideDefinition = ruledOutByDefinition(rule);
+        if (outsideDefinition.isPresent()) {
+            return outsideDefinition;
+        }
         if (facts.isHipaaEntity()) {
             String hipaaNote = note(rule.hipaaNote());
             return switch (rule.hipaaEntities()) {
@@ -68,6 +72,97 @@ final class DutyScreen {
             };
         }
         return Optional.empty();
+    }
+
+    /**
+     * The state's own definitions of a breach and of personal information decide its duties, not HIPAA's outcome; a
+     * rule that follows HIPAA's breach test instead ({@code appliesTo.hipaaBreach}) names that link itself.
+     */
+    Optional<String> ruledOutByDefinition(Rule rule) {
+        if (rule.appliesTo().hipaaBreach()) {
+            return Optional.empty();
+        }
+        var found = catalog.definition(rule.jurisdiction());
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        StateDefinition definition = found.get();
+        String under = " under " + definition.statute() + " (" + definition.basis() + ")";
+        Optional<List<String>> categories = dataCategories();
+        if (categories.isPresent() && !isPersonalInformation(definition, categories.get())) {
+            return Optional.of("the data involved (" + String.join(", ", facts.request.dataElements())
+                    + ") is not personal information" + under + ": it counts " + personalInformationWords(definition));
+        }
+        var encryption = definition.encryption();
+        if (encryption.safeHarbor() && facts.encrypted() && !(facts.keyCompromised() && encryption.keyDefeats())) {
+            return Optional.of("encrypted data is not personal information" + under
+                    + (facts.keyCompromised() ? ", even with the key compromised" : " and the key was not compromised"));
+        }
+        if (definition.goodFaithEmployeeExclusion() && facts.goodFaithAcquisitionByWorkforce()) {
+            return Optional.of("good-faith acquisition by an employee or agent for the entity's purposes, not used or "
+                    + "disclosed further, is not a breach" + under + "; the facts are those of exception "
+                    + facts.request.hipaaBreachException());
+        }
+        if (definition.trigger() == StateDefinition.Trigger.ACQUISITION && facts.accessWithoutAcquisition()) {
+            return Optional.of("access without acquisition is not a breach" + under);
+        }
+        var harm = definition.riskOfHarm();
+        if (harm.exception() && facts.noHarmDeterminedIn(rule.jurisdiction())) {
+            return Optional.of("the entity determined that " + harm.test() + under
+                    + (harm.documentation() == null ? "" : "; " + harm.documentation()));
+        }
+        return Optional.empty();
+    }
+
+    /** The request's data elements as categories; empty when none are given or one is unknown (then assume it counts). */
+    private Optional<List<String>> dataCategories() {
+        var elements = facts.request.dataElements();
+        if (elements == null || elements.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> categories = new java.util.ArrayList<>(elements.size());
+        for (String element : elements) {
+            var category = catalog.categoryOf(element);
+            if (category.isEmpty()) {
+                return Optional.empty();
+            }
+            categories.add(category.get());
+        }
+        return Optional.of(categories);
+    }
+
+    private static boolean isPersonalInformation(StateDefinition definition, List<String> categories) {
+        var pi = definition.personalInformation();
+        boolean named = categories.contains("name");
+        return categories.stream().anyMatch(c -> pi.alone().contains(c) || (named && pi.withName().contains(c)));
+    }
+
+    private static String personalInformationWords(StateDefinition definition) {
+        var pi = definition.personalInformation();
+        String withName = pi.withName().isEmpty() ? "" : String.join(", ", pi.withName()) + " with a name";
+        String alone = pi.alone().isEmpty() ? "" : String.join(", ", pi.alone()) + " alone";
+        return withName.isEmpty() ? alone : alone.isEmpty() ? withName : withName + "; " + alone;
+    }
+
+    /** Notes for the computation of a duty the state's definition keeps: what was assumed and what could end it. */
+    List<String> definitionNotes(Rule rule) {
+        if (rule.appliesTo().hipaaBreach()) {
+            return List.of();
+        }
+        var found = catalog.definition(rule.jurisdiction());
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        List<String> notes = new java.util.ArrayList<>();
+        if (dataCategories().isEmpty()) {
+            notes.add("data elements not given or not all known: taken as personal information under " + found.get().statute());
+        }
+        var harm = found.get().riskOfHarm();
+        if (harm.exception()) {
+            notes.add("not required if the entity determines that " + harm.test()
+                    + (harm.documentation() == null ? "" : " (" + harm.documentation() + ")"));
+        }
+        return notes;
     }
 
     /** C9: the threshold, counted per state, in aggregate or over out-of-date contacts for this duty. */

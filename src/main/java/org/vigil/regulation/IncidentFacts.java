@@ -88,8 +88,8 @@ final class IncidentFacts {
         var discovery = new StartPoint("discovery", request.discoveredAt().toInstant());
         return switch (start) {
             case DISCOVERY -> discovery;
-            case WORKFORCE_KNOWLEDGE -> earliest(workforceCandidates(discovery, true));
-            case WORKFORCE_KNOWLEDGE_AS_STATED -> earliest(workforceCandidates(discovery, false));
+            // The agency of a business associate is a required fact, so both read it as stated (PLAN-API.md, readings settled).
+            case WORKFORCE_KNOWLEDGE, WORKFORCE_KNOWLEDGE_AS_STATED -> earliest(workforceCandidates(discovery));
             case DETERMINATION -> request.stateDeterminationAt() == null
                     ? new StartPoint("discovery (no determination date given, C7)", discovery.instant())
                     : new StartPoint("determination", request.stateDeterminationAt().toInstant());
@@ -106,10 +106,9 @@ final class IncidentFacts {
 
     /**
      * H5/H12: the first day any workforce member or agent knew. A business associate's knowledge counts from its own
-     * discovery when it is the covered entity's agent, from its notice when independent (A.7.9); {@code imputeAlways}
-     * gives the earliest reading regardless of the agency input.
+     * discovery when it is the covered entity's agent, from its notice when independent (A.7.9, settled by the input).
      */
-    private List<StartPoint> workforceCandidates(StartPoint discovery, boolean imputeAlways) {
+    private List<StartPoint> workforceCandidates(StartPoint discovery) {
         List<StartPoint> candidates = new ArrayList<>();
         candidates.add(discovery);
         if (request.firstKnownToWorkforceAt() != null) {
@@ -118,10 +117,8 @@ final class IncidentFacts {
         }
         var ba = request.businessAssociate();
         if (ba != null && role == Role.COVERED_ENTITY) {
-            if (ba.agentOfCoveredEntity() || imputeAlways) {
-                candidates.add(new StartPoint(ba.agentOfCoveredEntity()
-                        ? "discovery by the business associate, an agent of the covered entity (164.404(a)(2))"
-                        : "discovery by the business associate, imputed as if it were an agent (A.7.9)",
+            if (ba.agentOfCoveredEntity()) {
+                candidates.add(new StartPoint("discovery by the business associate, an agent of the covered entity (164.404(a)(2))",
                         ba.discoveredAt().toInstant()));
             } else {
                 candidates.add(new StartPoint("notice from the independent business associate (164.410)",
@@ -145,6 +142,13 @@ final class IncidentFacts {
     Instant earliestKnowledge() {
         return List.of(start(ClockStart.WORKFORCE_KNOWLEDGE), start(ClockStart.AWARENESS), start(ClockStart.DISCOVERY))
                 .stream().map(StartPoint::instant).min(Instant::compareTo).orElseThrow();
+    }
+
+    boolean supplies(Rule.SettledBy field) {
+        return switch (field) {
+            case STATE_DETERMINATION_AT -> request.stateDeterminationAt() != null;
+            case GDPR_AWARENESS_AT -> request.gdpr() != null && request.gdpr().awarenessAt() != null;
+        };
     }
 
     LocalDate localDate(Instant instant) {
@@ -171,6 +175,33 @@ final class IncidentFacts {
 
     boolean lowProbabilityOfCompromise() {
         return request.riskAssessmentConclusion() == RiskAssessmentConclusion.LOW_PROBABILITY_OF_COMPROMISE;
+    }
+
+    // --- a state's own definition (PLAN-API.md, "Each regime decides by its own definition")
+
+    /**
+     * The facts of 164.402(1)(i) and (ii), good-faith acquisition or disclosure within the entity's own workforce,
+     * are the facts of the states' good-faith employee or agent exclusion; (iii) has no state counterpart.
+     */
+    boolean goodFaithAcquisitionByWorkforce() {
+        String exception = request.hipaaBreachException();
+        return "164.402(1)(i)".equals(exception) || "164.402(1)(ii)".equals(exception);
+    }
+
+    boolean accessWithoutAcquisition() {
+        return Boolean.TRUE.equals(request.accessWithoutAcquisition());
+    }
+
+    boolean noHarmDeterminedIn(String jurisdiction) {
+        return request.stateNoHarmDeterminations() != null && request.stateNoHarmDeterminations().contains(jurisdiction);
+    }
+
+    boolean encrypted() {
+        return Boolean.TRUE.equals(request.encryptedNistSafeHarbor());
+    }
+
+    boolean keyCompromised() {
+        return Boolean.TRUE.equals(request.encryptionKeyCompromised());
     }
 
     // --- GDPR / UK GDPR (G1-G9)

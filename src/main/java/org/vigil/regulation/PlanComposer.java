@@ -19,8 +19,9 @@ import java.util.Set;
 
 /**
  * Turns a validated request into a plan: expands each rule of the catalog to the jurisdictions the incident touches,
- * rules duties in or out with a reason, and computes each deadline with its ambiguities resolved to the earliest
- * reading (A.7). One instance per catalog; each call works on its own {@link Run}.
+ * rules duties in or out with a reason, and computes each deadline by the catalog's primary reading; where the law
+ * leaves another reading open and no fact settles it (A.7), that reading is the alternative, flagged as an ambiguity
+ * (PLAN-API.md, readings settled). One instance per catalog; each call works on its own {@link Run}.
  *
  * <p>Longer than our usual class: it follows RULES.md's composition steps in their order, so a reviewer reads the
  * law's logic top to bottom in one place; the arithmetic itself lives in {@link DeadlineCalculator}.
@@ -140,14 +141,15 @@ final class PlanComposer {
             List<AmbiguityDefinition> ambiguitiesHere = applicable(rule);
             boolean held = rule.lawEnforcementDelay() && facts.hold != null;
             List<Candidate> candidates = readingsOf(rule, target, primary, ambiguitiesHere, held, parts);
-            OffsetDateTime deadline = earliest(candidates);
+            OffsetDateTime deadline = candidates.get(0).deadline();
             addWeekendExtensions(deadline, ambiguitiesHere, candidates);
             deadline = shortestWithHipaa(rule, deadline, parts);
             Flagged flagged = flagAmbiguities(target, candidates, deadline);
             if (flagged.alternative() != null) {
-                parts.add("earliest reading used; the other reading gives " + readable(flagged.alternative()));
+                parts.add("primary reading used; the other reading gives " + readable(flagged.alternative()));
             }
             parts.addAll(incidentNotes(rule));
+            parts.addAll(screen.definitionNotes(rule));
             if (rule.advice() != null) {
                 parts.add(rule.advice());
             }
@@ -234,21 +236,19 @@ final class PlanComposer {
             return deadline;
         }
 
-        /** Every reading that differs from the deadline taken becomes a flagged ambiguity; the latest is the alternative. */
+        /** Every reading that differs from the deadline taken becomes a flagged ambiguity; the first is the alternative. */
         private Flagged flagAmbiguities(Duty target, List<Candidate> candidates, OffsetDateTime deadline) {
             if (deadline == null) {
                 return new Flagged(null, List.of());
             }
             OffsetDateTime alternative = null;
             List<String> texts = new ArrayList<>();
-            OffsetDateTime primaryDeadline = candidates.get(0).deadline();
             for (Candidate candidate : candidates.subList(1, candidates.size())) {
-                // The reading that differs from the deadline: the candidate itself if later, else the primary it undercut.
-                OffsetDateTime other = candidate.deadline().isAfter(deadline) ? candidate.deadline() : primaryDeadline;
-                if (!other.isAfter(deadline)) {
+                OffsetDateTime other = candidate.deadline();
+                if (other == null || other.isEqual(deadline)) {
                     continue;
                 }
-                alternative = alternative == null || other.isAfter(alternative) ? other : alternative;
+                alternative = alternative == null ? other : alternative;
                 String text = candidate.ref() + ": " + candidate.text();
                 if (!texts.contains(text)) {
                     texts.add(text);
@@ -263,7 +263,11 @@ final class PlanComposer {
             if (rule.ambiguities().isEmpty()) {
                 return List.of();
             }
-            return rule.ambiguities().stream().filter(a -> !a.hipaaEntitiesOnly() || facts.isHipaaEntity()).toList();
+            return rule.ambiguities().stream()
+                    .filter(a -> !a.hipaaEntitiesOnly() || facts.isHipaaEntity())
+                    // A fact supplied is used, not second-guessed: its ambiguity is settled.
+                    .filter(a -> a.settledBy() == null || !facts.supplies(a.settledBy()))
+                    .toList();
         }
 
         private List<String> incidentNotes(Rule rule) {
@@ -319,11 +323,6 @@ final class PlanComposer {
             return new NotificationPlan(!sorted.isEmpty(), catalog.version(), List.copyOf(sorted),
                     List.copyOf(notRequired), List.copyOf(ambiguities));
         }
-    }
-
-    private static OffsetDateTime earliest(List<Candidate> candidates) {
-        return candidates.stream().map(Candidate::deadline).filter(d -> d != null)
-                .min(Comparator.naturalOrder()).orElse(null);
     }
 
     /** A day-based deadline reads as its date; an hour-based one needs its time. */

@@ -30,7 +30,28 @@ public record PlanRequest(
         BusinessAssociateDiscovery businessAssociate,
         Gdpr gdpr,
         List<EntityFlag> entityFlags,
-        List<SentNotice> sentNotices) {
+        List<SentNotice> sentNotices,
+        Boolean accessWithoutAcquisition,
+        List<String> stateNoHarmDeterminations) {
+
+    /**
+     * A request in PLAN-API.md's fields only. The two extensions: {@code accessWithoutAcquisition} (the data was
+     * accessed but there is no reason to believe it was acquired; decides the states whose breach is acquisition) and
+     * {@code stateNoHarmDeterminations} (the US jurisdictions whose own risk-of-harm test the entity applied, finding
+     * harm not likely, and documented).
+     */
+    public PlanRequest(OffsetDateTime discoveredAt, OffsetDateTime firstKnownToWorkforceAt, String entityTimezone,
+                       Role role, Map<String, Integer> affectedCounts, List<String> dataElements,
+                       Integer contactInfoOutOfDateCount, LawEnforcementDelay lawEnforcementDelay,
+                       Boolean encryptedNistSafeHarbor, Boolean encryptionKeyCompromised,
+                       RiskAssessmentConclusion riskAssessmentConclusion, String hipaaBreachException,
+                       OffsetDateTime stateDeterminationAt, BusinessAssociateDiscovery businessAssociate, Gdpr gdpr,
+                       List<EntityFlag> entityFlags, List<SentNotice> sentNotices) {
+        this(discoveredAt, firstKnownToWorkforceAt, entityTimezone, role, affectedCounts, dataElements,
+                contactInfoOutOfDateCount, lawEnforcementDelay, encryptedNistSafeHarbor, encryptionKeyCompromised,
+                riskAssessmentConclusion, hipaaBreachException, stateDeterminationAt, businessAssociate, gdpr,
+                entityFlags, sentNotices, null, null);
+    }
 
     @NamedInterface("api")
 

@@ -62,6 +62,16 @@ final class PlanRequestValidator {
         }
         bounded(request.entityFlags(), "entityFlags");
         bounded(request.sentNotices(), "sentNotices");
+        bounded(request.stateNoHarmDeterminations(), "stateNoHarmDeterminations");
+        if (request.stateNoHarmDeterminations() != null) {
+            for (int i = 0; i < request.stateNoHarmDeterminations().size(); i++) {
+                String code = request.stateNoHarmDeterminations().get(i);
+                if (code == null || !code.startsWith("US-") || !catalog.isKnownJurisdiction(code)) {
+                    throw invalid("stateNoHarmDeterminations[" + i + "]", "stateNoHarmDeterminations[" + i
+                            + "] must be a US state or territory code such as US-FL");
+                }
+            }
+        }
         validateLawEnforcement(request.lawEnforcementDelay());
         validateBusinessAssociate(request.businessAssociate());
         validateGdpr(request.gdpr());

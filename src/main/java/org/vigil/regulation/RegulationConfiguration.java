@@ -26,7 +26,10 @@ class RegulationConfiguration {
                     + " not found (vigil.regulation.catalog-location)");
         }
         try (InputStream in = resource.getInputStream()) {
-            return RuleCatalog.load(in, location);
+            return RuleCatalog.load(in, location, included -> {
+                Resource file = resource.createRelative(included);
+                return file.exists() ? file.getInputStream() : null;
+            });
         } catch (IOException e) {
             throw new CatalogException("Breach-notification rule catalog " + location + " is not readable", e);
         }

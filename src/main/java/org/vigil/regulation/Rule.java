@@ -157,11 +157,18 @@ record Rule(
             Clock clock,
             boolean hipaaEntitiesOnly,
             String calendar,
-            String statute) {
+            String statute,
+            SettledBy settledBy) {
+    }
+
+    /** The request field that, when supplied, settles an ambiguity: the fact is used as given. */
+    enum SettledBy {
+        @JsonProperty("stateDeterminationAt") STATE_DETERMINATION_AT,
+        @JsonProperty("gdpr.awarenessAt") GDPR_AWARENESS_AT
     }
 
     enum AmbiguityKind {
-        /** another clock start or period; the earlier result is the deadline */
+        /** another clock start or period, reported as the alternative deadline */
         ALTERNATIVE_CLOCK,
         /** A.7.1: the original limit extended by the length of the law-enforcement delay */
         LAW_ENFORCEMENT_TOLLING,

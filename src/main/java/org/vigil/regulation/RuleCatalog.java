@@ -28,7 +28,41 @@ public final class RuleCatalog {
             Map<String, String> hipaaBreachExceptions,
             Map<String, List<HolidayRule>> holidayCalendars,
             Map<String, String> jurisdictions,
+            Map<String, String> dataElementCategories,
+            List<String> includes,
+            List<StateDefinition> definitions,
             List<Rule> rules) {
+
+        Document {
+            dataElementCategories = dataElementCategories == null ? Map.of() : dataElementCategories;
+            includes = includes == null ? List.of() : List.copyOf(includes);
+            definitions = definitions == null ? List.of() : List.copyOf(definitions);
+        }
+
+        /** This document with an included file's definitions and rules added after its own. */
+        Document with(Included included) {
+            var allDefinitions = new ArrayList<>(definitions);
+            allDefinitions.addAll(included.definitions());
+            var allRules = new ArrayList<Rule>(rules == null ? List.of() : rules);
+            allRules.addAll(included.rules());
+            return new Document(version, lawEnforcementDelay, hipaaBreachExceptions, holidayCalendars, jurisdictions,
+                    dataElementCategories, includes, allDefinitions, allRules);
+        }
+    }
+
+    /** A file named in {@code includes}: one jurisdiction's (or regime's) definitions and rules. */
+    record Included(List<StateDefinition> definitions, List<Rule> rules) {
+
+        Included {
+            definitions = definitions == null ? List.of() : List.copyOf(definitions);
+            rules = rules == null ? List.of() : List.copyOf(rules);
+        }
+    }
+
+    /** Opens an included file by its path relative to the main catalog file; null when there is none. */
+    @FunctionalInterface
+    public interface IncludeResolver {
+        InputStream open(String relativePath) throws IOException;
     }
 
     /** 45 CFR 164.412(b): how long an oral statement may hold notices. */
@@ -40,6 +74,8 @@ public final class RuleCatalog {
     private final Map<String, String> hipaaBreachExceptions;
     private final Map<String, HolidayCalendar> holidayCalendars;
     private final Map<String, String> jurisdictions;
+    private final Map<String, String> dataElementCategories;
+    private final Map<String, StateDefinition> definitions;
     private final List<Rule> rules;
 
     private RuleCatalog(Document document, List<Rule> orderedRules) {
@@ -50,26 +86,52 @@ public final class RuleCatalog {
         document.holidayCalendars().forEach((name, holidays) -> calendars.put(name, new HolidayCalendar(name, holidays)));
         this.holidayCalendars = Map.copyOf(calendars);
         this.jurisdictions = new LinkedHashMap<>(document.jurisdictions());
+        this.dataElementCategories = Map.copyOf(document.dataElementCategories());
+        var byJurisdiction = new LinkedHashMap<String, StateDefinition>();
+        document.definitions().forEach(d -> byJurisdiction.put(d.jurisdiction(), d));
+        this.definitions = byJurisdiction;
         this.rules = List.copyOf(orderedRules);
     }
 
-    /** Reads and validates a catalog; {@code source} only names it in error messages. */
+    /** Reads and validates a catalog without includes; {@code source} only names it in error messages. */
     public static RuleCatalog load(InputStream yaml, String source) {
-        Document document;
-        try {
-            document = YAML.readValue(yaml, Document.class);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            // The parser's message names the line and the key, e.g. an unknown property in rule TX-AG.
-            throw new CatalogException("Breach-notification rule catalog " + source + " is not valid: "
-                    + e.getOriginalMessage() + " at " + e.getLocation() + describePath(e), e);
-        } catch (IOException e) {
-            throw new CatalogException("Breach-notification rule catalog " + source + " is not readable", e);
+        return load(yaml, source, path -> null);
+    }
+
+    /**
+     * Reads a catalog and the files its {@code includes} name (one per US state and territory, Canada's provinces,
+     * NIS2's member states), then validates the whole; {@code source} only names it in error messages.
+     */
+    public static RuleCatalog load(InputStream yaml, String source, IncludeResolver includes) {
+        Document document = read(yaml, source, Document.class);
+        for (String path : document.includes()) {
+            try (InputStream in = includes.open(path)) {
+                if (in == null) {
+                    throw new CatalogException("Breach-notification rule catalog " + source + ": included file " + path + " not found");
+                }
+                document = document.with(read(in, source + ", included file " + path + ",", Included.class));
+            } catch (IOException e) {
+                throw new CatalogException("Breach-notification rule catalog " + source + ": included file " + path
+                        + " is not readable", e);
+            }
         }
         try {
             return new RuleCatalog(document, CatalogValidator.validateAndOrder(document));
         } catch (CatalogException e) {
             // The message is the whole story; the validator's own stack would only hide the entry's name.
             throw new CatalogException("Breach-notification rule catalog " + source + ": " + e.getMessage());
+        }
+    }
+
+    private static <T> T read(InputStream yaml, String source, Class<T> type) {
+        try {
+            return YAML.readValue(yaml, type);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // The parser's message names the line and the key, e.g. an unknown property in rule TX-AG.
+            throw new CatalogException("Breach-notification rule catalog " + source + " is not valid: "
+                    + e.getOriginalMessage() + " at " + e.getLocation() + describePath(e), e);
+        } catch (IOException e) {
+            throw new CatalogException("Breach-notification rule catalog " + source + " is not readable", e);
         }
     }
 
@@ -86,12 +148,14 @@ public final class RuleCatalog {
 
     /** The catalog shipped in {@code seeds/regulation/}, for tools and tests that run without Spring. */
     public static RuleCatalog loadDefault() {
-        String path = "seeds/regulation/breach-notification-rules.yaml";
-        try (InputStream in = RuleCatalog.class.getClassLoader().getResourceAsStream(path)) {
+        String folder = "seeds/regulation/";
+        String path = folder + "breach-notification-rules.yaml";
+        ClassLoader loader = RuleCatalog.class.getClassLoader();
+        try (InputStream in = loader.getResourceAsStream(path)) {
             if (in == null) {
                 throw new CatalogException("Breach-notification rule catalog classpath:" + path + " not found");
             }
-            return load(in, "classpath:" + path);
+            return load(in, "classpath:" + path, included -> loader.getResourceAsStream(folder + included));
         } catch (IOException e) {
             throw new CatalogException("Breach-notification rule catalog classpath:" + path + " not readable", e);
         }
@@ -123,6 +187,24 @@ public final class RuleCatalog {
 
     HolidayCalendar holidayCalendar(String name) {
         return holidayCalendars.get(name);
+    }
+
+    /** The state's own definition of a breach and of personal information; empty for codes without one. */
+    Optional<StateDefinition> definition(String jurisdiction) {
+        return Optional.ofNullable(definitions.get(jurisdiction));
+    }
+
+    Map<String, StateDefinition> definitions() {
+        return definitions;
+    }
+
+    /** The category of a request's data element ("diagnosis" is medical); empty for an element the catalog does not know. */
+    Optional<String> categoryOf(String dataElement) {
+        return Optional.ofNullable(dataElementCategories.get(dataElement));
+    }
+
+    Map<String, String> jurisdictions() {
+        return jurisdictions;
     }
 
     boolean isKnownJurisdiction(String code) {

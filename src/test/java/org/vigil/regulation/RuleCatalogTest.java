@@ -6,6 +6,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
@@ -16,15 +17,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class RuleCatalogTest {
 
     private static String shippedYaml() {
-        try (var in = RuleCatalog.class.getClassLoader().getResourceAsStream("seeds/regulation/breach-notification-rules.yaml")) {
+        return resource("seeds/regulation/breach-notification-rules.yaml");
+    }
+
+    private static String resource(String path) {
+        try (var in = RuleCatalog.class.getClassLoader().getResourceAsStream(path)) {
             return new String(Objects.requireNonNull(in).readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
 
+    private static InputStream stream(String text) {
+        return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+    }
+
     private static RuleCatalog load(String yaml) {
-        return RuleCatalog.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "test.yaml");
+        return RuleCatalog.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "test.yaml",
+                included -> RuleCatalogTest.class.getClassLoader().getResourceAsStream("seeds/regulation/" + included));
     }
 
     @Test
@@ -138,19 +148,29 @@ class RuleCatalogTest {
               'hipaaEntities: exempt'                       | 'hipaaEntitys: exempt'                        | hipaaEntitys
             """, delimiter = '|')
     void aBrokenCatalogIsRefusedWithAMessageNamingTheEntry(String replace, String with, String errorNames) {
-        String yaml = shippedYaml();
-        assertThat(yaml).contains(replace);
+        var broken = new Object() {
+            boolean done;
 
-        assertThatThrownBy(() -> load(yaml.replaceFirst(java.util.regex.Pattern.quote(replace),
-                java.util.regex.Matcher.quoteReplacement(with))))
+            InputStream mutated(String text) {
+                if (!done && text.contains(replace)) {
+                    done = true;
+                    text = text.replaceFirst(java.util.regex.Pattern.quote(replace), java.util.regex.Matcher.quoteReplacement(with));
+                }
+                return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+            }
+        };
+
+        assertThatThrownBy(() -> RuleCatalog.load(broken.mutated(shippedYaml()), "test.yaml",
+                included -> broken.mutated(resource("seeds/regulation/" + included))))
                 .isInstanceOf(CatalogException.class)
                 .hasMessageStartingWith("Breach-notification rule catalog test.yaml")
                 .hasMessageContaining(errorNames);
+        assertThat(broken.done).as("the catalog contains " + replace).isTrue();
     }
 
     @Test
     void relativeDeadlinesThatRunFromEachOtherAreRefusedAsACycle() {
-        String yaml = shippedYaml().replace("notice: [MD-INDIVIDUALS]", "notice: [MD-INDIVIDUALS]")
+        String maryland = resource("seeds/regulation/us/md.yaml")
                 .replace("""
                           - id: MD-INDIVIDUALS
                             recipient: individuals
@@ -168,9 +188,11 @@ class RuleCatalogTest {
                             confidence: S
                             appliesTo: {roles: [covered_entity, phr_vendor, none]}
                             clock: {start: notice_sent, notice: [MD-AG], relation: after, period: calendar_days, amount: 1}""".stripIndent().indent(2).stripTrailing());
-        assertThat(yaml).contains("notice: [MD-AG]");
+        assertThat(maryland).contains("notice: [MD-AG]");
 
-        assertThatThrownBy(() -> load(yaml)).isInstanceOf(CatalogException.class)
+        assertThatThrownBy(() -> RuleCatalog.load(stream(shippedYaml()), "test.yaml", included -> stream(
+                included.equals("us/md.yaml") ? maryland : resource("seeds/regulation/" + included))))
+                .isInstanceOf(CatalogException.class)
                 .hasMessageContaining("cycle").hasMessageContaining("MD-AG").hasMessageContaining("MD-INDIVIDUALS");
     }
 }

@@ -146,13 +146,18 @@ class StateRulesTest {
     }
 
     @Test
-    void coloradoTakesTheEarlierHipaaDiscoveryWhenTheDeterminationCameLater() {
+    void coloradoRunsFromTheSuppliedDeterminationUntilTheShorterHipaaDeadlineControls() {
         var plan = planFor(incident(Role.COVERED_ENTITY).affecting("US-CO", 100).determinedAt("2026-04-15T09:00:00-05:00"));
 
+        // Determination 2026-04-15 + 30 = 2026-05-15; HIPAA's discovery 2026-03-02 + 60 = 2026-05-01 is shorter, and
+        // 6-1-716(3)(b) says the shortest controls. The determination date was supplied, so A.7.10 is settled.
         var individuals = required(plan, "individuals", "US-CO");
-        assertThat(individuals.deadline()).isEqualTo(OffsetDateTime.parse("2026-04-01T23:59:59-05:00"));
-        assertThat(individuals.alternativeDeadline()).isEqualTo(OffsetDateTime.parse("2026-05-15T23:59:59-05:00"));
-        assertThat(individuals.ambiguity()).startsWith("A.7.10");
+        assertThat(individuals.deadline()).isEqualTo(OffsetDateTime.parse("2026-05-01T23:59:59-05:00"));
+        assertThat(individuals.alternativeDeadline()).isNull();
+        assertThat(individuals.computation()).startsWith("determination 2026-04-15 + 30 days").contains("shortest deadline controls");
+        var attorneyGeneral = planFor(incident(Role.COVERED_ENTITY).affecting("US-CO", 600).determinedAt("2026-04-15T09:00:00-05:00"));
+        assertThat(required(attorneyGeneral, "state_ag:CO", "US-CO").deadline())
+                .isEqualTo(OffsetDateTime.parse("2026-05-15T23:59:59-05:00"));
     }
 
     @Test
