@@ -239,8 +239,10 @@ final class IncidentFacts {
         return encryptedWithKeySafe() ? "34(3)(a)" : "none";
     }
 
+    /** The main establishment in the EU (one-stop-shop); a UK GDPR controller's "UK" is none for the EU. */
     Optional<String> mainEstablishment() {
-        return Optional.ofNullable(request.gdpr()).map(PlanRequest.Gdpr::mainEstablishment);
+        return Optional.ofNullable(request.gdpr()).filter(g -> g.regime() == GdprRegime.GDPR)
+                .map(PlanRequest.Gdpr::mainEstablishment);
     }
 
     /** C6: the earliest matching notice already sent (the earliest gives the earliest relative deadline). */

@@ -101,7 +101,7 @@ final class PlanComposer {
         private List<Duty> targets(Rule rule) {
             List<String> codes = switch (rule.jurisdiction()) {
                 case "each_us_state" -> facts.affectedCodes("US");
-                case "each_eu_member_state" -> facts.gdprApplies() ? facts.affectedCodes("EU") : List.of();
+                case "each_eu_member_state" -> facts.gdprApplies() ? memberStatesOrEu() : List.of();
                 case "eu_supervisory_authorities" -> facts.gdprApplies() ? supervisoryAuthorities() : List.of();
                 case "nis2_member_states" -> facts.mainEstablishment().map(me -> List.of("EU-" + me))
                         .orElseGet(() -> facts.affectedCodes("EU"));
@@ -110,6 +110,12 @@ final class PlanComposer {
                 default -> facts.count(rule.jurisdiction()) > 0 ? List.of(rule.jurisdiction()) : List.of();
             };
             return codes.stream().map(code -> new Duty(recipientFor(rule, code), code, facts.count(code))).toList();
+        }
+
+        /** The member states of the affected data subjects; "EU" when GDPR applies to no resident of a member state. */
+        private List<String> memberStatesOrEu() {
+            var codes = facts.affectedCodes("EU");
+            return codes.isEmpty() ? List.of("EU") : codes;
         }
 
         /** G7: the lead SA of the main establishment (one-stop-shop), otherwise every SA whose residents are affected. */

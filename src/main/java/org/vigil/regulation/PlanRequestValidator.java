@@ -172,7 +172,14 @@ final class PlanRequestValidator {
         }
         required(gdpr.regime(), "gdpr.regime");
         inRange(gdpr.awarenessAt(), "gdpr.awarenessAt");
-        memberState(gdpr.mainEstablishment(), "gdpr.mainEstablishment");
+        if (gdpr.regime() == PlanRequest.Gdpr.GdprRegime.UK_GDPR) {
+            // UK GDPR is a regime of its own: its establishment is the UK (PLAN-API.md, readings settled).
+            if (gdpr.mainEstablishment() != null && !gdpr.mainEstablishment().equals("UK")) {
+                throw invalid("gdpr.mainEstablishment", "gdpr.mainEstablishment must be UK or null under UK GDPR");
+            }
+        } else {
+            memberState(gdpr.mainEstablishment(), "gdpr.mainEstablishment");
+        }
         memberState(gdpr.euRepresentative(), "gdpr.euRepresentative");
         if (gdpr.art34Exception() != null && !Set.of("34(3)(a)", "34(3)(b)", "34(3)(c)").contains(gdpr.art34Exception())) {
             throw invalid("gdpr.art34Exception", "gdpr.art34Exception must be 34(3)(a), 34(3)(b) or 34(3)(c)");

@@ -57,12 +57,25 @@ class EuropeAndOtherRegimesTest {
         var gdpr = new Gdpr(GdprRegime.GDPR, GdprRole.PROCESSOR, null, RiskLevel.HIGH, "DE", null, null);
         var plan = planFor(berlinIncident("2026-03-02T09:00:00+01:00").affecting("EU-DE", 100).withGdpr(gdpr));
 
-        var controller = required(plan, "controller", "EU");
+        // Per member state of the affected data subjects (PLAN-API.md, readings settled).
+        var controller = required(plan, "controller", "EU-DE");
         assertThat(controller.deadline()).isNull();
         assertThat(controller.deadlineRule()).isEqualTo("without_undue_delay");
         assertThat(controller.basis()).isEqualTo("GDPR Art. 33(2)");
         assertThat(notification(plan, "supervisory_authority:DE", "EU-DE")).isEmpty();
         assertThat(notification(plan, "data_subjects", "EU-DE")).isEmpty();
+    }
+
+    @Test
+    void aUkControllerWithItsMainEstablishmentInTheUkNotifiesTheIcoWithinSeventyTwoHours() {
+        var gdpr = new Gdpr(GdprRegime.UK_GDPR, GdprRole.CONTROLLER, null, RiskLevel.RISK, "UK", null, null);
+        var plan = planFor(Incident.discoveredAt("2026-03-02T09:00:00Z").in("Europe/London").as(Role.NONE)
+                .affecting("UK", 40).withGdpr(gdpr));
+
+        // 2026-03-02 09:00 GMT + 72 hours elapsed = 2026-03-05 09:00 GMT (UK GDPR Art. 33(1)).
+        var ico = required(plan, "supervisory_authority:UK-ICO", "UK");
+        assertThat(ico.deadline()).hasToString("2026-03-05T09:00Z");
+        assertThat(plan.notifications()).noneSatisfy(n -> assertThat(n.recipient()).startsWith("supervisory_authority:EU"));
     }
 
     @ParameterizedTest(name = "risk {0}: authority {1}, data subjects {2}")
