@@ -27,7 +27,7 @@ final class NoticeKinds {
             case "media" -> DocumentKind.MEDIA_NOTICE;
             case "hhs" -> DocumentKind.HHS_REPORT;
             case "supervisory_authority", "csirt_or_competent_authority" -> DocumentKind.GDPR_AUTHORITY_NOTICE;
-            case "covered_entity", "controller", "data_owner", "counterparty" -> DocumentKind.BUSINESS_ASSOCIATE_NOTICE;
+            case "covered_entity", "controller", "data_owner", "custodian", "counterparty" -> DocumentKind.BUSINESS_ASSOCIATE_NOTICE;
             default -> DocumentKind.STATE_AG_NOTICE;
         };
     }

@@ -48,6 +48,7 @@ class SecurityConfiguration {
         http.securityMatcher(new OrRequestMatcher(paths.matcher("/sla"), paths.matcher("/sla/**"), paths.matcher("/api/sla/**"),
                         paths.matcher("/notices"), paths.matcher("/notices/**"), paths.matcher("/evidence"), paths.matcher("/evidence/**"),
                         paths.matcher("/reports"), paths.matcher("/reports/**"), paths.matcher("/demo/mails"), paths.matcher("/demo/mails/**"),
+                        paths.matcher("/catalog"), paths.matcher("/catalog/**"),
                         paths.matcher("/login"), paths.matcher("/logout")))
                 .authorizeHttpRequests(requests -> requests
                         // Anyone logged in may log out, whatever their groups.

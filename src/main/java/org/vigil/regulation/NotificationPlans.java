@@ -13,11 +13,18 @@ public class NotificationPlans {
     private final RuleCatalog catalog;
     private final PlanRequestValidator validator;
     private final PlanComposer composer;
+    private final CatalogReport report;
 
     public NotificationPlans(RuleCatalog catalog) {
         this.catalog = catalog;
         this.validator = new PlanRequestValidator(catalog);
         this.composer = new PlanComposer(catalog);
+        this.report = CatalogReports.of(catalog);
+    }
+
+    /** The catalog in words, for counsel's review: jurisdictions, definitions, rules, citations and confidence. */
+    public CatalogReport catalogReport() {
+        return report;
     }
 
     /**

@@ -15,6 +15,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -85,6 +86,22 @@ class NotificationPlanControllerTest {
                 .andExpect(jsonPath("$.notRequired[?(@.recipient == 'media' && @.jurisdiction == 'US-TX')].reason")
                         .value(hasItem("300 residents of US-TX, not more than 500 (45 CFR 164.406)")))
                 .andExpect(jsonPath("$.ambiguities").isArray());
+    }
+
+    @Test
+    void listsTheCatalogForCounselWithDefinitionsCitationsAndConfidence() throws Exception {
+        mvc.perform(get("/api/notification-plans/catalog").accept(MediaType.APPLICATION_JSON))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.version").value("2026-11-22"))
+                .andExpect(jsonPath("$.usCoverage.expected").value(54))
+                .andExpect(jsonPath("$.rulesByConfidence.UNVERIFIED").isNumber())
+                .andExpect(jsonPath("$.jurisdictions[?(@.code == 'US-TX')].definition.trigger").value(hasItem("acquisition")))
+                .andExpect(jsonPath("$.jurisdictions[?(@.code == 'US-TX')].definition.personalInformationAlone[0]").value(hasItem("medical")))
+                .andExpect(jsonPath("$.jurisdictions[?(@.code == 'US-TX')].rules[?(@.id == 'TX-AG')].basis")
+                        .value(hasItem("Tex. Bus. & Com. Code 521.053(i)")))
+                .andExpect(jsonPath("$.jurisdictions[?(@.code == 'US-TX')].rules[?(@.id == 'TX-AG')].clock")
+                        .value(hasItem("30 days after determination")))
+                .andExpect(jsonPath("$.jurisdictions[?(@.code == 'US')].rules[?(@.id == 'H6')].confidence").value(hasItem("P")));
     }
 
     @ParameterizedTest(name = "{0}")
