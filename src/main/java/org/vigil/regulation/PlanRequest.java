@@ -82,7 +82,19 @@ public record PlanRequest(
         @JsonProperty("nis2_important_entity") NIS2_IMPORTANT_ENTITY,
         @JsonProperty("ca_licensed_clinic_health_facility_hha_or_hospice") CA_LICENSED_CLINIC_HEALTH_FACILITY_HHA_OR_HOSPICE,
         @JsonProperty("pipeda_commercial_activity") PIPEDA_COMMERCIAL_ACTIVITY,
-        @JsonProperty("au_app_entity_health_service_provider") AU_APP_ENTITY_HEALTH_SERVICE_PROVIDER
+        @JsonProperty("au_app_entity_health_service_provider") AU_APP_ENTITY_HEALTH_SERVICE_PROVIDER,
+        /**
+         * The entity is a custodian (Ontario PHIPA, Alberta HIA, Newfoundland PHIA, Nova Scotia PHIA, New Brunswick
+         * PHIPAA), a trustee (Manitoba PHIA) or a health and social services body (Quebec R-22.1) under the
+         * health-information statute of the province whose residents are affected.
+         */
+        @JsonProperty("ca_health_information_custodian") CA_HEALTH_INFORMATION_CUSTODIAN,
+        /**
+         * The entity acts for such a custodian: an agent or electronic service provider (Ontario), an affiliate or
+         * information manager (Alberta), an agent or information manager (other provinces); with role
+         * business_associate it notifies the custodian, never the individuals or the commissioner itself.
+         */
+        @JsonProperty("ca_health_information_agent") CA_HEALTH_INFORMATION_AGENT
     }
 
     /** A law-enforcement statement under 45 CFR 164.412 (and the state and FTC rules that borrow it). */
