@@ -112,7 +112,9 @@ class StateRulesTest {
               US-NY | individuals | due: fixed_calendar_days
             """, delimiter = '|')
     void hipaaEntitiesAreTreatedAsEachStateSays(String state, String recipient, String outcome) {
-        var plan = planFor(incident(Role.COVERED_ENTITY).affecting(state, 100));
+        // With an SSN as well as the diagnosis: the data is personal information under every state's own definition
+        // (Tennessee's, added in issue 17, does not count a diagnosis), so the HIPAA treatment is what decides.
+        var plan = planFor(incident(Role.COVERED_ENTITY).affecting(state, 100).withDataElements("ssn"));
 
         if (outcome.startsWith("due: ")) {
             assertThat(required(plan, recipient, state).deadlineRule()).isEqualTo(outcome.substring(5));
