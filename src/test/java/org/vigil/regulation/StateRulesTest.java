@@ -112,7 +112,9 @@ class StateRulesTest {
               US-NY | individuals | due: fixed_calendar_days
             """, delimiter = '|')
     void hipaaEntitiesAreTreatedAsEachStateSays(String state, String recipient, String outcome) {
-        var plan = planFor(incident(Role.COVERED_ENTITY).affecting(state, 100));
+        // A Social Security number as well: Maine's own definition (10 M.R.S. 1347, issue 17) has no medical element, so
+        // name and diagnosis alone would rule its duties out before the HIPAA question arises.
+        var plan = planFor(incident(Role.COVERED_ENTITY).affecting(state, 100).withDataElements("ssn"));
 
         if (outcome.startsWith("due: ")) {
             assertThat(required(plan, recipient, state).deadlineRule()).isEqualTo(outcome.substring(5));
@@ -133,7 +135,8 @@ class StateRulesTest {
             """, delimiter = '|')
     void whereItIsUnsettledWhetherHipaaDisplacesTheStateClockTheStateDeadlineHoldsAndHipaaIsTheAlternative(
             String state, String deadline, String ambiguity) {
-        var plan = planFor(incident(Role.COVERED_ENTITY).affecting(state, 100));
+        // With a Social Security number: Maine's definition (10 M.R.S. 1347) does not count a diagnosis (issue 17).
+        var plan = planFor(incident(Role.COVERED_ENTITY).affecting(state, 100).withDataElements("ssn"));
 
         var individuals = required(plan, "individuals", state);
         assertThat(individuals.deadline()).isEqualTo(OffsetDateTime.parse(deadline));
@@ -247,7 +250,8 @@ class StateRulesTest {
     @Test
     void maineRunsSevenBusinessDaysFromTheEndOfALawEnforcementHold() {
         // Oral statement 2026-03-05 holds until Saturday 2026-04-04; seven business days later is 2026-04-14.
-        var plan = planFor(incident(Role.NONE).affecting("US-ME", 10).withLawEnforcementDelay(
+        // With a Social Security number: Maine's definition (10 M.R.S. 1347) does not count a diagnosis (issue 17).
+        var plan = planFor(incident(Role.NONE).affecting("US-ME", 10).withDataElements("ssn").withLawEnforcementDelay(
                 new LawEnforcementDelay(Form.ORAL, OffsetDateTime.parse("2026-03-05T09:00:00-06:00"), null, null)));
 
         var individuals = required(plan, "individuals", "US-ME");
