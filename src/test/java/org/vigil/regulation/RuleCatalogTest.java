@@ -170,13 +170,14 @@ class RuleCatalogTest {
 
     @Test
     void relativeDeadlinesThatRunFromEachOtherAreRefusedAsACycle() {
+        // MD-INDIVIDUALS cites 14-3504(b)(3) since issue 17: the 45 days are in (b)(3); (c) is the maintainer's notice.
         String maryland = resource("seeds/regulation/us/md.yaml")
                 .replace("""
                           - id: MD-INDIVIDUALS
                             recipient: individuals
                             jurisdiction: US-MD
                             regime: "Md. Code Com. Law 14-3504"
-                            basis: "Md. Code Com. Law 14-3504(c) (HB 962, eff. 2022-10-01)"
+                            basis: "Md. Code Com. Law 14-3504(b)(3) (HB 962, eff. 2022-10-01)"
                             confidence: S
                             appliesTo: {roles: [covered_entity, phr_vendor, none]}
                             clock: {start: discovery, period: calendar_days, amount: 45}""".stripIndent().indent(2).stripTrailing(), """
@@ -184,7 +185,7 @@ class RuleCatalogTest {
                             recipient: individuals
                             jurisdiction: US-MD
                             regime: "Md. Code Com. Law 14-3504"
-                            basis: "Md. Code Com. Law 14-3504(c) (HB 962, eff. 2022-10-01)"
+                            basis: "Md. Code Com. Law 14-3504(b)(3) (HB 962, eff. 2022-10-01)"
                             confidence: S
                             appliesTo: {roles: [covered_entity, phr_vendor, none]}
                             clock: {start: notice_sent, notice: [MD-AG], relation: after, period: calendar_days, amount: 1}""".stripIndent().indent(2).stripTrailing());

@@ -113,7 +113,7 @@ class StateRulesTest {
             """, delimiter = '|')
     void hipaaEntitiesAreTreatedAsEachStateSays(String state, String recipient, String outcome) {
         // With an SSN as well as the diagnosis: the data is personal information under every state's own definition
-        // (Tennessee's, added in issue 17, does not count a diagnosis), so the HIPAA treatment is what decides.
+        // (issue 17: Tennessee's and Maine's do not count a diagnosis), so the HIPAA treatment is what decides.
         var plan = planFor(incident(Role.COVERED_ENTITY).affecting(state, 100).withDataElements("ssn"));
 
         if (outcome.startsWith("due: ")) {
@@ -135,7 +135,8 @@ class StateRulesTest {
             """, delimiter = '|')
     void whereItIsUnsettledWhetherHipaaDisplacesTheStateClockTheStateDeadlineHoldsAndHipaaIsTheAlternative(
             String state, String deadline, String ambiguity) {
-        var plan = planFor(incident(Role.COVERED_ENTITY).affecting(state, 100));
+        // With a Social Security number: Maine's definition (10 M.R.S. 1347) does not count a diagnosis (issue 17).
+        var plan = planFor(incident(Role.COVERED_ENTITY).affecting(state, 100).withDataElements("ssn"));
 
         var individuals = required(plan, "individuals", state);
         assertThat(individuals.deadline()).isEqualTo(OffsetDateTime.parse(deadline));
@@ -249,7 +250,8 @@ class StateRulesTest {
     @Test
     void maineRunsSevenBusinessDaysFromTheEndOfALawEnforcementHold() {
         // Oral statement 2026-03-05 holds until Saturday 2026-04-04; seven business days later is 2026-04-14.
-        var plan = planFor(incident(Role.NONE).affecting("US-ME", 10).withLawEnforcementDelay(
+        // With a Social Security number: Maine's definition (10 M.R.S. 1347) does not count a diagnosis (issue 17).
+        var plan = planFor(incident(Role.NONE).affecting("US-ME", 10).withDataElements("ssn").withLawEnforcementDelay(
                 new LawEnforcementDelay(Form.ORAL, OffsetDateTime.parse("2026-03-05T09:00:00-06:00"), null, null)));
 
         var individuals = required(plan, "individuals", "US-ME");
