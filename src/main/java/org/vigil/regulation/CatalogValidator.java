@@ -42,6 +42,18 @@ final class CatalogValidator {
         require(document.rules() != null && !document.rules().isEmpty(), "rules are missing");
         Set<String> categories = new HashSet<>(document.dataElementCategories().values());
         Set<String> defined = new HashSet<>();
+        Set<String> transposed = new HashSet<>();
+        for (Nis2Transposition t : document.nis2Transpositions()) {
+            String at = "NIS2 transposition of " + t.jurisdiction() + ": ";
+            require(notBlank(t.jurisdiction()) && t.jurisdiction().startsWith("EU-") && document.jurisdictions().containsKey(t.jurisdiction()),
+                    "a NIS2 transposition names '" + t.jurisdiction() + "', not an EU member state code");
+            require(transposed.add(t.jurisdiction()), at + "appears twice");
+            require(notBlank(t.law()) && notBlank(t.authority()), at + "law and authority are required");
+            require(t.inForceFrom() != null, at + "inForceFrom is required");
+            require(t.confidence() != null, at + "confidence is missing (P, S, R or UNVERIFIED)");
+            require(t.earlyWarningHours() == null || (t.earlyWarningHours() > 0 && t.earlyWarningHours() <= 24),
+                    at + "earlyWarningHours must be 1 to 24");
+        }
         for (StateDefinition definition : document.definitions()) {
             validate(definition, document, categories);
             require(defined.add(definition.jurisdiction()), "definition of " + definition.jurisdiction() + " appears twice");

@@ -131,7 +131,8 @@ final class PlanComposer {
         // ---- deadlines
 
         private void place(Rule rule, Duty target) {
-            var primary = readings.reading(rule.clock(), target, null);
+            var national = nis2Transposition(rule, target);
+            var primary = readings.reading(national.map(t -> nationalClock(rule, t)).orElse(rule.clock()), target, null);
             if (primary == null) {
                 notRequired.add(new NotRequired(target.recipient(), target.jurisdiction(),
                         "no " + String.join(" or ", rule.clock().notice()) + " notice is due, so nothing to time this notice by ("
@@ -156,6 +157,12 @@ final class PlanComposer {
             }
             parts.addAll(incidentNotes(rule));
             parts.addAll(screen.definitionNotes(rule));
+            if (rule.nis2Stage() != null) {
+                parts.add(national.map(t -> "national law: " + t.law() + "; reports to " + t.authority()
+                                + (t.periodsAsDirective() ? "" : "; national periods differ: " + t.note()))
+                        .orElse("no national transposition in force in the catalog for " + target.jurisdiction()
+                                + ": the Directive's periods"));
+            }
             if (rule.advice() != null) {
                 parts.add(rule.advice());
             }
@@ -166,9 +173,9 @@ final class PlanComposer {
                     rule.id(),
                     target.recipient(),
                     target.jurisdiction(),
-                    rule.regime(),
-                    rule.basis(),
-                    rule.confidence().name(),
+                    national.map(Nis2Transposition::law).orElse(rule.regime()),
+                    national.map(t -> t.basis(rule.nis2Stage()) + " (" + rule.basis() + ")").orElse(rule.basis()),
+                    national.map(t -> t.confidence().name()).orElse(rule.confidence().name()),
                     primary.rule(),
                     deadline,
                     deadline == null ? null : deadline.toInstant(),
@@ -176,6 +183,26 @@ final class PlanComposer {
                     flagged.alternative(),
                     flagged.texts().isEmpty() ? null : String.join(" ", flagged.texts()),
                     String.join("; ", parts)));
+        }
+
+        /** The member state's NIS2 law for a NIS2 duty, when in force for a breach discovered on that day. */
+        private Optional<Nis2Transposition> nis2Transposition(Rule rule, Duty target) {
+            if (rule.nis2Stage() == null) {
+                return Optional.empty();
+            }
+            return catalog.nis2Transposition(target.jurisdiction())
+                    .filter(t -> !facts.discoveryDate.isBefore(t.inForceFrom()));
+        }
+
+        /** A national early warning shorter than the Directive's 24 hours replaces it; other stages keep the catalog's. */
+        private Rule.Clock nationalClock(Rule rule, Nis2Transposition national) {
+            var clock = rule.clock();
+            if (rule.nis2Stage() != Nis2Transposition.Stage.EARLY_WARNING || national.earlyWarningHours() == null
+                    || national.earlyWarningHours() >= clock.amount()) {
+                return clock;
+            }
+            return new Rule.Clock(clock.start(), clock.period(), national.earlyWarningHours(), clock.wording(),
+                    clock.notice(), clock.relation(), clock.outerLimit(), clock.yearOf());
         }
 
         /** The primary reading and every alternative reading of the ambiguities, each after the hold (C10, A.7.1). */

@@ -30,6 +30,7 @@ record Rule(
         Clock lawEnforcementAfterHold,
         List<AmbiguityDefinition> ambiguities,
         LocalDate effectiveFrom,
+        Nis2Transposition.Stage nis2Stage,
         String advice,
         String note) {
 

@@ -31,9 +31,11 @@ public final class RuleCatalog {
             Map<String, String> dataElementCategories,
             List<String> includes,
             List<StateDefinition> definitions,
+            List<Nis2Transposition> nis2Transpositions,
             List<Rule> rules) {
 
         Document {
+            nis2Transpositions = nis2Transpositions == null ? List.of() : List.copyOf(nis2Transpositions);
             dataElementCategories = dataElementCategories == null ? Map.of() : dataElementCategories;
             includes = includes == null ? List.of() : List.copyOf(includes);
             definitions = definitions == null ? List.of() : List.copyOf(definitions);
@@ -45,16 +47,19 @@ public final class RuleCatalog {
             allDefinitions.addAll(included.definitions());
             var allRules = new ArrayList<Rule>(rules == null ? List.of() : rules);
             allRules.addAll(included.rules());
+            var allTranspositions = new ArrayList<>(nis2Transpositions);
+            allTranspositions.addAll(included.nis2Transpositions());
             return new Document(version, lawEnforcementDelay, hipaaBreachExceptions, holidayCalendars, jurisdictions,
-                    dataElementCategories, includes, allDefinitions, allRules);
+                    dataElementCategories, includes, allDefinitions, allTranspositions, allRules);
         }
     }
 
     /** A file named in {@code includes}: one jurisdiction's (or regime's) definitions and rules. */
-    record Included(List<StateDefinition> definitions, List<Rule> rules) {
+    record Included(List<StateDefinition> definitions, List<Nis2Transposition> nis2Transpositions, List<Rule> rules) {
 
         Included {
             definitions = definitions == null ? List.of() : List.copyOf(definitions);
+            nis2Transpositions = nis2Transpositions == null ? List.of() : List.copyOf(nis2Transpositions);
             rules = rules == null ? List.of() : List.copyOf(rules);
         }
     }
@@ -76,6 +81,7 @@ public final class RuleCatalog {
     private final Map<String, String> jurisdictions;
     private final Map<String, String> dataElementCategories;
     private final Map<String, StateDefinition> definitions;
+    private final Map<String, Nis2Transposition> nis2Transpositions;
     private final List<Rule> rules;
 
     private RuleCatalog(Document document, List<Rule> orderedRules) {
@@ -90,6 +96,9 @@ public final class RuleCatalog {
         var byJurisdiction = new LinkedHashMap<String, StateDefinition>();
         document.definitions().forEach(d -> byJurisdiction.put(d.jurisdiction(), d));
         this.definitions = byJurisdiction;
+        var transpositions = new LinkedHashMap<String, Nis2Transposition>();
+        document.nis2Transpositions().forEach(t -> transpositions.put(t.jurisdiction(), t));
+        this.nis2Transpositions = transpositions;
         this.rules = List.copyOf(orderedRules);
     }
 
@@ -192,6 +201,15 @@ public final class RuleCatalog {
     /** The state's own definition of a breach and of personal information; empty for codes without one. */
     Optional<StateDefinition> definition(String jurisdiction) {
         return Optional.ofNullable(definitions.get(jurisdiction));
+    }
+
+    /** The member state's NIS2 law; empty where no transposition is in force per the catalog. */
+    Optional<Nis2Transposition> nis2Transposition(String memberState) {
+        return Optional.ofNullable(nis2Transpositions.get(memberState));
+    }
+
+    Map<String, Nis2Transposition> nis2Transpositions() {
+        return nis2Transpositions;
     }
 
     Map<String, StateDefinition> definitions() {

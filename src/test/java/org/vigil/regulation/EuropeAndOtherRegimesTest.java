@@ -67,6 +67,31 @@ class EuropeAndOtherRegimesTest {
     }
 
     @Test
+    void nis2DutiesCiteTheMemberStatesLawWhereItIsInForceAndItsShorterEarlyWarning() {
+        var germany = planFor(berlinIncident("2026-03-02T09:00:00+01:00").affecting("EU-DE", 10)
+                .flagged(EntityFlag.NIS2_IMPORTANT_ENTITY));
+        var warning = required(germany, "csirt_or_competent_authority:DE", "EU-DE");
+        assertThat(warning.regime()).startsWith("BSI-Gesetz (BSIG)");
+        assertThat(warning.basis()).endsWith("(NIS2 Art. 23(4)(a))");
+        assertThat(warning.computation()).contains("national law: BSI-Gesetz");
+        // Before the German law was in force (2025-12-06), the Directive's own words.
+        var before = planFor(berlinIncident("2025-11-03T09:00:00+01:00").affecting("EU-DE", 10)
+                .flagged(EntityFlag.NIS2_IMPORTANT_ENTITY));
+        assertThat(required(before, "csirt_or_competent_authority:DE", "EU-DE").regime()).isEqualTo("NIS2, Directive (EU) 2022/2555");
+
+        // Cyprus: an initial notification within 6 hours, not 24: 2026-03-02 09:00 CET = 08:00 UTC + 6 h.
+        var cyprus = planFor(berlinIncident("2026-03-02T09:00:00+01:00").affecting("EU-CY", 10)
+                .flagged(EntityFlag.NIS2_ESSENTIAL_ENTITY));
+        assertThat(Plans.notifications(cyprus, "csirt_or_competent_authority:CY", "EU-CY"))
+                .anySatisfy(n -> assertThat(n.deadline()).hasToString("2026-03-02T15:00+01:00"));
+        // France had no transposition in force: the Directive's periods, said so.
+        var france = planFor(berlinIncident("2026-03-02T09:00:00+01:00").affecting("EU-FR", 10)
+                .flagged(EntityFlag.NIS2_ESSENTIAL_ENTITY));
+        assertThat(required(france, "csirt_or_competent_authority:FR", "EU-FR").computation())
+                .contains("no national transposition in force in the catalog for EU-FR");
+    }
+
+    @Test
     void aUkControllerWithItsMainEstablishmentInTheUkNotifiesTheIcoWithinSeventyTwoHours() {
         var gdpr = new Gdpr(GdprRegime.UK_GDPR, GdprRole.CONTROLLER, null, RiskLevel.RISK, "UK", null, null);
         var plan = planFor(Incident.discoveredAt("2026-03-02T09:00:00Z").in("Europe/London").as(Role.NONE)
@@ -187,8 +212,11 @@ class EuropeAndOtherRegimesTest {
                 .withGdpr(controller(discovered, RiskLevel.RISK, "DE")));
 
         var nis2 = Plans.notifications(plan, "csirt_or_competent_authority:DE", "EU-DE");
-        assertThat(nis2).extracting(NotificationPlan.Notification::basis)
-                .containsExactly("NIS2 Art. 23(4)(a)", "NIS2 Art. 23(4)(b)", "NIS2 Art. 23(4)(d)");
+        // Germany's BSIG § 32 cites each stage, followed by the Directive's article.
+        assertThat(nis2).extracting(NotificationPlan.Notification::basis).satisfiesExactly(
+                basis -> assertThat(basis).endsWith("(NIS2 Art. 23(4)(a))"),
+                basis -> assertThat(basis).endsWith("(NIS2 Art. 23(4)(b))"),
+                basis -> assertThat(basis).endsWith("(NIS2 Art. 23(4)(d))"));
         var start = OffsetDateTime.parse(discovered);
         assertThat(nis2.get(0).deadline().toInstant()).isEqualTo(start.plusHours(24).toInstant());
         assertThat(nis2.get(1).deadline().toInstant()).isEqualTo(start.plusHours(72).toInstant());
