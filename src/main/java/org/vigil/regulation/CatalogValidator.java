@@ -80,6 +80,11 @@ final class CatalogValidator {
         require(notBlank(rule.basis()), at + "basis (citation) is missing");
         require(rule.confidence() != null, at + "confidence is missing (P, S, R or UNVERIFIED)");
         require(rule.hipaaEntities() != null, at + "hipaaEntities treatment is missing");
+        if (rule.jurisdiction().startsWith("US-") && readsHipaa(rule)) {
+            // A state duty may depend on HIPAA only where its statute says so, and the rule must say where.
+            require(notBlank(rule.hipaaNote()), at + "a state rule linked to HIPAA (hipaaEntities, appliesTo.hipaaBreach or a "
+                    + "HIPAA clock) needs hipaaNote citing the statute's link");
+        }
         if (rule.hipaaEntities() == HipaaTreatment.SHORTEST_DEADLINE_WINS) {
             require(byId.containsKey(rule.hipaaComparison()),
                     at + "shortest_deadline_wins needs hipaaComparison naming the HIPAA rule to compare with");
@@ -141,6 +146,13 @@ final class CatalogValidator {
         if (definition.riskOfHarm().exception()) {
             require(notBlank(definition.riskOfHarm().test()), at + "riskOfHarm.exception needs its test in words");
         }
+    }
+
+    /** Whether a rule's outcome can depend on a HIPAA fact: its treatment of HIPAA entities, HIPAA's test or clock. */
+    static boolean readsHipaa(Rule rule) {
+        var start = rule.clock().start();
+        return rule.hipaaEntities() != HipaaTreatment.APPLIES || rule.appliesTo().hipaaBreach()
+                || start == ClockStart.WORKFORCE_KNOWLEDGE || start == ClockStart.WORKFORCE_KNOWLEDGE_AS_STATED;
     }
 
     private static void validateClock(Clock clock, String at, Map<String, Rule> byId, String ruleId) {

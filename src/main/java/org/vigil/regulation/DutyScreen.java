@@ -79,7 +79,7 @@ final class DutyScreen {
      * rule that follows HIPAA's breach test instead ({@code appliesTo.hipaaBreach}) names that link itself.
      */
     Optional<String> ruledOutByDefinition(Rule rule) {
-        if (rule.appliesTo().hipaaBreach()) {
+        if (rule.appliesTo().hipaaBreach() || !rule.screenedByStateDefinition()) {
             return Optional.empty();
         }
         var found = catalog.definition(rule.jurisdiction());
@@ -146,7 +146,7 @@ final class DutyScreen {
 
     /** Notes for the computation of a duty the state's definition keeps: what was assumed and what could end it. */
     List<String> definitionNotes(Rule rule) {
-        if (rule.appliesTo().hipaaBreach()) {
+        if (rule.appliesTo().hipaaBreach() || !rule.screenedByStateDefinition()) {
             return List.of();
         }
         var found = catalog.definition(rule.jurisdiction());

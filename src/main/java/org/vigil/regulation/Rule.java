@@ -31,10 +31,12 @@ record Rule(
         List<AmbiguityDefinition> ambiguities,
         LocalDate effectiveFrom,
         Nis2Transposition.Stage nis2Stage,
+        Boolean screenedByStateDefinition,
         String advice,
         String note) {
 
     Rule {
+        screenedByStateDefinition = screenedByStateDefinition == null || screenedByStateDefinition;
         appliesTo = appliesTo == null ? Applicability.ANYONE : appliesTo;
         ambiguities = ambiguities == null ? List.of() : List.copyOf(ambiguities);
     }

@@ -139,7 +139,7 @@ class RegimeIndependenceProperties {
     }
 
     private static boolean linkedToHipaa(Rule rule) {
-        return rule.hipaaEntities() != HipaaTreatment.APPLIES || rule.appliesTo().hipaaBreach()
+        return CatalogValidator.readsHipaa(rule)
                 || rule.clock().notice().stream().map(RegimeIndependenceProperties::rule).anyMatch(earlier ->
                 !earlier.jurisdiction().startsWith("US-") || linkedToHipaa(earlier));
     }

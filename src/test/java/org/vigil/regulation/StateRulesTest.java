@@ -105,7 +105,9 @@ class StateRulesTest {
               US-CA | individuals | due: fixed_calendar_days
               US-TX | individuals | due: fixed_calendar_days
               US-CO | individuals | due: fixed_calendar_days
-              US-DE | individuals | due: fixed_calendar_days
+            # issue 17: 6 Del. C. 12B-103(b) deems a HIPAA-regulated person compliant (was due: fixed_calendar_days)
+              US-DE | individuals | ruled out: HIPAA-compliant notice is deemed compliance
+              US-DE | state_ag:DE | ruled out: HIPAA-compliant notice is deemed compliance
               US-FL | individuals | due: fixed_calendar_days
               US-VT | individuals | due: fixed_calendar_days
               US-ME | individuals | due: fixed_calendar_days
@@ -163,13 +165,17 @@ class StateRulesTest {
                 .isEqualTo(OffsetDateTime.parse("2026-05-15T23:59:59-05:00"));
     }
 
+    // Issue 17: this test asserted that Delaware gave way to the shorter HIPAA deadline (shortest_deadline_wins, the
+    // deeming clause then UNVERIFIED). 6 Del. C. 12B-103(b), read since, deems a HIPAA-regulated person that follows its
+    // regulator's breach procedures in compliance with the whole chapter, so no Delaware notice is computed for it.
     @Test
-    void delawareGivesWayToTheShorterHipaaDeadline() {
-        var plan = planFor(incident(Role.COVERED_ENTITY).affecting("US-DE", 100).determinedAt("2026-04-15T09:00:00-05:00"));
+    void delawareDeemsAHipaaEntityFollowingItsRegulatorsProceduresCompliant() {
+        var plan = planFor(incident(Role.COVERED_ENTITY).affecting("US-DE", 600).determinedAt("2026-04-15T09:00:00-05:00"));
 
-        var individuals = required(plan, "individuals", "US-DE");
-        assertThat(individuals.deadline()).isEqualTo(OffsetDateTime.parse("2026-05-01T23:59:59-05:00"));
-        assertThat(individuals.computation()).contains("shortest deadline controls");
+        assertThat(notification(plan, "individuals", "US-DE")).isEmpty();
+        assertThat(ruledOut(plan, "individuals", "US-DE")).get().extracting(NotificationPlan.NotRequired::reason).asString()
+                .contains("12B-103(b)");
+        assertThat(notification(plan, "state_ag:DE", "US-DE")).isEmpty();
     }
 
     @Test
