@@ -31,7 +31,7 @@ class NotificationPlanApiIT {
         assertThat(response.statusCode()).isEqualTo(200);
         var plan = new ObjectMapper().readTree(response.body());
         assertThat(plan.get("breachNotificationsRequired").asBoolean()).isTrue();
-        assertThat(plan.get("catalogVersion").asText()).isEqualTo("2026-11-22");
+        assertThat(plan.get("catalogVersion").asText()).isEqualTo("2026-12-01");
         assertThat(plan.get("notifications").findValuesAsText("recipient")).contains("individuals", "state_ag:TX");
         var texas = plan.get("notifications").findParents("recipient").stream()
                 .filter(notice -> notice.get("recipient").asText().equals("state_ag:TX")).findFirst().orElseThrow();

@@ -66,7 +66,7 @@ class NotificationPlanControllerTest {
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
                 .andExpect(jsonPath("$.breachNotificationsRequired").value(true))
-                .andExpect(jsonPath("$.catalogVersion").value("2026-11-22"))
+                .andExpect(jsonPath("$.catalogVersion").value("2026-12-01"))
                 .andExpect(jsonPath("$.notifications[?(@.recipient == 'state_ag:TX')].jurisdiction").value(hasItem("US-TX")))
                 .andExpect(jsonPath("$.notifications[?(@.recipient == 'state_ag:TX')].regime").value(hasItem("Tex. Bus. & Com. Code 521.053")))
                 .andExpect(jsonPath("$.notifications[?(@.recipient == 'state_ag:TX')].basis").value(hasItem("Tex. Bus. & Com. Code 521.053(i)")))
@@ -92,7 +92,7 @@ class NotificationPlanControllerTest {
     void listsTheCatalogForCounselWithDefinitionsCitationsAndConfidence() throws Exception {
         mvc.perform(get("/api/notification-plans/catalog").accept(MediaType.APPLICATION_JSON))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.version").value("2026-11-22"))
+                .andExpect(jsonPath("$.version").value("2026-12-01"))
                 .andExpect(jsonPath("$.usCoverage.expected").value(54))
                 .andExpect(jsonPath("$.rulesByConfidence.UNVERIFIED").isNumber())
                 .andExpect(jsonPath("$.jurisdictions[?(@.code == 'US-TX')].definition.trigger").value(hasItem("acquisition")))

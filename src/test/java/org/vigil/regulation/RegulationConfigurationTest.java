@@ -15,7 +15,7 @@ class RegulationConfigurationTest {
     void loadsTheShippedCatalogByDefault() {
         context.run(started -> {
             assertThat(started).hasNotFailed();
-            assertThat(started.getBean(NotificationPlans.class).catalogVersion()).isEqualTo("2026-11-22");
+            assertThat(started.getBean(NotificationPlans.class).catalogVersion()).isEqualTo("2026-12-01");
         });
     }
 

@@ -39,8 +39,8 @@ class RuleCatalogTest {
 
     @Test
     void theShippedCatalogLoadsWithItsVersion() {
-        assertThat(Plans.CATALOG.version()).isEqualTo("2026-11-22");
-        assertThat(Plans.PLANS.catalogVersion()).isEqualTo("2026-11-22");
+        assertThat(Plans.CATALOG.version()).isEqualTo("2026-12-01");
+        assertThat(Plans.PLANS.catalogVersion()).isEqualTo("2026-12-01");
     }
 
     @ParameterizedTest(name = "{0}: {1}")
@@ -146,7 +146,7 @@ class RuleCatalogTest {
               'jurisdiction: US-AZ'                         | 'jurisdiction: US-ZZ'                         | a definition names unknown jurisdiction 'US-ZZ'
               'hipaaComparison: H6'                         | 'hipaaComparison: H66'                        | rule CO-INDIVIDUALS: shortest_deadline_wins needs hipaaComparison
               'calendar: us_federal'                        | 'calendar: us_state'                          | calendar 'us_state' is not in holidayCalendars
-              'version: "2026-11-22"'                       | 'version: ""'                                 | version is missing
+              'version: "2026-12-01"'                       | 'version: ""'                                 | version is missing
               '- id: H11'                                   | '- id: H10'                                   | rule H10 appears twice
               'confidence: UNVERIFIED'                      | 'confidence: MAYBE'                           | MAYBE
               'hipaaEntities: exempt'                       | 'hipaaEntitys: exempt'                        | hipaaEntitys
