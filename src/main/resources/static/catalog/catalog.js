@@ -33,7 +33,9 @@ function rulesTable(rules) {
   const table = el('table');
   const head = el('tr');
   ['Rule', 'Recipient', 'When', 'Threshold', 'Citation', 'Tag', 'HIPAA entities', 'Notes'].forEach(h => head.append(el('th', h, {scope: 'col'})));
-  table.append(el('thead')).append(head);
+  const thead = el('thead');
+  thead.append(head);
+  table.append(thead);
   const body = el('tbody');
   rules.forEach(r => {
     const row = el('tr', null, {'data-rule': r.id});
