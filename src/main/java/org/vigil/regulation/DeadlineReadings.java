@@ -3,6 +3,7 @@ package org.vigil.regulation;
 import org.vigil.regulation.Rule.AmbiguityDefinition;
 import org.vigil.regulation.Rule.Clock;
 import org.vigil.regulation.Rule.Period;
+import org.vigil.regulation.Rule.Relation;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -134,6 +135,10 @@ final class DeadlineReadings {
                     + clock.outerLimit().start().name().toLowerCase() + " or " + earlier.label();
         };
         OffsetDateTime deadline = base;
+        if (deadline == null && clock.outerLimit() == null && clock.relation() == Relation.AFTER) {
+            // "N days after a notice due without undue delay": no day is fixed until that notice is sent (C6).
+            return new Reading(null, earlier.deadlineRule(), words + "; fixed once " + earlier.label() + " is sent");
+        }
         if (clock.outerLimit() != null) {
             Reading outer = reading(clock.outerLimit(), target, holidays);
             words = words + "; at the latest " + outer.explanation();

@@ -1,17 +1,21 @@
 package org.vigil.regulation;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Decides whether a duty applies to this incident and, when it does not, says why in words counsel can check
  * (PLAN-API.md {@code notRequired}): role and flags, the HIPAA breach test (H2-H4), the GDPR risk and Art. 34(3),
- * thresholds (C9) and the state's treatment of HIPAA entities (C8).
+ * a state's own definition of a breach and of personal information, thresholds (C9) and the state's treatment of
+ * HIPAA entities (C8).
  */
 final class DutyScreen {
 
     private final IncidentFacts facts;
     private final RuleCatalog catalog;
+    /** The request's data categories, read once per plan; null until asked. */
+    private Optional<List<String>> dataCategories;
 
     DutyScreen(IncidentFacts facts, RuleCatalog catalog) {
         this.facts = facts;
@@ -79,10 +83,7 @@ final class DutyScreen {
      * rule that follows HIPAA's breach test instead ({@code appliesTo.hipaaBreach}) names that link itself.
      */
     Optional<String> ruledOutByDefinition(Rule rule) {
-        if (rule.appliesTo().hipaaBreach() || !rule.screenedByStateDefinition()) {
-            return Optional.empty();
-        }
-        var found = catalog.definition(rule.jurisdiction());
+        var found = definitionFor(rule);
         if (found.isEmpty()) {
             return Optional.empty();
         }
@@ -114,13 +115,28 @@ final class DutyScreen {
         return Optional.empty();
     }
 
+    /** The definition that screens this rule: its state's, unless the rule follows HIPAA's test or a statute of its own. */
+    private Optional<StateDefinition> definitionFor(Rule rule) {
+        if (rule.appliesTo().hipaaBreach() || !rule.screenedByStateDefinition()) {
+            return Optional.empty();
+        }
+        return catalog.definition(rule.jurisdiction());
+    }
+
     /** The request's data elements as categories; empty when none are given or one is unknown (then assume it counts). */
     private Optional<List<String>> dataCategories() {
+        if (dataCategories == null) {
+            dataCategories = readCategories();
+        }
+        return dataCategories;
+    }
+
+    private Optional<List<String>> readCategories() {
         var elements = facts.request.dataElements();
         if (elements == null || elements.isEmpty()) {
             return Optional.empty();
         }
-        List<String> categories = new java.util.ArrayList<>(elements.size());
+        List<String> categories = new ArrayList<>(elements.size());
         for (String element : elements) {
             var category = catalog.categoryOf(element);
             if (category.isEmpty()) {
@@ -146,14 +162,11 @@ final class DutyScreen {
 
     /** Notes for the computation of a duty the state's definition keeps: what was assumed and what could end it. */
     List<String> definitionNotes(Rule rule) {
-        if (rule.appliesTo().hipaaBreach() || !rule.screenedByStateDefinition()) {
-            return List.of();
-        }
-        var found = catalog.definition(rule.jurisdiction());
+        var found = definitionFor(rule);
         if (found.isEmpty()) {
             return List.of();
         }
-        List<String> notes = new java.util.ArrayList<>();
+        List<String> notes = new ArrayList<>();
         if (dataCategories().isEmpty()) {
             notes.add("data elements not given or not all known: taken as personal information under " + found.get().statute());
         }

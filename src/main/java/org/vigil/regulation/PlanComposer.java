@@ -168,7 +168,7 @@ final class PlanComposer {
             }
 
             placedByRule.computeIfAbsent(rule.id(), id -> new ArrayList<>())
-                    .add(new PlacedNotice(target.recipient(), target.jurisdiction(), deadline));
+                    .add(new PlacedNotice(target.recipient(), target.jurisdiction(), deadline, primary.rule()));
             notifications.add(new Notification(
                     rule.id(),
                     target.recipient(),
