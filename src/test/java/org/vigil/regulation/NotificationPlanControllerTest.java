@@ -119,6 +119,8 @@ class NotificationPlanControllerTest {
               unknown entity flag        | "entityFlags": []                               | "entityFlags": ["nis3_entity"]              | entityFlags[0]
               unknown hold form          | "lawEnforcementDelay": null                     | "lawEnforcementDelay": {"form": "telepathic", "statementAt": "2026-03-05T09:00:00-06:00"} | lawEnforcementDelay.form
               unknown GDPR risk level    | "gdpr": null                                    | "gdpr": {"regime": "GDPR", "riskLevel": "extreme"} | gdpr.riskLevel
+              no-harm outside the US     | "sentNotices": []                               | "sentNotices": [], "stateNoHarmDeterminations": ["EU-DE"] | stateNoHarmDeterminations[0]
+              UK GDPR seated in Germany  | "gdpr": null                                    | "gdpr": {"regime": "UK GDPR", "mainEstablishment": "DE"} | gdpr.mainEstablishment
               not JSON at all            | {                                               | <                                           | body
             """, delimiter = '|')
     void badInputAnswers400WithAProblemBodyNamingTheField(String what, String replace, String with, String field) throws Exception {
