@@ -75,7 +75,8 @@ record FactsUpdate(
                 facts.encryptedNistSafeHarbor(), facts.encryptionKeyCompromised(),
                 firstKnownToWorkforceAt != null ? firstKnownToWorkforceAt : facts.firstKnownToWorkforceAt(),
                 determinationAt != null ? determinationAt : facts.determinationAt(), facts.role(), facts.lawEnforcement(),
-                facts.businessAssociate(), facts.gdpr(), facts.entityFlags(), facts.counterparties());
+                facts.businessAssociate(), facts.gdpr(), facts.entityFlags(), facts.counterparties(),
+                facts.accessWithoutAcquisition(), facts.stateNoHarmDeterminations());
     }
 
     /** Blank text gives no counts, like an absent field: the counts stay as they are. */

@@ -8,6 +8,7 @@ import java.util.Map;
 /**
  * What the investigation established: the facts the notification plan is computed from. No patient data.
  * {@code counterparties}: whose data is involved, by their ids in the agreements register (seeds/breach/agreements.yaml).
+ * {@code accessWithoutAcquisition} and {@code stateNoHarmDeterminations} (US codes) feed the states' own definitions.
  */
 record InvestigationFacts(
         Map<String, Integer> affectedCounts,
@@ -22,11 +23,14 @@ record InvestigationFacts(
         BusinessAssociate businessAssociate,
         Gdpr gdpr,
         List<String> entityFlags,
-        List<String> counterparties) {
+        List<String> counterparties,
+        boolean accessWithoutAcquisition,
+        List<String> stateNoHarmDeterminations) {
 
     InvestigationFacts {
-        // Facts stored before counterparties were asked for name none.
+        // Facts stored before counterparties (or the states' no-harm determinations) were asked for name none.
         counterparties = counterparties == null ? List.of() : List.copyOf(counterparties);
+        stateNoHarmDeterminations = stateNoHarmDeterminations == null ? List.of() : List.copyOf(stateNoHarmDeterminations);
     }
 
     record LawEnforcement(String form, OffsetDateTime statementAt, Integer requestedDurationDays,

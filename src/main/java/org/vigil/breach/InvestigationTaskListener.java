@@ -74,13 +74,37 @@ class InvestigationTaskListener implements TaskListener {
         if (FormText.flag(task::getVariable, "caLicensedFacility")) flags.add("ca_licensed_clinic_health_facility_hha_or_hospice");
         if (FormText.flag(task::getVariable, "pipedaCommercialActivity")) flags.add("pipeda_commercial_activity");
         if (FormText.flag(task::getVariable, "auAppEntity")) flags.add("au_app_entity_health_service_provider");
+        if (FormText.flag(task::getVariable, "caHealthCustodian")) flags.add("ca_health_information_custodian");
+        if (FormText.flag(task::getVariable, "caHealthAgent")) flags.add("ca_health_information_agent");
         Integer outOfDate = integer(task.getVariable("contactInfoOutOfDateCount"), "contactInfoOutOfDateCount");
         return new InvestigationFacts(counts, FormText.dataElements(task::getVariable), outOfDate == null ? 0 : outOfDate,
                 FormText.flag(task::getVariable, "encryptedNistSafeHarbor"), FormText.flag(task::getVariable, "encryptionKeyCompromised"),
                 FormText.dateTime(task.getVariable("firstKnownToWorkforceAt"), "firstKnownToWorkforceAt"),
                 FormText.dateTime(task.getVariable("determinationAt"), "determinationAt"),
                 valueOr(FormText.text(task::getVariable, "role"), "covered_entity"), lawEnforcement, businessAssociate, gdpr, flags,
-                counterparties(FormText.text(task::getVariable, "affectedCounterparties"), knownCounterparties));
+                counterparties(FormText.text(task::getVariable, "affectedCounterparties"), knownCounterparties),
+                FormText.flag(task::getVariable, "accessWithoutAcquisition"),
+                usStates(FormText.text(task::getVariable, "stateNoHarmDeterminations"), "stateNoHarmDeterminations"));
+    }
+
+    /** US state or territory codes separated by commas, semicolons, spaces or lines (US-FL, US-CO). */
+    static List<String> usStates(String text, String field) {
+        if (text == null) {
+            return List.of();
+        }
+        var codes = new java.util.LinkedHashSet<String>();
+        for (String entry : text.split("[\\s,;]+")) {
+            String code = entry.strip().toUpperCase(java.util.Locale.ROOT);
+            if (code.isEmpty()) {
+                continue;
+            }
+            if (!code.matches("US-[A-Z]{2}")) {
+                throw new BadUserRequestException("Field '" + FactChecks.label(field) + "' (" + field
+                        + ") holds '" + code + "', not a US state or territory code such as US-FL");
+            }
+            codes.add(code);
+        }
+        return List.copyOf(codes);
     }
 
     /** Ids of the agreements register, separated by commas, semicolons or lines; never echoed back when unknown. */
@@ -145,6 +169,10 @@ class InvestigationTaskListener implements TaskListener {
         var flags = facts.entityFlags();
         values.put("nis2Entity", flags.contains("nis2_essential_entity") ? "essential" : flags.contains("nis2_important_entity") ? "important" : "none");
         values.put("caLicensedFacility", flags.contains("ca_licensed_clinic_health_facility_hha_or_hospice"));
+        values.put("caHealthCustodian", flags.contains("ca_health_information_custodian"));
+        values.put("caHealthAgent", flags.contains("ca_health_information_agent"));
+        values.put("accessWithoutAcquisition", facts.accessWithoutAcquisition());
+        values.put("stateNoHarmDeterminations", String.join(", ", facts.stateNoHarmDeterminations()));
         values.put("pipedaCommercialActivity", flags.contains("pipeda_commercial_activity"));
         values.put("auAppEntity", flags.contains("au_app_entity_health_service_provider"));
         return values;

@@ -147,7 +147,10 @@ class NotificationPlanning {
                         gdpr.awarenessAt() != null ? gdpr.awarenessAt() : discovered, PlanCodes.riskLevel(gdpr.riskLevel()),
                         blankToNull(gdpr.mainEstablishment()), blankToNull(gdpr.euRepresentative()), null),
                 facts.entityFlags() == null ? null : facts.entityFlags().stream().map(PlanCodes::entityFlag).toList(),
-                sentNotices(incident, zone));
+                sentNotices(incident, zone),
+                facts.accessWithoutAcquisition(),
+                // A determination matters only where residents are affected; the plan refuses other codes.
+                facts.stateNoHarmDeterminations().stream().filter(counts.byJurisdiction()::containsKey).toList());
     }
 
     /**

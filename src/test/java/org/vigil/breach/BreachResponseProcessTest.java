@@ -1,6 +1,7 @@
 package org.vigil.breach;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
@@ -152,6 +153,20 @@ class BreachResponseProcessTest {
             assertThat(obligation.status()).isEqualTo(ObligationStatus.WITHDRAWN);
             assertThat(obligation.withdrawalReason()).startsWith("the assessment's plan does not find this provisional duty");
         });
+    }
+
+    @Test
+    void theInvestigationsAccessOnlyAndAStatesNoHarmDeterminationDecideThatStatesDutiesOnly() {
+        // Texas counts acquisition, Florida and Rhode Island access; Florida's own harm test was applied and documented.
+        var instance = breach.planned("US-TX: 40\nUS-FL: 40\nUS-RI: 40", Map.of("dataSsn", true,
+                "accessWithoutAcquisition", true, "stateNoHarmDeterminations", "us-fl"));
+
+        var duties = breach.dutiesOf(instance);
+        assertThat(duties).containsKeys("individuals/US-RI", "individuals/US").doesNotContainKeys("individuals/US-TX", "individuals/US-FL");
+        assertThat(InvestigationTaskListener.usStates("US-FL, us-co;US-TX", "stateNoHarmDeterminations"))
+                .containsExactly("US-FL", "US-CO", "US-TX");
+        assertThatThrownBy(() -> InvestigationTaskListener.usStates("Florida", "stateNoHarmDeterminations"))
+                .hasMessageContaining("(stateNoHarmDeterminations) holds 'FLORIDA', not a US state or territory code");
     }
 
     @Test
