@@ -44,7 +44,9 @@ final class FormText {
             "dataHealthInsuranceId", "health_insurance_id",
             "dataMedicalRecordNumber", "medical_record_number",
             "dataFinancialAccount", "financial_account",
-            "dataEmailCredentials", "email_credentials");
+            "dataEmailCredentials", "email_credentials",
+            "dataDriversLicense", "drivers_license",
+            "dataBiometric", "biometric");
 
     static java.util.List<String> dataElements(Function<String, Object> scope) {
         return DATA_ELEMENT_FIELDS.entrySet().stream()

@@ -163,6 +163,11 @@ class BreachResponseProcessTest {
 
         var duties = breach.dutiesOf(instance);
         assertThat(duties).containsKeys("individuals/US-RI", "individuals/US").doesNotContainKeys("individuals/US-TX", "individuals/US-FL");
+        // Maine counts a driver's licence number, not a diagnosis: the form's new checkbox reaches its definition.
+        var licence = breach.planned("US-ME: 40", Map.of("dataDiagnosis", false, "dataDriversLicense", true));
+        assertThat(breach.dutiesOf(licence)).containsKey("individuals/US-ME");
+        var diagnosis = breach.planned("US-ME: 40", Map.of());
+        assertThat(breach.dutiesOf(diagnosis)).doesNotContainKey("individuals/US-ME");
         assertThat(InvestigationTaskListener.usStates("US-FL, us-co;US-TX", "stateNoHarmDeterminations"))
                 .containsExactly("US-FL", "US-CO", "US-TX");
         assertThatThrownBy(() -> InvestigationTaskListener.usStates("Florida", "stateNoHarmDeterminations"))
