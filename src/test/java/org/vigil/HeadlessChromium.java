@@ -76,6 +76,15 @@ public final class HeadlessChromium implements BeforeEachCallback, ParameterReso
                 .filter(message -> message.contains("Content Security Policy")).toList();
     }
 
+    /** Every visible text below its WCAG 2.1 AA contrast ratio ({@code look/contrast.js}), as "'text' ratio < needed". */
+    public static List<String> lowContrast(ChromeDriver browser) throws java.io.IOException {
+        String script = new org.springframework.core.io.ClassPathResource("look/contrast.js")
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        @SuppressWarnings("unchecked")
+        var offenders = (List<java.util.Map<String, Object>>) browser.executeScript(script);
+        return offenders.stream().map(o -> "'" + o.get("text") + "' " + o.get("ratio") + " < " + o.get("need")).toList();
+    }
+
     /** Logs in through /login, as a different user than before if need be. */
     public static void logIn(ChromeDriver browser, int port, String user) {
         browser.manage().deleteAllCookies();

@@ -134,10 +134,7 @@ final class CatalogValidator {
         var pi = definition.personalInformation();
         require(pi != null && !(pi.withName().isEmpty() && pi.alone().isEmpty()),
                 at + "personalInformation needs withName or alone categories");
-        for (String category : pi.withName()) {
-            require(categories.contains(category), at + "unknown data category '" + category + "' (one of " + categories + ")");
-        }
-        for (String category : pi.alone()) {
+        for (String category : java.util.stream.Stream.concat(pi.withName().stream(), pi.alone().stream()).toList()) {
             require(categories.contains(category), at + "unknown data category '" + category + "' (one of " + categories + ")");
         }
         require(definition.encryption() != null, at + "encryption is missing ({safeHarbor: true|false})");

@@ -2,11 +2,9 @@ package org.vigil.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -17,7 +15,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.io.ClassPathResource;
 import org.vigil.HeadlessChromium;
 import org.vigil.VigilSpringTest;
 
@@ -55,7 +52,7 @@ class MailCatcherBrowserIT {
             mail.findElement(By.tagName("summary")).click();
             assertThat(mail.findElement(By.cssSelector("pre")).getText()).contains("The notice to HHS of incident 42 has not been sent");
             Files.write(SCREENSHOTS.resolve("demo-mails-" + width + ".png"), browser.getScreenshotAs(OutputType.BYTES));
-            assertThat(lowContrast(browser)).as("texts below WCAG AA contrast at %d px", width).isEmpty();
+            assertThat(HeadlessChromium.lowContrast(browser)).as("texts below WCAG AA contrast at %d px", width).isEmpty();
             Number scrollWidth = (Number) browser.executeScript("return document.documentElement.scrollWidth");
             assertThat(scrollWidth.intValue()).as("page width in a %d px window", width).isLessThanOrEqualTo(width);
         }
@@ -66,13 +63,6 @@ class MailCatcherBrowserIT {
         var problem = wait(browser).until(driver -> driver.findElement(By.id("problem")));
         assertThat(problem.getDomAttribute("data-status")).isEqualTo("403");
         assertThat(browser.getPageSource()).doesNotContain(subject);
-    }
-
-    private static List<String> lowContrast(ChromeDriver browser) throws Exception {
-        String script = new ClassPathResource("look/contrast.js").getContentAsString(StandardCharsets.UTF_8);
-        @SuppressWarnings("unchecked")
-        var offenders = (List<Map<String, Object>>) browser.executeScript(script);
-        return offenders.stream().map(o -> "'" + o.get("text") + "' " + o.get("ratio") + " < " + o.get("need")).toList();
     }
 
     private static WebDriverWait wait(ChromeDriver browser) {

@@ -2,11 +2,9 @@ package org.vigil.regulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -16,7 +14,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.io.ClassPathResource;
 import org.vigil.HeadlessChromium;
 import org.vigil.VigilSpringTest;
 
@@ -50,7 +47,7 @@ class CatalogPageBrowserIT {
             assertThat(attorneyGeneral.getText()).contains("state_ag:TX", "30 days after determination", "per state >= 250",
                     "Tex. Bus. & Com. Code 521.053(i)");
             Files.write(SCREENSHOTS.resolve("catalog-" + width + ".png"), browser.getScreenshotAs(OutputType.BYTES));
-            assertThat(lowContrast(browser)).as("texts below WCAG AA contrast at %d px", width).isEmpty();
+            assertThat(HeadlessChromium.lowContrast(browser)).as("texts below WCAG AA contrast at %d px", width).isEmpty();
             Number scrollWidth = (Number) browser.executeScript("return document.documentElement.scrollWidth");
             assertThat(scrollWidth.intValue()).as("page width in a %d px window", width).isLessThanOrEqualTo(width);
         }
@@ -66,13 +63,6 @@ class CatalogPageBrowserIT {
         browser.get("http://localhost:" + port + "/catalog");
         var problem = wait(browser).until(driver -> driver.findElement(By.id("problem")));
         assertThat(problem.getDomAttribute("data-status")).isEqualTo("403");
-    }
-
-    private static List<String> lowContrast(ChromeDriver browser) throws Exception {
-        String script = new ClassPathResource("look/contrast.js").getContentAsString(StandardCharsets.UTF_8);
-        @SuppressWarnings("unchecked")
-        var offenders = (List<Map<String, Object>>) browser.executeScript(script);
-        return offenders.stream().map(o -> "'" + o.get("text") + "' " + o.get("ratio") + " < " + o.get("need")).toList();
     }
 
     private static WebDriverWait wait(ChromeDriver browser) {

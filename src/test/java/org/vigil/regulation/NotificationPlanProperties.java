@@ -2,18 +2,10 @@ package org.vigil.regulation;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Builders;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.Combinators;
 import org.vigil.regulation.NotificationPlan.Notification;
-import org.vigil.regulation.PlanRequest.BusinessAssociateDiscovery;
-import org.vigil.regulation.PlanRequest.EntityFlag;
-import org.vigil.regulation.PlanRequest.Gdpr;
-import org.vigil.regulation.PlanRequest.LawEnforcementDelay;
-import org.vigil.regulation.PlanRequest.RiskAssessmentConclusion;
-import org.vigil.regulation.PlanRequest.Role;
 
 import java.time.Instant;
 import java.time.LocalTime;
