@@ -202,7 +202,7 @@ class CorrectiveActionProcessTest {
         fireEffectivenessCheck(instance);
 
         assertThatThrownBy(() -> completeAs("ciso", "ciso", instance, Map.of("verdict", "effective", "phiEffectivenessNotes", "Fine")))
-                .isInstanceOf(AuthorizationException.class)
+                .hasRootCauseInstanceOf(AuthorizationException.class)
                 .hasMessageContaining("You own corrective action CA-" + id);
         assertThat(instance).isWaitingAt(CorrectiveActionProcess.Task_CheckEffectiveness);
 
@@ -225,7 +225,7 @@ class CorrectiveActionProcessTest {
         fireEffectivenessCheck(instance);
 
         assertThatThrownBy(() -> completeAs("ciso3", "ciso", instance, Map.of("verdict", "effective", "phiEffectivenessNotes", "Fine")))
-                .isInstanceOf(AuthorizationException.class)
+                .hasRootCauseInstanceOf(AuthorizationException.class)
                 .hasMessageContaining("You implemented corrective action CA-" + id);
     }
 
@@ -235,21 +235,21 @@ class CorrectiveActionProcessTest {
         ProcessInstance instance = instanceOf(id);
 
         assertThatThrownBy(() -> completeAs("sysadmin", "it-operations", instance, Map.of("correctionMade", "yes")))
-                .isInstanceOf(BadUserRequestException.class).hasMessageContaining("(phiCorrection)");
+                .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("(phiCorrection)");
         completeAs("sysadmin", "it-operations", instance, Map.of("correctionMade", "none", "phiCorrection", "Account needed until migration"));
         assertThatThrownBy(() -> completeAs("sysadmin", "it-operations", instance, Map.of("phiRootCause", "Legacy tool",
                 "rootCauseMethod", "five-whys", "similarElsewhere", "yes")))
-                .isInstanceOf(BadUserRequestException.class).hasMessageContaining("(phiSimilarWhere)");
+                .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("(phiSimilarWhere)");
         completeAs("sysadmin", "it-operations", instance, Map.of("phiRootCause", "Legacy tool", "rootCauseMethod", "five-whys",
                 "similarElsewhere", "yes", "phiSimilarWhere", "Billing system"));
 
         // A later due date than the policy's needs a reason; the owner must be of the owner group.
         assertThatThrownBy(() -> completeAs("sysadmin", "it-operations", instance, Map.of("phiActionPlan", "Named accounts",
                 "actionOwner", "sysadmin", "planDueDate", "2026-05-15")))
-                .isInstanceOf(BadUserRequestException.class).hasMessageContaining("(phiLaterDueReason)").hasMessageContaining("2026-04-01");
+                .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("(phiLaterDueReason)").hasMessageContaining("2026-04-01");
         assertThatThrownBy(() -> completeAs("sysadmin", "it-operations", instance, Map.of("phiActionPlan", "Named accounts",
                 "actionOwner", "manager", "planDueDate", "2026-03-30")))
-                .isInstanceOf(BadUserRequestException.class).hasMessageContaining("(actionOwner)");
+                .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("(actionOwner)");
         completeAs("sysadmin", "it-operations", instance, Map.of("phiActionPlan", "Named accounts", "actionOwner", "sysadmin",
                 "planDueDate", "2026-05-15", "phiLaterDueReason", "Vendor release in May"));
 
