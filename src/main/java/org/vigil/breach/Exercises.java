@@ -15,6 +15,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.vigil.breach.BreachExercise.Step;
 import org.vigil.breach.events.ExerciseGap;
 import org.vigil.breach.events.ExerciseReported;
+import org.vigil.correctiveaction.ActionSource;
+import org.vigil.correctiveaction.CorrectiveActions;
+import org.vigil.correctiveaction.RaiseAction;
 import org.vigil.platform.PeopleDirectory;
 
 /**
@@ -48,10 +51,12 @@ class Exercises {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ObjectMapper json;
+    private final CorrectiveActions correctiveActions;
 
     Exercises(ExerciseScenarios scenarios, Incidents incidents, BreachExerciseRepository exercises, ObligationRepository obligations,
             ExerciseSteps steps, BreachResponseProcess process, PeopleDirectory people, ApplicationEventPublisher events, Clock clock,
-            ObjectMapper json) {
+            ObjectMapper json, CorrectiveActions correctiveActions) {
+        this.correctiveActions = correctiveActions;
         this.scenarios = scenarios;
         this.incidents = incidents;
         this.exercises = exercises;
@@ -130,7 +135,28 @@ class Exercises {
         }
         events.publishEvent(new ExerciseReported(incidentId, exercise.auditId(), exercise.scenario(), exercise.startedAt(), now,
                 report.gaps()));
+        if (exercise.auditId() == null) {
+            raiseActions(exercise, report.gaps(), by);
+        }
         return Optional.of(reportOf(exercise));
+    }
+
+    /**
+     * Without an audit to take them as findings, each gap becomes a corrective action of the privacy office (minor, source
+     * {@code exercise:<incident>:gap:<n>}); a real one, not an exercise's: the gap is in the real capability. Raised
+     * once per gap however often this runs (the corrective-action register is idempotent on the source).
+     */
+    private void raiseActions(BreachExercise exercise, List<ExerciseGap> gaps, String by) {
+        for (int n = 1; n <= gaps.size(); n++) {
+            var gap = gaps.get(n - 1);
+            String description = "Breach-response exercise on scenario " + exercise.scenario() + " (incident " + exercise.incidentId()
+                    + "): step " + gap.step() + (gap.actual() == null ? " was never reached" : " took " + ExerciseReportRenderer.duration(gap.actual()))
+                    + (gap.target() == null ? "" : " against a target of " + ExerciseReportRenderer.duration(gap.target()))
+                    + " from the start. Find why and correct the response; report: /api/exercises/" + exercise.incidentId() + "/report";
+            var request = new RaiseAction(new ActionSource(ActionSource.EXERCISE_GAP, "exercise:" + exercise.incidentId() + ":gap:" + n),
+                    "minor", "privacy-office", description, by, null, false);
+            process.asVigil(() -> correctiveActions.raise(request));
+        }
     }
 
     private Report reportOf(BreachExercise exercise) {

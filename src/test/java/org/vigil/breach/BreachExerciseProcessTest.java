@@ -64,6 +64,7 @@ class BreachExerciseProcessTest {
     @Autowired ObligationRepository obligations;
     @Autowired JdbcTemplate jdbc;
     @Autowired ConfigurableApplicationContext context;
+    @Autowired org.vigil.correctiveaction.CorrectiveActions correctiveActions;
 
     /** What breach announced during the test, on any thread (the REST calls run on the server's). */
     final Published events = new Published();
@@ -243,6 +244,14 @@ class BreachExerciseProcessTest {
         assertThat(reported.get(0).gaps()).containsExactly(new ExerciseGap("containment",
                 Duration.between(start, containmentDue), Duration.between(start, containedAt)));
 
+        // Run for no audit: the gap becomes a corrective action of the privacy office, minor, and a real one.
+        assertThat(correctiveActions.bySource("EXERCISE_GAP", "exercise:" + incidentId + ":gap:")).singleElement().satisfies(action -> {
+            assertThat(action.source().reference()).isEqualTo("exercise:" + incidentId + ":gap:1");
+            assertThat(action.severity()).isEqualTo("minor");
+            assertThat(action.ownerGroup()).isEqualTo("privacy-office");
+            assertThat(action.exercise()).isFalse();
+        });
+
         var report = privacy.get("/api/exercises/" + incidentId + "/report");
         var steps = org.jsoup.Jsoup.parse(report.body());
         assertThat(steps.select("tr[data-step=triage]").text()).contains("1 h 00 min").contains("4 h 00 min").contains("met");
@@ -260,6 +269,7 @@ class BreachExerciseProcessTest {
         // Ending it again changes nothing and announces nothing more.
         assertThat(auditor.postJson("/api/exercises/" + incidentId + "/report", "{}").statusCode()).isEqualTo(200);
         assertThat(events.stream(ExerciseReported.class).filter(e -> e.incidentId() == incidentId)).hasSize(1);
+        assertThat(correctiveActions.bySource("EXERCISE_GAP", "exercise:" + incidentId + ":gap:")).hasSize(1);
     }
 
     @Test
@@ -300,6 +310,8 @@ class BreachExerciseProcessTest {
             assertThat(event.gaps().get(0).actual()).isNull();
         });
         assertThat(privacy.get("/api/exercises/" + incidentId + "/report").body()).contains("audit 4711");
+        // Run for an audit, its gaps become the audit's findings: no corrective action is raised here.
+        assertThat(correctiveActions.bySource("EXERCISE_GAP", "exercise:" + incidentId + ":gap:")).isEmpty();
         // A real incident has no exercise report.
         assertThat(privacy.get("/api/exercises/999999999/report").statusCode()).isEqualTo(404);
     }
