@@ -22,6 +22,8 @@ CREATE TABLE breach_exercise (
     first_notice_ready_at  DATETIME(6)   NULL,
     reported_at            DATETIME(6)   NULL,
     reported_by            VARCHAR(64)   NULL,
+    -- Ended on request before its response was done (POST /api/exercises/{id}/report), not by the incident's closure.
+    ended_early            BOOLEAN       NOT NULL DEFAULT FALSE,
     gaps                   VARCHAR(4000) NULL,
     version                BIGINT        NOT NULL DEFAULT 0,
     CONSTRAINT fk_breach_exercise_incident FOREIGN KEY (incident_id) REFERENCES incident (id)

@@ -64,6 +64,9 @@ class BreachExercise {
     @Column(name = "reported_by", length = 64)
     private String reportedBy;
 
+    @Column(name = "ended_early", nullable = false)
+    private boolean endedEarly;
+
     /** The gaps of the report as JSON, kept as they were when the exercise ended. */
     @Column(length = 4000)
     private String gaps;
@@ -92,6 +95,7 @@ class BreachExercise {
     String reportedBy() { return reportedBy; }
     String gaps() { return gaps; }
     boolean isReported() { return reportedAt != null; }
+    boolean endedEarly() { return endedEarly; }
 
     /** When the step was first reached; a step done again (a reopened exercise) keeps its first time. */
     Instant reachedAt(Step step) {
@@ -137,8 +141,9 @@ class BreachExercise {
         }
     }
 
-    void reported(Instant at, String by, String gapsJson) {
+    void reported(Instant at, String by, boolean early, String gapsJson) {
         this.reportedAt = at;
+        this.endedEarly = early;
         this.reportedBy = by;
         this.gaps = gapsJson;
     }

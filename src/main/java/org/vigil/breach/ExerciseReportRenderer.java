@@ -43,7 +43,8 @@ class ExerciseReportRenderer {
             html.append("<tr class=\"").append(step.gap() ? "gap" : "met").append("\" data-step=\"").append(esc(step.step())).append("\">")
                     .append(td(step.name())).append(td(at(step.dueAt()))).append(td(duration(step.target())))
                     .append(td(step.reachedAt() == null ? "not reached" : at(step.reachedAt()))).append(td(duration(step.actual())))
-                    .append(td(!step.required() ? "not required (no notice planned)" : step.gap() ? "GAP" : "met")).append("</tr>\n");
+                    .append(td(!step.required() ? "not required by this response" : step.gap() ? "GAP"
+                            : step.reachedAt() == null ? "pending" : "met")).append("</tr>\n");
         }
         html.append("</table>\n<h2>Gaps</h2>\n");
         if (report.gaps().isEmpty()) {

@@ -35,7 +35,12 @@ class Exercises {
 
     record Started(long incidentId, String scenario) {}
 
-    /** One measured step: its deadline and when it was reached, each also as the time from the start; {@code gap} when late or never reached. */
+    /**
+     * One measured step: its deadline and when it was reached, each also as the time from the start. {@code gap} when
+     * reached late, or not reached in an exercise ended before its response got there (or, while it runs, past its
+     * deadline). A response that ran to its closure without a step (no patient data: no plan, no notice; a plan with no
+     * notice: no first notice) did not need it: {@code required} false.
+     */
     record StepTime(String step, String name, Instant dueAt, Duration target, Instant reachedAt, Duration actual, boolean required, boolean gap) {}
 
     record Report(long incidentId, String scenario, String title, Long auditId, String startedBy, List<String> participants,
@@ -122,9 +127,10 @@ class Exercises {
         if (exercise.isReported()) {
             return Optional.of(reportOf(exercise));
         }
-        var report = reportOf(exercise);
         Instant now = clock.instant();
-        exercise.reported(now, by, gapsJson(report.gaps()));
+        exercise.reported(now, by, early, "[]");
+        var report = reportOf(exercise);
+        exercise.reported(now, by, early, gapsJson(report.gaps()));
         if (early) {
             var notices = obligations.findByIncidentIdOrderByTargetDeadline(incidentId).stream().map(Obligation::processInstanceId).toList();
             process.asVigil(() -> {
@@ -176,11 +182,15 @@ class Exercises {
                 };
             }
             Instant reached = exercise.reachedAt(step);
-            // A plan that found no notice to send has no first notice to wait for.
-            boolean required = step != Step.FIRST_NOTICE || exercise.reachedAt(Step.PLAN) == null || steps.firstDeadline(incidentId).isPresent();
+            boolean responseDone = exercise.isReported() && !exercise.endedEarly();
+            // A plan that found no notice to send has no first notice to wait for; a response closed without a step did not need it.
+            boolean required = (reached != null || !responseDone)
+                    && (step != Step.FIRST_NOTICE || exercise.reachedAt(Step.PLAN) == null || steps.firstDeadline(incidentId).isPresent());
             Duration target = due == null ? null : Duration.between(start, due);
             Duration actual = reached == null ? null : Duration.between(start, reached);
-            boolean gap = required && (reached == null || due != null && reached.isAfter(due));
+            Instant now = exercise.isReported() ? exercise.reportedAt() : clock.instant();
+            boolean gap = required && (reached != null ? due != null && reached.isAfter(due)
+                    : exercise.isReported() || due != null && now.isAfter(due));
             times.add(new StepTime(step.code, STEP_NAMES.get(step), due, target, reached, actual, required, gap));
             if (gap) {
                 gaps.add(new ExerciseGap(step.code, target, actual));

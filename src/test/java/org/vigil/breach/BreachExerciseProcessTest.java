@@ -316,6 +316,47 @@ class BreachExerciseProcessTest {
         assertThat(privacy.get("/api/exercises/999999999/report").statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void anExerciseThatRunsToItsClosureIsReportedThenWithTheStepsItsResponseNeeded() throws Exception {
+        var ciso = new WebClient(port).as("ciso", "demo");
+        Instant start = clock.now();
+        var started = ciso.postJson("/api/exercises", "{\"scenario\": \"misdirected-lab-results\"}");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+        long incidentId = json.readTree(started.body()).path("incidentId").asLong();
+        String breach = breachInstance(incidentId);
+        EngineJobs.runAllOf(management, breach);
+
+        // The team finds no patient data after all: no plan, no notice; the response goes to its review and closure.
+        clock.moveTo("2026-03-02T10:30:00-05:00");
+        var answers = new HashMap<String, Object>(PlannedBreach.triage(0));
+        answers.put("patientDataInvolved", false);
+        tasks.complete(open(breach).getId(), answers);
+        tasks.complete(open(breach).getId(), Map.of("containedAt", OffsetDateTime.ofInstant(clock.now().minusSeconds(60), ZoneOffset.UTC).toString()));
+        tasks.complete(open(breach).getId(), Map.of("affectedCounts", "EU-DE: 0", "role", "covered_entity", "lawEnforcementForm", "none"));
+        EngineJobs.runAllOf(management, breach);
+        Task review = open(breach);
+        assertThat(review.getName()).isEqualTo("EXERCISE: Review incident " + incidentId + " and close it");
+        tasks.complete(review.getId(), Map.of("phiLessonsLearned", "Fictional: check the address book", "phiCorrectiveActions",
+                org.vigil.platform.JsonListVariables.jsonValue(List.of(
+                        Map.of("phiDescription", "Confirm recipients of results", "actionSeverity", "minor", "actionOwnerGroup", "privacy-office")))));
+        EngineJobs.runAllOf(management, breach);
+
+        // The review's action is an exercise's; the closure reported the exercise, once, without gaps.
+        assertThat(correctiveActions.bySource("INCIDENT_REVIEW", "incident:" + incidentId + ":action:"))
+                .singleElement().satisfies(action -> assertThat(action.exercise()).isTrue());
+        var reported = events.stream(ExerciseReported.class).filter(e -> e.incidentId() == incidentId).toList();
+        assertThat(reported).singleElement().satisfies(event -> {
+            assertThat(event.startedAt()).isEqualTo(start);
+            assertThat(event.gaps()).isEmpty();
+        });
+        assertThat(correctiveActions.bySource("EXERCISE_GAP", "exercise:" + incidentId + ":gap:")).isEmpty();
+        var report = org.jsoup.Jsoup.parse(new WebClient(port).as("auditor", "demo").get("/api/exercises/" + incidentId + "/report").body());
+        assertThat(report.select("tr[data-step=triage]").text()).contains("1 h 30 min").contains("met");
+        assertThat(report.select("tr[data-step=plan]").text()).contains("not required by this response");
+        assertThat(report.select("tr[data-step=first-notice]").text()).contains("not required by this response");
+        assertThat(report.select("#gaps").text()).startsWith("None");
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private String breachInstance(long incidentId) {
