@@ -33,12 +33,18 @@ class ExerciseScenarios {
 
     private final Map<String, ExerciseScenario> scenarios = new LinkedHashMap<>();
 
+    @org.springframework.beans.factory.annotation.Autowired
     ExerciseScenarios(Validator validator, ObjectMapper json) {
+        this(validator, json, LOCATION);
+    }
+
+    /** The scenarios of {@code location} (a resource pattern): another library for the tests. */
+    ExerciseScenarios(Validator validator, ObjectMapper json, String location) {
         Resource[] files;
         try {
-            files = new PathMatchingResourcePatternResolver().getResources(LOCATION);
+            files = new PathMatchingResourcePatternResolver().getResources(location);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot list " + LOCATION, e);
+            throw new UncheckedIOException("Cannot list " + location, e);
         }
         var triageKeys = formKeys(json, "triage-incident");
         var investigationKeys = formKeys(json, "investigate-incident");
