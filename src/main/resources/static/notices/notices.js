@@ -44,7 +44,7 @@ async function load() {
   if (!response.ok) { say(response.status === 404 ? 'No such incident, or not yours to see.' : `The incident could not be loaded (${response.status}).`, true); return; }
   const incident = await response.json();
   csrf = incident.csrf;
-  document.getElementById('incident-title').textContent = `Incident ${incident.id}: ${incident.title} (${words(INCIDENT_STATUS, incident.status)})`;
+  document.getElementById('incident-title').textContent = `${incident.exercise ? 'EXERCISE: ' : ''}Incident ${incident.id}: ${incident.title} (${words(INCIDENT_STATUS, incident.status)})`;
   // A closed incident is shown, not changed: every change would be refused (409) until it is reopened.
   document.querySelectorAll('main form button, main form input, main form textarea, #replan').forEach(control => { control.disabled = incident.closed; });
   if (incident.closed) {

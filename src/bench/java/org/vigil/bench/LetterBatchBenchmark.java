@@ -100,7 +100,7 @@ public final class LetterBatchBenchmark {
                 "Review the statements you receive from your health insurer.",
                 "We reported the theft to the police and encrypted every laptop.", null, null, null, null, null, null, null);
         return new NoticeFacts(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 3), null, List.of("Names", "Dates of birth", "Diagnoses"),
-                0, 0, 0, null, null, null, null, null, false, null, null, false, null, null, null, wording, null);
+                0, 0, 0, null, null, null, null, null, false, null, null, false, null, null, null, wording, null, false);
     }
 
     private static void resetPeaks() {

@@ -18,8 +18,10 @@ class AlertCisoDelegate implements JavaDelegate {
 
     private final Notifications notifications;
     private final BreachLinks links;
+    private final ExerciseMarks exercises;
 
-    AlertCisoDelegate(Notifications notifications, BreachLinks links) {
+    AlertCisoDelegate(Notifications notifications, BreachLinks links, ExerciseMarks exercises) {
+        this.exercises = exercises;
         this.notifications = notifications;
         this.links = links;
     }
@@ -27,11 +29,12 @@ class AlertCisoDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         long incidentId = INCIDENT_ID.from(execution);
-        notifications.queue(MailRequest.toGroups("incident:" + incidentId + ":patient-safety-alert", "patient-safety-alert",
+        // An exercise's alert reaches the CISO only if the CISO takes part in it (ExerciseMarks).
+        notifications.queue(exercises.mail(incidentId, MailRequest.toGroups("incident:" + incidentId + ":patient-safety-alert", "patient-safety-alert",
                 List.of("ciso"), Map.of(
                         "incidentId", Long.toString(incidentId),
                         "category", String.valueOf(CATEGORY.from(execution)).replace('_', ' '),
                         "severity", String.valueOf(SEVERITY.from(execution)),
-                        "link", links.cockpit(execution.getProcessInstanceId()))));
+                        "link", links.cockpit(execution.getProcessInstanceId())))));
     }
 }

@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * do (the platform's advice would answer it without the field). Scoped to the breach controllers.
  */
 @RestControllerAdvice(assignableTypes = {IncidentController.class, NoticeController.class, EvidenceController.class,
-        DispatchCorrectionController.class})
+        DispatchCorrectionController.class, ExerciseController.class})
 // Ahead of the application-wide advice, which would otherwise take it as any IllegalArgumentException.
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class BreachProblems {

@@ -67,9 +67,17 @@ public class BreachResponseProcess {
     }
 
     String start(long incidentId, String reportedBy) {
+        return start(incidentId, reportedBy, false);
+    }
+
+    /** {@code exercise}: the response of a breach-response exercise, which its variable {@code exercise} says. */
+    String start(long incidentId, String reportedBy, boolean exercise) {
         var variables = new java.util.HashMap<String, Object>();
         INCIDENT_ID.put(variables, incidentId);
         REPORTED_BY.put(variables, reportedBy);
+        if (exercise) {
+            BreachResponseVariables.EXERCISE.put(variables, true);
+        }
         return runtime.startProcessInstanceByKey(KEY, businessKey(incidentId), variables).getId();
     }
 
@@ -117,6 +125,29 @@ public class BreachResponseProcess {
                     .correlateAllWithResult();
         } else {
             open.forEach(task -> tasks.setVariablesLocal(task.getId(), variables));
+        }
+    }
+
+    /** The due date of the incident's open task at {@code taskKey}, if one is open (an exercise's step not yet done). */
+    java.util.Optional<java.time.Instant> openTaskDue(long incidentId, String taskKey) {
+        // Whoever reads the report, the engine shows Vigil the task (an auditor may not see it in Tasklist).
+        return asVigil(() -> tasks.createTaskQuery().processInstanceBusinessKey(businessKey(incidentId)).taskDefinitionKey(taskKey).list().stream()
+                .map(org.camunda.bpm.engine.task.Task::getDueDate).filter(java.util.Objects::nonNull).map(java.util.Date::toInstant)
+                .findFirst());
+    }
+
+    /**
+     * An exercise ended before its response did: the incident's breach response and its notices' processes end, their
+     * history stays. {@code obligationInstances}: the notices' process instances.
+     */
+    void endExercise(long incidentId, java.util.Collection<String> obligationInstances, String reason) {
+        var running = new java.util.ArrayList<String>(obligationInstances);
+        runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey(incidentId)).list()
+                .forEach(instance -> running.add(instance.getId()));
+        for (String id : running) {
+            if (id != null && runtime.createProcessInstanceQuery().processInstanceId(id).count() > 0) {
+                runtime.deleteProcessInstance(id, reason);
+            }
         }
     }
 

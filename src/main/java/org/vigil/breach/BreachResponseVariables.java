@@ -24,6 +24,11 @@ public final class BreachResponseVariables {
 
     public static final ProcessVariable<Long> INCIDENT_ID = longVariable("incidentId");
     public static final ProcessVariable<String> REPORTED_BY = stringVariable("reportedBy");
+    /**
+     * Set (true) on the breach response of an exercise and on its notices' processes, which forms and the SLA registry
+     * read ({@code exercise}); absent on a real incident's.
+     */
+    public static final ProcessVariable<Boolean> EXERCISE = booleanVariable("exercise");
     /** The decision table's result of Task_ClassifyIncident, removed once category and severity are taken from it. */
     static final ProcessVariable<Map<String, Object>> CLASSIFICATION = mapVariable("classification");
     static final ProcessVariable<String> CATEGORY = stringVariable("category");

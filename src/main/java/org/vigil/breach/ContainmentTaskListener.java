@@ -20,8 +20,10 @@ class ContainmentTaskListener implements TaskListener {
     static final String SUMMARY = "phiContainmentSummary";
 
     private final ResponseMilestones milestones;
+    private final ExerciseSteps exercise;
 
-    ContainmentTaskListener(ResponseMilestones milestones) {
+    ContainmentTaskListener(ResponseMilestones milestones, ExerciseSteps exercise) {
+        this.exercise = exercise;
         this.milestones = milestones;
     }
 
@@ -37,6 +39,7 @@ class ContainmentTaskListener implements TaskListener {
                 throw new IllegalArgumentException("Field 'What was done' (" + SUMMARY + ") must be at most 16000 characters");
             }
             milestones.contained(INCIDENT_ID.from(task), containedAt.toInstant(), summary == null || summary.isBlank() ? null : summary.strip());
+            exercise.reached(INCIDENT_ID.from(task), BreachExercise.Step.CONTAINMENT, task.getDueDate());
             IncidentIntakeListener.removeTransientFields(task.getExecution());
         } catch (IllegalArgumentException e) {
             throw new BadUserRequestException(e.getMessage());

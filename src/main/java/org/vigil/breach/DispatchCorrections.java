@@ -101,8 +101,11 @@ class DispatchCorrections {
         if (!sentAt.equals(current.sentAt())) {
             // On time or late follows the corrected time; so do the SLA figures, which hear the dispatch again.
             obligation.dispatchCorrected(sentAt);
-            events.publishEvent(new NoticeDispatched(obligation.id(), obligation.incidentId(), obligation.ruleId(), obligation.recipient(),
-                    obligation.targetDeadline(), sentAt, obligation.status() == ObligationStatus.SENT_LATE));
+            // An exercise's dispatch counts in no real figure.
+            if (!incidents.findById(obligation.incidentId()).map(Incident::exercise).orElse(false)) {
+                events.publishEvent(new NoticeDispatched(obligation.id(), obligation.incidentId(), obligation.ruleId(), obligation.recipient(),
+                        obligation.targetDeadline(), sentAt, obligation.status() == ObligationStatus.SENT_LATE));
+            }
             if (ResponseMilestones.isIndividual(obligation)) {
                 milestones.individualNoticesChanged(obligation.incidentId());
             }

@@ -110,6 +110,10 @@ class Incident {
     @Column(name = "retain_until")
     private LocalDate retainUntil;
 
+    /** A breach-response exercise (V028): everything that follows from it is marked, sends nothing out and counts in no figure. */
+    @Column(nullable = false)
+    private boolean exercise;
+
     @Version
     private long version;
 
@@ -155,6 +159,11 @@ class Incident {
     Instant createdAt() { return createdAt; }
     Instant closedAt() { return closedAt; }
     LocalDate retainUntil() { return retainUntil; }
+
+    boolean exercise() { return exercise; }
+
+    /** Marked before its response starts, so that the first card and the first mail already say so. */
+    void markExercise() { this.exercise = true; }
 
     void startedAs(String processInstanceId) { this.processInstanceId = processInstanceId; }
 

@@ -7,13 +7,14 @@ import java.util.Map;
 
 /**
  * An incident as the API shows it to someone allowed to see it, with its record of events (closures, reopenings) and
- * its obligations, each with the dispatch as first recorded and every correction of it.
+ * its obligations, each with the dispatch as first recorded and every correction of it. {@code exercise}: a
+ * breach-response exercise, not a real incident.
  */
 public record IncidentView(long id, String externalReference, String title, String description, Instant occurredAt,
         Instant discoveredAt, Instant containedAt, String discoveredBy, List<String> systemsInvolved, List<String> dataCategories,
         Map<String, Integer> affectedEstimate, String reportedBy, String status, String category, String severity,
         Instant createdAt, Instant closedAt, LocalDate retainUntil, List<EventView> events,
-        List<ObligationView> obligations) {
+        List<ObligationView> obligations, boolean exercise) {
 
     /** {@code sentAt}, {@code channel} and {@code proof} are the dispatch as recorded; {@code corrections} follow it, oldest first. */
     public record ObligationView(long id, String ruleId, String recipient, String jurisdiction, String regime, String basis,

@@ -63,6 +63,21 @@ public class Incidents {
         return new Reported(incident.id(), true);
     }
 
+    /**
+     * The incident of a breach-response exercise, through the same intake as a real report (the same checks, the same
+     * process), marked as an exercise before its response starts.
+     */
+    @Transactional
+    Reported reportExercise(IncidentReport report, String startedBy) {
+        report.check(clock.instant());
+        var incident = new Incident(report, startedBy, clock.instant());
+        incident.markExercise();
+        incident = incidents.saveAndFlush(incident);
+        incident.startedAs(process.start(incident.id(), startedBy, true));
+        milestones.reported(incident);
+        return new Reported(incident.id(), true);
+    }
+
     /** For a process started from the Tasklist form: the incident row, without starting another process. */
     @Transactional
     long recordStartedFromForm(IncidentReport report, String reportedBy, String processInstanceId) {
@@ -181,6 +196,9 @@ public class Incidents {
         incident.reopen();
         events.record(incidentId, IncidentEvents.Kind.REOPENED, reopenedBy, clock.instant(), reason.strip());
         var variables = new java.util.HashMap<String, Object>(investigationForm(incident));
+        if (incident.exercise()) {
+            BreachResponseVariables.EXERCISE.put(variables, true);
+        }
         if (incident.category() != null) {
             CATEGORY.put(variables, incident.category());
             SEVERITY.put(variables, incident.severity());
@@ -225,6 +243,6 @@ public class Incidents {
                 incident.occurredAt(), incident.discoveredAt(), incident.containedAt(), incident.discoveredBy(), incident.systemsInvolved(),
                 incident.dataCategories(), incident.affectedEstimate(), incident.reportedBy(), incident.status().name(),
                 incident.category(), incident.severity(), incident.createdAt(), incident.closedAt(), incident.retainUntil(),
-                events.of(incident.id()), duties);
+                events.of(incident.id()), duties, incident.exercise());
     }
 }

@@ -39,8 +39,8 @@ class MyReports {
     @Transactional(readOnly = true)
     public List<MyReport> mine(Authentication caller) {
         return incidents.findByReportedByOrderByIdDesc(caller.getName()).stream()
-                .map(incident -> new MyReport(incident.id(), incident.title(), incident.createdAt(), incident.status().name(),
-                        whereItStands(incident.status())))
+                .map(incident -> new MyReport(incident.id(), (incident.exercise() ? ExerciseCards.PREFIX : "") + incident.title(),
+                        incident.createdAt(), incident.status().name(), whereItStands(incident.status())))
                 .toList();
     }
 

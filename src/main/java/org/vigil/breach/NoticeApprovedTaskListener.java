@@ -24,8 +24,13 @@ class NoticeApprovedTaskListener implements TaskListener {
     private final NoticeDocuments notices;
     private final Documents documents;
     private final Clock clock;
+    private final ExerciseSteps exercise;
+    private final ExerciseMarks marks;
 
-    NoticeApprovedTaskListener(Obligations obligations, NoticeDocuments notices, Documents documents, Clock clock) {
+    NoticeApprovedTaskListener(Obligations obligations, NoticeDocuments notices, Documents documents, Clock clock, ExerciseSteps exercise,
+            ExerciseMarks marks) {
+        this.exercise = exercise;
+        this.marks = marks;
         this.obligations = obligations;
         this.notices = notices;
         this.documents = documents;
@@ -56,6 +61,11 @@ class NoticeApprovedTaskListener implements TaskListener {
         });
         obligations.approved(obligationId);
         var obligation = obligations.require(obligationId);
+        exercise.noticeApproved(obligation.incidentId());
+        if (marks.isExercise(obligation.incidentId())) {
+            // Nothing about an exercise leaves Vigil: no print batch (NoticeDocuments#startLetters refuses one).
+            return;
+        }
         boolean toIndividuals = NoticeKinds.isLetter(NoticeKinds.kindFor(obligation));
         if (toIndividuals && documents.affectedCounts(NoticeDocuments.listOf(obligation.incidentId())).total() > 0) {
             try {

@@ -203,6 +203,8 @@ class NoticeController {
         // A closed incident is shown, not changed: the page says so and how it is reopened.
         boolean closed = IncidentStatus.CLOSED.name().equals(view.status());
         page.put("closed", closed);
+        // An exercise's page says so above everything else; its letters are never made (NoticeDocuments#startLetters).
+        page.put("exercise", view.exercise());
         page.put("zone", cards.zone().getId());
         if (closed) {
             page.put("closedAt", view.closedAt());

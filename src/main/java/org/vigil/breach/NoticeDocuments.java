@@ -136,7 +136,8 @@ class NoticeDocuments {
                 agreementClause,
                 // What the privacy office wrote wins over what Vigil derives (an entity type, a breach type).
                 NoticeText.wording(obligation.noticeFacts()),
-                null);
+                null,
+                incident.exercise());
     }
 
     /**
@@ -194,6 +195,12 @@ class NoticeDocuments {
      */
     LetterBatchView startLetters(long obligationId) {
         var obligation = obligations.require(obligationId);
+        if (incidents.require(obligation.incidentId()).exercise()) {
+            // Nothing about an exercise leaves Vigil: the preview, watermarked EXERCISE, shows what the letters would say.
+            throw new org.vigil.platform.StateConflict("No letters for an exercise", "Incident " + obligation.incidentId()
+                    + " is an exercise: no letters are made for it; the notice's preview (watermarked EXERCISE) shows what they would say",
+                    Map.of("incidentId", obligation.incidentId(), "obligationId", obligationId));
+        }
         DocumentKind kind = NoticeKinds.kindFor(obligation);
         if (!NoticeKinds.isLetter(kind)) {
             throw new IllegalArgumentException("Letters are made for notices to individuals; this obligation notifies " + obligation.recipient());

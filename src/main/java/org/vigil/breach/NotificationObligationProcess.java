@@ -39,8 +39,11 @@ public class NotificationObligationProcess {
     private final ManagementService management;
     private final TaskService tasks;
     private final ObligationCards cards;
+    private final ExerciseMarks exercises;
 
-    NotificationObligationProcess(RuntimeService runtime, ManagementService management, TaskService tasks, ObligationCards cards) {
+    NotificationObligationProcess(RuntimeService runtime, ManagementService management, TaskService tasks, ObligationCards cards,
+            ExerciseMarks exercises) {
+        this.exercises = exercises;
         this.runtime = runtime;
         this.management = management;
         this.tasks = tasks;
@@ -54,6 +57,9 @@ public class NotificationObligationProcess {
         INCIDENT_ID.put(variables, obligation.incidentId());
         NOTICE_RECIPIENT.put(variables, cards.recipient(obligation));
         JURISDICTION.put(variables, obligation.jurisdiction());
+        if (exercises.isExercise(obligation.incidentId())) {
+            BreachResponseVariables.EXERCISE.put(variables, true);
+        }
         return runtime.startProcessInstanceByKey(KEY, businessKey(obligation.id()), variables).getId();
     }
 
@@ -103,9 +109,13 @@ public class NotificationObligationProcess {
         }
     }
 
-    /** The step's words stay ("Prepare the notice"), the card's title after the colon is the obligation's as it is now. */
+    /**
+     * The step's words stay ("Prepare the notice", after an exercise's "EXERCISE: "), the card's title after the colon
+     * is the obligation's as it is now.
+     */
     static String renamed(String name, String title) {
-        int colon = name == null ? -1 : name.indexOf(": ");
+        String mark = name != null && name.startsWith(ExerciseCards.PREFIX) ? ExerciseCards.PREFIX : "";
+        int colon = name == null ? -1 : name.indexOf(": ", mark.length());
         return colon < 0 ? name : name.substring(0, colon + 2) + title;
     }
 }

@@ -32,10 +32,12 @@ class Obligations {
     private final ResponseMilestones milestones;
     private final ObligationCards cards;
     private final Clock clock;
+    private final ExerciseMarks exercises;
 
     Obligations(ObligationRepository obligations, NotificationObligationProcess process, BreachResponseProcess breachProcess,
             Notifications notifications, BreachLinks links, ApplicationEventPublisher events, ResponseMilestones milestones, Clock clock,
-            ObligationCards cards) {
+            ObligationCards cards, ExerciseMarks exercises) {
+        this.exercises = exercises;
         this.obligations = obligations;
         this.cards = cards;
         this.process = process;
@@ -165,7 +167,7 @@ class Obligations {
         if (obligation.processInstanceId() != null) {
             process.end(obligation.processInstanceId(), "withdrawn: " + reason);
         }
-        events.publishEvent(new ObligationWithdrawn(obligation.id(), obligation.incidentId()));
+        announce(obligation, new ObligationWithdrawn(obligation.id(), obligation.incidentId()));
         // The duty withdrawn may have been the last individual notice still unsent.
         milestones.individualNoticesChanged(obligation.incidentId());
     }
@@ -194,9 +196,16 @@ class Obligations {
         track(obligation);
     }
 
+    /** What the SLA registry hears of an obligation; nothing of an exercise's, which counts in no real figure. */
+    private void announce(Obligation obligation, Object event) {
+        if (!exercises.isExercise(obligation.incidentId())) {
+            events.publishEvent(event);
+        }
+    }
+
     /** Every obligation is a deadline others watch (the SLA dashboard): announced when planned, moved or owed again. */
     private void track(Obligation obligation) {
-        events.publishEvent(new ObligationScheduled(obligation.id(), obligation.incidentId(), obligation.recipient(),
+        announce(obligation, new ObligationScheduled(obligation.id(), obligation.incidentId(), obligation.recipient(),
                 obligation.jurisdiction(),
                 // Whom in words, as on the Tasklist card ("Texas attorney general"), from rule codes only: no PHI.
                 "Notice to " + RecipientNames.cardName(obligation.recipient(), obligation.jurisdiction()) + " (" + obligation.jurisdiction()
@@ -240,7 +249,7 @@ class Obligations {
         }
         obligation.sent(sentAt, channel, proof);
         // Judged by the sending date, not by when it was recorded: a notice sent after its deadline is late.
-        events.publishEvent(new NoticeDispatched(obligation.id(), obligation.incidentId(), obligation.ruleId(), obligation.recipient(),
+        announce(obligation, new NoticeDispatched(obligation.id(), obligation.incidentId(), obligation.ruleId(), obligation.recipient(),
                 obligation.targetDeadline(), sentAt, obligation.status() == ObligationStatus.SENT_LATE));
         if (ResponseMilestones.isIndividual(obligation)) {
             milestones.individualNoticesChanged(obligation.incidentId());
@@ -265,8 +274,8 @@ class Obligations {
         if (obligation.isSettled() || obligation.reminderAt() == null || !clock.instant().isBefore(obligation.targetDeadline())) {
             return;
         }
-        notifications.queue(MailRequest.toGroups(key(obligation, "reminder"), "obligation-reminder",
-                List.of("privacy-office"), model(obligation)));
+        notifications.queue(exercises.mail(obligation.incidentId(), MailRequest.toGroups(key(obligation, "reminder"), "obligation-reminder",
+                List.of("privacy-office"), model(obligation))));
     }
 
     @Transactional
@@ -275,8 +284,8 @@ class Obligations {
         if (obligation.isSettled()) {
             return;
         }
-        notifications.queue(new MailRequest(key(obligation, "escalation"), "obligation-escalation",
-                privacyLead == null || privacyLead.isBlank() ? List.of() : List.of(privacyLead), List.of("ciso"), model(obligation)));
+        notifications.queue(exercises.mail(obligation.incidentId(), new MailRequest(key(obligation, "escalation"), "obligation-escalation",
+                privacyLead == null || privacyLead.isBlank() ? List.of() : List.of(privacyLead), List.of("ciso"), model(obligation))));
     }
 
     @Transactional
@@ -286,8 +295,8 @@ class Obligations {
             return;
         }
         obligation.missed();
-        notifications.queue(MailRequest.toGroups(key(obligation, "missed"), "obligation-missed",
-                List.of("ciso", "managers"), model(obligation)));
+        notifications.queue(exercises.mail(obligation.incidentId(), MailRequest.toGroups(key(obligation, "missed"), "obligation-missed",
+                List.of("ciso", "managers"), model(obligation))));
     }
 
     /** One mail per obligation, kind and deadline: a moved deadline may remind again, a re-run never does. */

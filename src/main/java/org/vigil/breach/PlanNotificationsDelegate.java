@@ -21,8 +21,10 @@ class PlanNotificationsDelegate implements JavaDelegate {
     private final NotificationPlanning planning;
     private final Obligations obligations;
     private final Incidents incidents;
+    private final ExerciseSteps exercise;
 
-    PlanNotificationsDelegate(NotificationPlanning planning, Obligations obligations, Incidents incidents) {
+    PlanNotificationsDelegate(NotificationPlanning planning, Obligations obligations, Incidents incidents, ExerciseSteps exercise) {
+        this.exercise = exercise;
         this.planning = planning;
         this.obligations = obligations;
         this.incidents = incidents;
@@ -38,6 +40,7 @@ class PlanNotificationsDelegate implements JavaDelegate {
         if (required) {
             incidents.moveTo(incidentId, IncidentStatus.NOTIFYING);
         }
+        exercise.reached(incidentId, BreachExercise.Step.PLAN, null);
         NOTIFICATIONS_REQUIRED.set(execution, required);
         OBLIGATION_COUNT.set(execution, plan.duties().size());
         // A reopened incident whose notices all went out already has nothing to wait for: the model goes to the review.

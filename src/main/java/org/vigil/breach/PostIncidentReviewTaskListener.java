@@ -24,7 +24,7 @@ import org.vigil.platform.JsonListVariables;
  * removes it). On complete the lessons learned go, encrypted,
  * into the incident's record, and each row of the list becomes a corrective action of its owner group
  * ({@link CorrectiveActions#raise}, source {@code incident:<id>:action:<n>}, so a retried completion raises nothing
- * twice); the record keeps the actions' ids.
+ * twice); the record keeps the actions' ids. An exercise's review raises exercise actions.
  */
 @Component
 class PostIncidentReviewTaskListener implements TaskListener {
@@ -35,8 +35,10 @@ class PostIncidentReviewTaskListener implements TaskListener {
     private final Incidents incidents;
     private final CorrectiveActions correctiveActions;
     private final ObjectMapper json;
+    private final ExerciseMarks exercises;
 
-    PostIncidentReviewTaskListener(Incidents incidents, CorrectiveActions correctiveActions, ObjectMapper json) {
+    PostIncidentReviewTaskListener(Incidents incidents, CorrectiveActions correctiveActions, ObjectMapper json, ExerciseMarks exercises) {
+        this.exercises = exercises;
         this.incidents = incidents;
         this.correctiveActions = correctiveActions;
         this.json = json;
@@ -64,7 +66,7 @@ class PostIncidentReviewTaskListener implements TaskListener {
             try {
                 actionIds.add(correctiveActions.raise(new RaiseAction(
                         new ActionSource(ActionSource.INCIDENT_REVIEW, "incident:" + incidentId + ":action:" + row.number()),
-                        row.severity(), row.ownerGroup(), row.description(), reviewer, null, false)));
+                        row.severity(), row.ownerGroup(), row.description(), reviewer, null, exercises.isExercise(incidentId))));
             } catch (IllegalArgumentException e) {
                 throw new BadUserRequestException("'Corrective actions', row " + row.number() + ": " + e.getMessage());
             }

@@ -16,7 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The moments a breach response is measured by (A.5.26, 164.404(b)): when containment ended and when the last person
  * owed an individual notice was notified. Recorded with the incident and announced as events, so that the SLA
- * dashboard computes its figures from these dates and not from how long tasks stayed open in Tasklist.
+ * dashboard computes its figures from these dates and not from how long tasks stayed open in Tasklist. An exercise's
+ * moments are recorded with its incident but never announced: they count in no real figure (its report has them).
  */
 @Service
 class ResponseMilestones {
@@ -38,6 +39,9 @@ class ResponseMilestones {
 
     /** The incident was reported: the first moment of its response, from which the others are measured. */
     void reported(Incident incident) {
+        if (incident.exercise()) {
+            return;
+        }
         events.publishEvent(new IncidentReported(incident.id(), incident.discoveredAt(), incident.createdAt()));
     }
 
@@ -57,6 +61,9 @@ class ResponseMilestones {
                     + "): record when containment ended");
         }
         incident.contained(at, summary);
+        if (incident.exercise()) {
+            return;
+        }
         events.publishEvent(new IncidentContained(incidentId, incident.discoveredAt(), at));
     }
 
@@ -69,6 +76,9 @@ class ResponseMilestones {
         lastIndividualNotice(obligations.findByIncidentIdOrderByTargetDeadline(incidentId)).ifPresent(last -> {
             var incident = incidents.findById(incidentId)
                     .orElseThrow(() -> new IllegalStateException("Incident " + incidentId + " does not exist"));
+            if (incident.exercise()) {
+                return;
+            }
             events.publishEvent(new IndividualsNotified(incidentId, incident.discoveredAt(), last));
         });
     }

@@ -29,8 +29,10 @@ class RiskAssessmentTaskListener implements TaskListener {
 
     private final Incidents incidents;
     private final ObjectMapper json;
+    private final ExerciseSteps exercise;
 
-    RiskAssessmentTaskListener(Incidents incidents, ObjectMapper json) {
+    RiskAssessmentTaskListener(Incidents incidents, ObjectMapper json, ExerciseSteps exercise) {
+        this.exercise = exercise;
         this.incidents = incidents;
         this.json = json;
     }
@@ -59,6 +61,8 @@ class RiskAssessmentTaskListener implements TaskListener {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+        // The plan follows the assessment at once: an exercise measures it against the assessment's deadline.
+        exercise.due(INCIDENT_ID.from(task), BreachExercise.Step.PLAN, task.getDueDate());
         HIPAA_EXCEPTION.set(task, exception);
         RISK_CONCLUSION.set(task, conclusion);
         IncidentIntakeListener.removeTransientFields(task.getExecution());

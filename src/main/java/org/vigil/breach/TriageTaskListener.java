@@ -17,6 +17,12 @@ import org.springframework.stereotype.Component;
 @Component
 class TriageTaskListener implements TaskListener {
 
+    private final ExerciseSteps exercise;
+
+    TriageTaskListener(ExerciseSteps exercise) {
+        this.exercise = exercise;
+    }
+
     /** The form's checkboxes, by key, with their labels. */
     static final Map<String, String> FLAGS = flags();
     static final String ESTIMATED_AFFECTED = BreachResponseVariables.ESTIMATED_AFFECTED.name();
@@ -40,6 +46,7 @@ class TriageTaskListener implements TaskListener {
             }
         });
         BreachResponseVariables.ESTIMATED_AFFECTED.set(task, count(task.getVariable(ESTIMATED_AFFECTED)));
+        exercise.reached(BreachResponseVariables.INCIDENT_ID.from(task), BreachExercise.Step.TRIAGE, task.getDueDate());
     }
 
     private static boolean flag(Object value, String key, String label) {

@@ -20,6 +20,7 @@ import org.springframework.modulith.NamedInterface;
  * @param lawName the data subjects' law, for their communication; {@code null} for other notices
  * @param individuals the people a notice to a covered entity or customer names; {@code null} for other notices
  * @param recipient the person a letter addresses; {@code null} for notices that are not letters
+ * @param exercise a notice of a breach-response exercise: every page says "EXERCISE" (a banner and a watermark)
  */
 @NamedInterface("api")
 public record NoticeFacts(
@@ -43,7 +44,8 @@ public record NoticeFacts(
         List<AffectedIndividual> individuals,
         String agreementClause,
         NoticeWording wording,
-        LetterRecipient recipient) {
+        LetterRecipient recipient,
+        boolean exercise) {
 
     public NoticeFacts {
         wording = wording == null ? NoticeWording.NONE : wording;
@@ -53,7 +55,7 @@ public record NoticeFacts(
     public NoticeFacts to(LetterRecipient person) {
         return new NoticeFacts(breachDate, discoveryDate, noticeDate, phiTypes, affectedCount, affectedInJurisdiction,
                 unreachableCount, place, legalBasis, authority, awarenessAt, dataSubjectCategories, businessAssociateInvolved,
-                entityType, coveredEntity, late, lawName, individuals, agreementClause, wording, person);
+                entityType, coveredEntity, late, lawName, individuals, agreementClause, wording, person, exercise);
     }
 
     /** The facts by the names the templates use; what is not known is left out. */
@@ -80,6 +82,9 @@ public record NoticeFacts(
         facts.put("coveredEntity", coveredEntity);
         if (late) {
             facts.put("late", true);
+        }
+        if (exercise) {
+            facts.put("exercise", true);
         }
         facts.put("lawName", lawName);
         if (individuals != null) {

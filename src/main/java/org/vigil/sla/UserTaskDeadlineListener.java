@@ -88,7 +88,7 @@ class UserTaskDeadlineListener extends AbstractProcessEnginePlugin implements Ta
     }
 
     private void track(DelegateTask task, boolean isNew) {
-        if (task.getDueDate() == null) {
+        if (task.getDueDate() == null || isExercise(task)) {
             return;
         }
         var created = task.getCreateTime() == null ? clock.instant() : task.getCreateTime().toInstant();
@@ -101,6 +101,17 @@ class UserTaskDeadlineListener extends AbstractProcessEnginePlugin implements Ta
             deadlines.track(spec);
         }
     }
+
+    /**
+     * A task of a breach-response exercise (process variable {@code exercise} true) gets its dates from the policies like
+     * any other, so that the exercise is measured against them, but the registry never follows it: an exercise counts in
+     * no real figure.
+     */
+    static boolean isExercise(DelegateTask task) {
+        return Boolean.TRUE.equals(task.getVariable(EXERCISE));
+    }
+
+    static final String EXERCISE = "exercise";
 
     private static String processKey(DelegateTask task) {
         String definitionId = task.getProcessDefinitionId();
