@@ -95,6 +95,22 @@ async function render() {
   text('definition-on-time', summary.definitions.onTimeRate);
   text('definition-review', summary.definitions.accessReviewCompletion);
   text('review-completion', summary.accessReviewCompletion, v => Math.round(v * 100) + ' %');
+  const actions = summary.correctiveActions;
+  const total = counts => Object.values(counts).reduce((a, b) => a + b, 0);
+  const bySeverity = counts => ['major', 'minor', 'improvement'].map(s => (counts[s] || 0) + ' ' + s).join(', ');
+  text('actions-open', total(actions.openBySeverity));
+  text('actions-open-basis', bySeverity(actions.openBySeverity));
+  text('actions-overdue', actions.overdue);
+  text('findings-open', total(actions.auditFindingsOpenBySeverity));
+  text('findings-open-basis', bySeverity(actions.auditFindingsOpenBySeverity));
+  text('time-to-close', actions.meanDaysToClose, v => v.toFixed(1) + ' days');
+  text('time-to-close-basis', 'over ' + actions.closed + (actions.closed === 1 ? ' action' : ' actions') + ', last 365 days; '
+      + actions.effectivenessFailures + ' effectiveness ' + (actions.effectivenessFailures === 1 ? 'check' : 'checks') + ' failed');
+  text('definition-actions-open', summary.definitions.correctiveActionsOpen);
+  text('definition-actions-overdue', summary.definitions.correctiveActionsOverdue);
+  text('definition-findings-open', summary.definitions.auditFindingsOpen);
+  text('definition-time-to-close', summary.definitions.timeToCloseActions);
+  text('definition-effectiveness', summary.definitions.effectivenessFailures);
   text('as-of', 'as of ' + summary.asOfText);
   fillTable('overdue', overdue);
   fillTable('at-risk', atRisk.filter(row => row.status !== 'OVERDUE'));

@@ -11,10 +11,13 @@ import org.vigil.accessreview.events.ReviewsClosed;
 import org.vigil.breach.events.IncidentContained;
 import org.vigil.breach.events.IncidentReported;
 import org.vigil.breach.events.IndividualsNotified;
+import org.vigil.correctiveaction.events.CorrectiveActionClosed;
+import org.vigil.correctiveaction.events.CorrectiveActionRaised;
+import org.vigil.correctiveaction.events.EffectivenessCheckFailed;
 
 /**
- * Records what breach and access review announce (an incident reported and contained, its people notified, a review
- * window closed), after their transaction committed and in one of its own. The event publication registry keeps an
+ * Records what breach, access review and corrective action announce (an incident reported and contained, its people
+ * notified, a review window closed, an action raised, closed or reopened), after their transaction committed and in one of its own. The event publication registry keeps an
  * event until this has run: a failure (the database away for a moment) is submitted again a minute later, as after
  * a crash. Every write is an upsert, so an event delivered twice records the same.
  */
@@ -22,18 +25,20 @@ import org.vigil.breach.events.IndividualsNotified;
 class AnnouncedFiguresListener {
 
     private static final Set<Class<?>> HEARD = Set.of(IncidentReported.class, IncidentContained.class, IndividualsNotified.class,
-            ReviewsClosed.class);
+            ReviewsClosed.class, CorrectiveActionRaised.class, CorrectiveActionClosed.class, EffectivenessCheckFailed.class);
 
     private final IncidentResponseTimeRepository responseTimes;
     private final AccessReviewCompletionRepository reviewCompletion;
+    private final ImprovementFigures improvement;
     private final IncompleteEventPublications incomplete;
     private final Clock clock;
     private final Duration retryAfter;
 
     AnnouncedFiguresListener(IncidentResponseTimeRepository responseTimes, AccessReviewCompletionRepository reviewCompletion,
-            IncompleteEventPublications incomplete, Clock clock, SlaSettings settings) {
+            ImprovementFigures improvement, IncompleteEventPublications incomplete, Clock clock, SlaSettings settings) {
         this.responseTimes = responseTimes;
         this.reviewCompletion = reviewCompletion;
+        this.improvement = improvement;
         this.incomplete = incomplete;
         this.clock = clock;
         this.retryAfter = settings.retryAfter();
@@ -57,6 +62,26 @@ class AnnouncedFiguresListener {
     @ApplicationModuleListener
     void on(ReviewsClosed event) {
         reviewCompletion.record(event.campaignId(), event.items(), event.decided(), event.closedAt());
+    }
+
+    /** An exercise's actions practise the process: they stay out of the real figures. */
+    @ApplicationModuleListener
+    void on(CorrectiveActionRaised event) {
+        if (!event.exercise()) {
+            improvement.raised(event.actionId(), event.sourceType(), event.severity(), event.ownerGroup(), event.raisedAt(), event.dueAt());
+        }
+    }
+
+    @ApplicationModuleListener
+    void on(CorrectiveActionClosed event) {
+        if (!event.exercise()) {
+            improvement.closed(event.actionId(), event.sourceType(), event.severity(), event.raisedAt(), event.closedAt());
+        }
+    }
+
+    @ApplicationModuleListener
+    void on(EffectivenessCheckFailed event) {
+        improvement.reopened(event.actionId(), event.reopenCount());
     }
 
     @Scheduled(fixedDelayString = "${vigil.sla.retry-every:PT1M}", initialDelayString = "${vigil.sla.retry-every:PT1M}")

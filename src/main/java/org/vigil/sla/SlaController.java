@@ -80,6 +80,20 @@ class SlaController {
             csv.printRecord("access-review completion", "", "last 365 days",
                     number(summary.accessReviewCompletion() == null ? null : summary.accessReviewCompletion() * 100), "percent", "",
                     definitions.get(SlaDashboard.ACCESS_REVIEW_COMPLETION));
+            var actions = summary.correctiveActions();
+            for (var severity : actions.openBySeverity().entrySet()) {
+                csv.printRecord("corrective actions open", severity.getKey(), "now", severity.getValue(), "actions", "",
+                        definitions.get(SlaDashboard.ACTIONS_OPEN));
+            }
+            csv.printRecord("corrective actions overdue", "", "now", actions.overdue(), "actions", "", definitions.get(SlaDashboard.ACTIONS_OVERDUE));
+            for (var severity : actions.auditFindingsOpenBySeverity().entrySet()) {
+                csv.printRecord("audit findings open", severity.getKey(), "now", severity.getValue(), "findings", "",
+                        definitions.get(SlaDashboard.FINDINGS_OPEN));
+            }
+            csv.printRecord("mean time to close an action", "", "last 365 days", number(actions.meanDaysToClose()), "days",
+                    actions.closed() + " actions", definitions.get(SlaDashboard.TIME_TO_CLOSE));
+            csv.printRecord("effectiveness checks failed", "", "last 365 days", actions.effectivenessFailures(), "checks", "",
+                    definitions.get(SlaDashboard.EFFECTIVENESS_FAILURES));
         }
         return attachment("summary.csv", out);
     }

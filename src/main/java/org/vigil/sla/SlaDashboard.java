@@ -57,7 +57,8 @@ class SlaDashboard {
      * every process in {@code onTimeRateByProcess} has one rate for each. {@code asOfText} is {@code asOf} in that zone.
      */
     record Summary(Map<String, Long> openByUrgency, List<String> quarters, Map<String, List<QuarterRate>> onTimeRateByProcess,
-            ResponseTime timeToContain, ResponseTime timeToNotify, Double accessReviewCompletion, Map<String, String> definitions,
+            ResponseTime timeToContain, ResponseTime timeToNotify, Double accessReviewCompletion,
+            ImprovementFigures.CorrectiveActionFigures correctiveActions, Map<String, String> definitions,
             Instant asOf, String asOfText) {}
 
     /** "Wed 1 Apr 2026 17:00 EDT": a deadline with the zone it is read in, whatever the browser's zone. */
@@ -69,6 +70,11 @@ class SlaDashboard {
     static final String TIME_TO_CONTAIN = "timeToContain";
     static final String TIME_TO_NOTIFY = "timeToNotify";
     static final String ACCESS_REVIEW_COMPLETION = "accessReviewCompletion";
+    static final String ACTIONS_OPEN = "correctiveActionsOpen";
+    static final String ACTIONS_OVERDUE = "correctiveActionsOverdue";
+    static final String FINDINGS_OPEN = "auditFindingsOpen";
+    static final String TIME_TO_CLOSE = "timeToCloseActions";
+    static final String EFFECTIVENESS_FAILURES = "effectivenessFailures";
 
     static final Map<String, String> DEFINITIONS = Map.of(
             ON_TIME_RATE, "Share of deadlines met, per process and quarter of completion: a task completed by its due date, a "
@@ -81,11 +87,20 @@ class SlaDashboard {
                     + "(the people affected, GDPR data subjects) was sent, as recorded with its proof, over the incidents whose "
                     + "individual notices were all sent in the last 365 days. Withdrawn notices are left out.",
             ACCESS_REVIEW_COMPLETION, "Share of the access-review items decided by a reviewer, over the campaigns whose review "
-                    + "window closed in the last 365 days; the undecided ones became exceptions for the owners' sign-off.");
+                    + "window closed in the last 365 days; the undecided ones became exceptions for the owners' sign-off.",
+            ACTIONS_OPEN, "Corrective and improvement actions not yet closed as effective, by severity, whatever raised them "
+                    + "(audit findings, post-incident reviews, management reviews); a reopened action counts as open. Exercises are left out.",
+            ACTIONS_OVERDUE, "Open actions whose due date, set by the severity policy or the action plan, has passed.",
+            FINDINGS_OPEN, "Internal-audit findings whose corrective action is not yet closed as effective, by severity.",
+            TIME_TO_CLOSE, "Mean time from raising an action to the effectiveness check that closed it, over the actions closed "
+                    + "in the last 365 days.",
+            EFFECTIVENESS_FAILURES, "Effectiveness checks that found an action not effective and reopened it, over the actions "
+                    + "raised in the last 365 days.");
 
     private final DeadlineRepository deadlines;
     private final IncidentResponseTimeRepository responseTimes;
     private final AccessReviewCompletionRepository reviewCompletion;
+    private final ImprovementFigures improvement;
     private final WebappLinks links;
     private final Clock clock;
     private final ZoneId zone;
@@ -94,10 +109,11 @@ class SlaDashboard {
     private volatile Summary cached;
 
     SlaDashboard(DeadlineRepository deadlines, IncidentResponseTimeRepository responseTimes,
-            AccessReviewCompletionRepository reviewCompletion, WebappLinks links, Clock clock, CompanySettings company, SlaSettings settings) {
+            AccessReviewCompletionRepository reviewCompletion, ImprovementFigures improvement, WebappLinks links, Clock clock, CompanySettings company, SlaSettings settings) {
         this.deadlines = deadlines;
         this.responseTimes = responseTimes;
         this.reviewCompletion = reviewCompletion;
+        this.improvement = improvement;
         this.links = links;
         this.clock = clock;
         this.zone = company.zone();
@@ -156,7 +172,7 @@ class SlaDashboard {
                 responseTime(responseTimes.containedSince(year)),
                 responseTime(responseTimes.individualsNotifiedSince(year)),
                 reviewItems == 0 ? null : ((Number) review[1]).doubleValue() / reviewItems,
-                DEFINITIONS, now, DUE.format(now.atZone(zone)));
+                improvement.figures(now, Duration.ofDays(365)), DEFINITIONS, now, DUE.format(now.atZone(zone)));
     }
 
     /** Each incident's response times over the same 365 days as the summary's means, by incident. */

@@ -12,8 +12,9 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * Prometheus: open and overdue deadlines per process (gauges, refreshed with the statuses), and how early or late
- * deadlines are completed relative to their due time (hours; negative is early).
+ * Prometheus: open and overdue deadlines per process (gauges, refreshed with the statuses), how early or late
+ * deadlines are completed relative to their due time (hours; negative is early), and corrective actions open per
+ * severity and overdue.
  */
 @Component
 class SlaMetrics {
@@ -21,11 +22,15 @@ class SlaMetrics {
     private final MeterRegistry registry;
     private final MultiGauge open;
     private final MultiGauge overdue;
+    private final MultiGauge actionsOpen;
+    private final java.util.concurrent.atomic.AtomicLong actionsOverdue = new java.util.concurrent.atomic.AtomicLong();
 
     SlaMetrics(MeterRegistry registry) {
         this.registry = registry;
         this.open = MultiGauge.builder("vigil.sla.deadlines.open").description("Open deadlines per process").register(registry);
         this.overdue = MultiGauge.builder("vigil.sla.deadlines.overdue").description("Overdue deadlines per process").register(registry);
+        this.actionsOpen = MultiGauge.builder("vigil.capa.actions.open").description("Corrective actions not yet closed, per severity").register(registry);
+        registry.gauge("vigil.capa.actions.overdue", actionsOverdue);
     }
 
     void completed(String processKey, Duration lateness) {
@@ -52,6 +57,13 @@ class SlaMetrics {
         }
         open.register(rows(openByProcess), true);
         overdue.register(rows(overdueByProcess), true);
+    }
+
+    void correctiveActions(ImprovementFigures.CorrectiveActionFigures figures) {
+        List<MultiGauge.Row<?>> rows = new ArrayList<>();
+        figures.openBySeverity().forEach((severity, count) -> rows.add(MultiGauge.Row.of(Tags.of("severity", severity), count)));
+        actionsOpen.register(rows, true);
+        actionsOverdue.set(figures.overdue());
     }
 
     private static List<MultiGauge.Row<?>> rows(Map<String, Long> counts) {

@@ -20,9 +20,14 @@ class SlaRefresher {
     private final SlaDashboard dashboard;
     private final OncePerCluster cluster;
     private final Duration every;
+    private final ImprovementFigures improvement;
+    private final java.time.Clock clock;
 
     SlaRefresher(DeadlineStatusSweep sweep, DeadlineRepository repository, SlaMetrics metrics, SlaDashboard dashboard,
-            OncePerCluster cluster, @Value("${vigil.sla.refresh-every:PT1M}") Duration every) {
+            OncePerCluster cluster, @Value("${vigil.sla.refresh-every:PT1M}") Duration every, ImprovementFigures improvement,
+            java.time.Clock clock) {
+        this.improvement = improvement;
+        this.clock = clock;
         this.sweep = sweep;
         this.repository = repository;
         this.metrics = metrics;
@@ -46,5 +51,6 @@ class SlaRefresher {
     private void followStatuses() {
         metrics.openCounts(repository.countOpenByProcessAndStatus());
         dashboard.invalidate();
+        metrics.correctiveActions(improvement.figures(clock.instant(), java.time.Duration.ofDays(365)));
     }
 }
