@@ -21,10 +21,10 @@ import org.vigil.platform.JsonListVariables;
 /**
  * Task_ReviewPostIncident. On create the form's list of corrective actions starts empty (a JSON list on the task's
  * execution, which Tasklist's dynamic list sends back with the same type; it holds no text until the completion, which
- * removes it). On complete the lessons learned go, encrypted,
- * into the incident's record, and each row of the list becomes a corrective action of its owner group
- * ({@link CorrectiveActions#raise}, source {@code incident:<id>:action:<n>}, so a retried completion raises nothing
- * twice); the record keeps the actions' ids. An exercise's review raises exercise actions.
+ * removes it). On complete the lessons learned go, encrypted, into the incident's record, and each filled-in row of
+ * the list becomes a corrective action of its owner group ({@link CorrectiveActions#raise}, source
+ * {@code incident:<id>:action:<n>}, numbered on after an earlier review's actions); the record keeps the actions' ids.
+ * An exercise's review raises exercise actions.
  */
 @Component
 class PostIncidentReviewTaskListener implements TaskListener {
@@ -62,10 +62,14 @@ class PostIncidentReviewTaskListener implements TaskListener {
         long incidentId = INCIDENT_ID.from(task);
         List<Long> actionIds = new ArrayList<>();
         String reviewer = Actors.of(task);
+        // Numbered after the actions of an earlier review of the incident (closed, reopened, reviewed again), so that a
+        // new row is never taken for an old action; a retried completion left nothing behind and numbers the same.
+        String prefix = "incident:" + incidentId + ":action:";
+        int number = correctiveActions.bySource(ActionSource.INCIDENT_REVIEW, prefix).size();
         for (ActionRow row : rows) {
+            number++;
             try {
-                actionIds.add(correctiveActions.raise(new RaiseAction(
-                        new ActionSource(ActionSource.INCIDENT_REVIEW, "incident:" + incidentId + ":action:" + row.number()),
+                actionIds.add(correctiveActions.raise(new RaiseAction(new ActionSource(ActionSource.INCIDENT_REVIEW, prefix + number),
                         row.severity(), row.ownerGroup(), row.description(), reviewer, null, exercises.isExercise(incidentId))));
             } catch (IllegalArgumentException e) {
                 throw new BadUserRequestException("'Corrective actions', row " + row.number() + ": " + e.getMessage());

@@ -133,10 +133,10 @@ class BreachResponseProcessTest {
                         Map.of("phiDescription", "Phishing drill each quarter", "actionSeverity", "improvement", "actionOwnerGroup", "managers")))));
         execute(job(instance));
 
-        // Each filled-in row of the review became a corrective action of its owner group, numbered as the form shows it.
+        // Each filled-in row of the review became a corrective action of its owner group; the empty row is no action.
         var raised = correctiveActions.bySource(org.vigil.correctiveaction.ActionSource.INCIDENT_REVIEW, "incident:" + incidentId + ":action:");
         assertThat(raised).extracting(action -> action.source().reference())
-                .containsExactly("incident:" + incidentId + ":action:1", "incident:" + incidentId + ":action:3");
+                .containsExactly("incident:" + incidentId + ":action:1", "incident:" + incidentId + ":action:2");
         assertThat(raised).extracting(org.vigil.correctiveaction.ActionSummary::severity).containsExactly("major", "improvement");
         assertThat(raised).extracting(org.vigil.correctiveaction.ActionSummary::ownerGroup).containsExactly("it-operations", "managers");
         assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())

@@ -37,6 +37,7 @@ class ClosedIncidentIT {
     @Autowired RuntimeService runtime;
     @Autowired TaskService tasks;
     @Autowired ManagementService management;
+    @Autowired org.vigil.correctiveaction.CorrectiveActions correctiveActions;
     BreachThroughRest breach;
 
     @BeforeEach
@@ -115,6 +116,10 @@ class ClosedIncidentIT {
         assertThat(java.time.Instant.parse(closedAgain.path("closedAt").asText())).isAfterOrEqualTo(java.time.Instant.parse(closedAt));
         assertThat(closedAgain.path("retainUntil").asText()).isNotBlank();
         assertThat(closedAgain.path("events").findValuesAsText("kind")).containsExactly("CLOSED", "REOPENED", "CLOSED");
+        // Each review's corrective action is one of its own: the second is numbered on, never taken for the first.
+        assertThat(correctiveActions.bySource(org.vigil.correctiveaction.ActionSource.INCIDENT_REVIEW, "incident:" + incidentId + ":action:"))
+                .extracting(action -> action.source().reference())
+                .containsExactly("incident:" + incidentId + ":action:1", "incident:" + incidentId + ":action:2");
     }
 
     @Test
