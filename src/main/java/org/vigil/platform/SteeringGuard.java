@@ -72,7 +72,8 @@ class SteeringGuard extends AbstractProcessEnginePlugin {
             EvaluateStartConditionCmd.class, HandleTaskBpmnErrorCmd.class, HandleTaskEscalationCmd.class);
 
     /** Where a person starts a process that the engine's APIs do not start. */
-    private static final Map<String, String> MANUAL_STARTS = Map.of("access-review", "POST /api/access-reviews/campaigns");
+    private static final Map<String, String> MANUAL_STARTS = Map.of("access-review", "POST /api/access-reviews/campaigns",
+            "internal-audit", "POST /api/audits");
 
     /** Deployments never change, so their forms' fields are read once. */
     private final Map<String, FormFields> formsByDeploymentAndKey = new ConcurrentHashMap<>();
