@@ -45,6 +45,12 @@ public class PeopleDirectory {
         return name.isEmpty() ? userId : name;
     }
 
+    /** Whether a group of people who work on tasks exists under this id (not a system group such as the administrators). */
+    public boolean isWorkflowGroup(String groupId) {
+        Group group = groupId == null || groupId.isBlank() ? null : identityService.createGroupQuery().groupId(groupId).singleResult();
+        return group != null && "WORKFLOW".equals(group.getType());
+    }
+
     /** "Privacy office": the group's name, else its id. */
     public String groupNameOf(String groupId) {
         Group group = groupId == null ? null : identityService.createGroupQuery().groupId(groupId).singleResult();
