@@ -14,10 +14,8 @@ public class InternalAuditProcess {
 
     public static final String KEY = "internal-audit";
     static final String StartEvent_ComprehensiveAuditDue = "StartEvent_ComprehensiveAuditDue";
-    static final String StartEvent_FocusedAuditDue = "StartEvent_FocusedAuditDue";
     static final String StartEvent_AuditRequested = "StartEvent_AuditRequested";
     static final String Event_FirstWorkingDayComprehensive = "Event_FirstWorkingDayComprehensive";
-    static final String Event_FirstWorkingDayFocused = "Event_FirstWorkingDayFocused";
     static final String Task_OpenAudit = "Task_OpenAudit";
     static final String Task_PlanAudit = "Task_PlanAudit";
     static final String Task_PrepareChecklist = "Task_PrepareChecklist";
@@ -41,10 +39,22 @@ public class InternalAuditProcess {
     public static final String Message_AuditRequested = "AuditRequested";
     public static final String Message_AuditFindingsClosed = "AuditFindingsClosed";
 
-    private final RuntimeService runtime;
+    /**
+     * processes/focused-audit-schedule.bpmn: the quarterly timer of the focused audits, in a model of its own since
+     * Camunda 7 allows one timer start event per process; it starts this process through {@link #Message_AuditRequested}.
+     */
+    public static final String SCHEDULE_KEY = "focused-audit-schedule";
+    static final String StartEvent_FocusedAuditDue = "StartEvent_FocusedAuditDue";
+    static final String Event_FirstWorkingDay = "Event_FirstWorkingDay";
+    static final String Task_RequestFocusedAudit = "Task_RequestFocusedAudit";
+    static final String EndEvent_FocusedAuditStarted = "EndEvent_FocusedAuditStarted";
 
-    InternalAuditProcess(RuntimeService runtime) {
+    private final RuntimeService runtime;
+    private final org.camunda.bpm.engine.HistoryService history;
+
+    InternalAuditProcess(RuntimeService runtime, org.camunda.bpm.engine.HistoryService history) {
         this.runtime = runtime;
+        this.history = history;
     }
 
     /** Starts an audit by hand, under the caller's authorizations. Returns the process instance id. */
@@ -53,6 +63,22 @@ public class InternalAuditProcess {
         InternalAuditVariables.STARTED_BY.put(variables, startedBy);
         InternalAuditVariables.AUDIT_KIND.put(variables, kind);
         InternalAuditVariables.AUDIT_AREAS.put(variables, areas);
+        return runtime.createMessageCorrelation(Message_AuditRequested).setVariables(variables).correlateStartMessage().getId();
+    }
+
+    /**
+     * Starts the programme's audit of {@code kind} for the schedule's instance {@code scheduledBy}, once: a re-run of the
+     * schedule's job finds the audit it started (by the variable {@code scheduledBy}) and starts no second one.
+     */
+    String startScheduled(String kind, String scheduledBy) {
+        var started = history.createHistoricProcessInstanceQuery().processDefinitionKey(KEY)
+                .variableValueEquals(InternalAuditVariables.SCHEDULED_BY.name(), scheduledBy).list();
+        if (!started.isEmpty()) {
+            return started.get(0).getId();
+        }
+        Map<String, Object> variables = new HashMap<>();
+        InternalAuditVariables.AUDIT_KIND.put(variables, kind);
+        InternalAuditVariables.SCHEDULED_BY.put(variables, scheduledBy);
         return runtime.createMessageCorrelation(Message_AuditRequested).setVariables(variables).correlateStartMessage().getId();
     }
 

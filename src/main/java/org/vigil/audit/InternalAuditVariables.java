@@ -22,6 +22,8 @@ public final class InternalAuditVariables {
     public static final ProcessVariable<String> STARTED_BY = stringVariable("startedBy");
     public static final ProcessVariable<String> AUDIT_KIND = stringVariable("auditKind");
     static final ProcessVariable<String> AUDIT_AREAS = stringVariable("auditAreas");
+    /** The focused-audit-schedule instance that started this audit: a re-run of its job starts no second audit. */
+    static final ProcessVariable<String> SCHEDULED_BY = stringVariable("scheduledBy");
 
     // The opened audit.
     public static final ProcessVariable<Long> AUDIT_ID = longVariable("auditId");
