@@ -81,7 +81,7 @@ class AuditController {
     List<ChecklistEntry> editChecklist(@PathVariable long id, @RequestBody @Size(max = 1000) List<@NotNull ChecklistEdit> edits,
             Authentication caller) {
         requireAny(caller, AUDITORS, "edit an audit's checklist");
-        return audits.editChecklist(id, edits);
+        return audits.editChecklistThroughApi(id, edits);
     }
 
     @PostMapping(path = "/{id}/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

@@ -264,6 +264,14 @@ public class Audits {
         return store.items(auditId);
     }
 
+    /** {@code PUT /api/audits/{id}/checklist}: the edit, and the open checklist task's rows with it. */
+    @Transactional
+    public List<ChecklistEntry> editChecklistThroughApi(long auditId, List<ChecklistEdit> edits) {
+        var edited = editChecklist(auditId, edits);
+        process.checklistChanged(auditId, checklistRows(auditId));
+        return edited;
+    }
+
     @Transactional
     public void checklistPrepared(long auditId) {
         openAudit(auditId);

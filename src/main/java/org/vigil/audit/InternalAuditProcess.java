@@ -1,9 +1,11 @@
 package org.vigil.audit;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
+import org.vigil.platform.JsonListVariables;
 
 /**
  * processes/internal-audit.bpmn: its ids, the manual start, and the message that ends the follow-up.
@@ -51,10 +53,15 @@ public class InternalAuditProcess {
 
     private final RuntimeService runtime;
     private final org.camunda.bpm.engine.HistoryService history;
+    private final org.camunda.bpm.engine.TaskService tasks;
+    private final org.camunda.bpm.engine.IdentityService identity;
 
-    InternalAuditProcess(RuntimeService runtime, org.camunda.bpm.engine.HistoryService history) {
+    InternalAuditProcess(RuntimeService runtime, org.camunda.bpm.engine.HistoryService history, org.camunda.bpm.engine.TaskService tasks,
+            org.camunda.bpm.engine.IdentityService identity) {
         this.runtime = runtime;
         this.history = history;
+        this.tasks = tasks;
+        this.identity = identity;
     }
 
     /** Starts an audit by hand, under the caller's authorizations. Returns the process instance id. */
@@ -80,6 +87,26 @@ public class InternalAuditProcess {
         InternalAuditVariables.AUDIT_KIND.put(variables, kind);
         InternalAuditVariables.SCHEDULED_BY.put(variables, scheduledBy);
         return runtime.createMessageCorrelation(Message_AuditRequested).setVariables(variables).correlateStartMessage().getId();
+    }
+
+    /**
+     * The checklist was edited through the API while its task is open: the task's rows follow, so that completing the
+     * task in Tasklist keeps the edit instead of writing back the rows it was created with.
+     */
+    void checklistChanged(long auditId, List<Map<String, Object>> rows) {
+        // On Vigil's account: the auditor may edit the checklist, not the instance's variables in the engine.
+        var caller = identity.getCurrentAuthentication();
+        identity.clearAuthentication();
+        try {
+            for (var task : tasks.createTaskQuery().processDefinitionKey(KEY).taskDefinitionKey(Task_PrepareChecklist)
+                    .processVariableValueEquals(InternalAuditVariables.AUDIT_ID.name(), auditId).list()) {
+                runtime.setVariableLocal(task.getExecutionId(), InternalAuditVariables.CHECKLIST_ITEMS, JsonListVariables.jsonValue(rows));
+            }
+        } finally {
+            if (caller != null) {
+                identity.setAuthentication(caller);
+            }
+        }
     }
 
     /** Ends the follow-up of the audit whose findings are all closed; false when its process does not wait for that. */
