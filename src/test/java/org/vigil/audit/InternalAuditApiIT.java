@@ -118,6 +118,9 @@ class InternalAuditApiIT {
         var uploaded = auditor.post("/api/audits/" + auditId + "/evidence", form.contentType(), new String(form.bytes(), StandardCharsets.UTF_8));
         assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
         assertThat(json.readTree(uploaded.body()).path("sha256").asText()).isEqualTo(Sha256.hex(file));
+        // The fieldwork form shows the files so far, read from the audit when the task is opened (never a process variable).
+        JsonNode formVariables = json.readTree(auditor.get("/engine-rest/task/" + taskOf(instance) + "/form-variables").body());
+        assertThat(formVariables.path("evidenceSoFar").path("value").asText()).isEqualTo("request-log.txt (AM-01)");
         var staffUpload = client("staff").post("/api/audits/" + auditId + "/evidence", form.contentType(), new String(form.bytes(), StandardCharsets.UTF_8));
         assertThat(staffUpload.statusCode()).isEqualTo(403);
         List<Map<String, Object>> rows = new ArrayList<>();
