@@ -1,11 +1,13 @@
 package org.vigil.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +16,7 @@ import java.util.zip.ZipInputStream;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,11 +25,14 @@ import org.vigil.EngineJobs;
 import org.vigil.Multipart;
 import org.vigil.VigilSpringTest;
 import org.vigil.WebClient;
+import org.vigil.correctiveaction.CorrectiveActionProcess;
 import org.vigil.platform.Sha256;
 
 /**
  * The audit API as a client calls it: the CISO's start and who is refused, bad input named by field, an audit done
- * through the engine's REST API (as Tasklist does) to its close, then read-only, and its evidence ZIP for auditors.
+ * through the engine's REST API (as Tasklist does) to its close, then read-only, and its evidence ZIP for auditors;
+ * a focused audit from the programme's timer to its close once its major finding's corrective action is verified
+ * effective.
  */
 @VigilSpringTest
 class InternalAuditApiIT {
@@ -37,6 +43,8 @@ class InternalAuditApiIT {
     @Autowired ManagementService management;
     @Autowired TaskService tasks;
     @Autowired IdentityService identity;
+    @Autowired org.camunda.bpm.engine.RuntimeService runtime;
+    @Autowired java.time.Clock clock;
 
     @BeforeEach
     void anAuditorWhoIsAlsoInItOperations() {
@@ -175,6 +183,84 @@ class InternalAuditApiIT {
         assertThat(new String(files.get(root + "checklist.json"), StandardCharsets.UTF_8))
                 .contains("Is access to the EHR granted only on a documented, approved request?");
         assertThat(client("ciso").getBytes("/api/audits/" + auditId + "/evidence.zip").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aFocusedAuditFromTheProgrammesTimerClosesWhenItsMajorFindingsActionIsVerifiedEffective() throws Exception {
+        // The quarter's timer fires (job executor off in tests: the test runs its jobs), then the first working day's.
+        Job quarter = management.createJobQuery().processDefinitionKey(InternalAuditProcess.SCHEDULE_KEY).timers()
+                .activityId(InternalAuditProcess.StartEvent_FocusedAuditDue).singleResult();
+        management.executeJob(quarter.getId());
+        String schedule = runtime.createProcessInstanceQuery().processDefinitionKey(InternalAuditProcess.SCHEDULE_KEY)
+                .activityIdIn(InternalAuditProcess.Event_FirstWorkingDay).list().get(0).getId();
+        management.executeJob(management.createJobQuery().processInstanceId(schedule).timers().singleResult().getId());
+        EngineJobs.runAt(management, schedule, InternalAuditProcess.Task_RequestFocusedAudit);
+        String instance = runtime.createProcessInstanceQuery().processDefinitionKey(InternalAuditProcess.KEY)
+                .variableValueEquals("scheduledBy", schedule).singleResult().getId();
+        EngineJobs.runAt(management, instance, InternalAuditProcess.Task_OpenAudit);
+        long auditId = ((Number) runtime.getVariable(instance, "auditId")).longValue();
+        WebClient auditor = client("auditor");
+        JsonNode opened = json.readTree(auditor.get("/api/audits/" + auditId).body()).path("audit");
+        assertThat(opened.path("kind").asText()).isEqualTo("focused");
+        assertThat(opened.path("scope").toString()).isEqualTo("[\"access-management\",\"incident-response\"]");
+
+        // Plan, checklist, fieldwork with one major nonconformity, through the engine's REST API as Tasklist does.
+        Map<String, Object> plan = new LinkedHashMap<>(planFields("auditor"));
+        plan.put("scope", "access-management, incident-response");
+        assertThat(auditor.postJson("/engine-rest/task/" + taskOf(instance) + "/complete", variables(plan)).statusCode()).isEqualTo(204);
+        assertThat(auditor.postJson("/engine-rest/task/" + taskOf(instance) + "/complete", "{}").statusCode()).isEqualTo(204);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (JsonNode item : json.readTree(auditor.get("/api/audits/" + auditId).body()).path("checklist")) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("questionId", item.path("questionId").asText());
+            boolean major = "AM-02".equals(item.path("questionId").asText());
+            row.put("result", major ? "major" : "conforming");
+            row.put("evidenceNotes", major ? "Leavers keep EHR access for weeks" : null);
+            rows.add(row);
+        }
+        assertThat(auditor.postJson("/engine-rest/task/" + taskOf(instance) + "/complete", rowsSubmission(rows)).statusCode()).isEqualTo(204);
+        EngineJobs.runAllOf(management, instance);
+
+        // IT operations responds, the auditor finalizes: the action is raised and the audit waits for it.
+        var respond = client("sysadmin").postJson("/engine-rest/task/" + taskOf(instance) + "/complete",
+                variables(Map.of("phiResponse", "Agreed: HR's leaver feed will disable accounts on the day")));
+        assertThat(respond.statusCode()).as(respond.body()).isEqualTo(204);
+        assertThat(auditor.postJson("/engine-rest/task/" + taskOf(instance) + "/complete",
+                "{\"variables\": {\"reportApproved\": {\"value\": true}}}").statusCode()).isEqualTo(204);
+        EngineJobs.runAllOf(management, instance);
+        long actionId = json.readTree(auditor.get("/api/audits/" + auditId).body()).path("findings").get(0).path("correctiveActionId").asLong();
+        assertThat(auditor.getBytes("/api/audits/" + auditId + "/evidence.zip").statusCode()).isEqualTo(409);
+
+        // The corrective action's steps by IT operations, its effectiveness checked by the auditors.
+        String action = runtime.createProcessInstanceQuery().processInstanceBusinessKey("CA-" + actionId).singleResult().getId();
+        WebClient sysadmin = client("sysadmin");
+        complete(sysadmin, action, Map.of("correctionMade", "yes", "phiCorrection", "Leavers' accounts disabled"));
+        complete(sysadmin, action, Map.of("phiRootCause", "HR does not tell IT", "rootCauseMethod", "five-whys", "similarElsewhere", "no"));
+        complete(sysadmin, action, Map.of("phiActionPlan", "Leaver feed from HR", "actionOwner", "sysadmin",
+                "planDueDate", java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("America/New_York"))).plusDays(20).toString()));
+        complete(sysadmin, action, Map.of("phiEvidence", "Feed live"));
+        management.executeJob(management.createJobQuery().processInstanceId(action).timers()
+                .activityId(CorrectiveActionProcess.Timer_EffectivenessCheckDue).singleResult().getId());
+        complete(auditor, action, Map.of("verdict", "effective", "phiEffectivenessNotes", "No leaver kept access since"));
+        EngineJobs.runAt(management, action, CorrectiveActionProcess.Task_CloseAction);
+
+        // The last action closed: the audit closes, and its file holds the action through to its closure.
+        await().atMost(Duration.ofSeconds(30)).until(() -> management.createJobQuery().processInstanceId(instance)
+                .activityId(InternalAuditProcess.Task_CloseAudit).count() == 1);
+        EngineJobs.runAt(management, instance, InternalAuditProcess.Task_CloseAudit);
+        var zip = auditor.getBytes("/api/audits/" + auditId + "/evidence.zip");
+        assertThat(zip.statusCode()).isEqualTo(200);
+        Map<String, byte[]> files = unzip(zip.body());
+        JsonNode findings = json.readTree(files.get("audit-" + auditId + "/findings.json"));
+        assertThat(findings.get(0).path("finding").path("status").asText()).isEqualTo("CLOSED");
+        assertThat(findings.get(0).path("correctiveAction").path("status").asText()).isEqualTo("CLOSED");
+        assertThat(findings.get(0).path("correctiveAction").path("severity").asText()).isEqualTo("major");
+        assertThat(files.keySet()).contains("audit-" + auditId + "/responses.json", "audit-" + auditId + "/reports/report-v2-final.pdf");
+    }
+
+    private void complete(WebClient user, String instance, Map<String, Object> values) throws Exception {
+        var response = user.postJson("/engine-rest/task/" + taskOf(instance) + "/complete", variables(values));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
     }
 
     private static Map<String, Object> planFields(String lead) {
