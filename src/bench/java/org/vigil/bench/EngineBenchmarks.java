@@ -298,7 +298,7 @@ public final class EngineBenchmarks {
             case "Task_ApproveNotice" -> answers.put("noticeApproved", true);
             case "Task_RecordDispatch" -> answers.putAll(Map.of("sentAt", OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(5).toString(),
                     "channel", "first_class_mail", "proof", "BENCH-PROOF"));
-            case "Task_ReviewPostIncident" -> answers.putAll(Map.of("phiLessonsLearned", "Benchmark", "phiCorrectiveActions", "none"));
+            case "Task_ReviewPostIncident" -> answers.put("phiLessonsLearned", "Benchmark");
             default -> throw new IllegalStateException("The happy path has no task " + taskKey);
         }
         return answers;

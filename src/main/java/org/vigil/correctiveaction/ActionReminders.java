@@ -60,8 +60,21 @@ class ActionReminders {
 
     private Map<String, String> model(ActionRow action) {
         return Map.of("actionId", String.valueOf(action.id()), "severity", action.severity(), "ownerGroup", action.ownerGroup(),
-                "sourceType", action.sourceType(), "sourceReference", action.sourceReference(), "due", action.dueAt().toString(),
+                "source", sourceInWords(action), "due", action.dueAt().toString(),
                 "step", step(action.status()), "link", site.base() + "/camunda/app/tasklist/");
+    }
+
+    /** "an audit finding (audit:12:finding:40)": the kind in words, the reference as the source spells it. */
+    static String sourceInWords(ActionRow action) {
+        String kind = switch (action.sourceType()) {
+            case ActionSource.AUDIT_FINDING -> "an audit finding";
+            case ActionSource.INCIDENT_REVIEW -> "a post-incident review";
+            case ActionSource.EXERCISE_GAP -> "a breach-response exercise";
+            case ActionSource.MANAGEMENT_REVIEW -> "a management review";
+            case ActionSource.RISK_TREATMENT -> "a risk treatment";
+            default -> "a person";
+        };
+        return kind + " (" + action.sourceReference() + ")";
     }
 
     private static String step(String status) {

@@ -25,6 +25,7 @@ class ActionSteps {
     /** Root-cause methods the analysis form offers. */
     static final Set<String> METHODS = Set.of("five-whys", "fishbone", "fault-tree", "pareto", "other");
     static final int TEXT_MAX = 10_000;
+    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("EEE d MMM yyyy", java.util.Locale.ENGLISH);
 
     /** The planned due date and the reminder before it, which the process's timers move to. */
     record Planned(Instant dueAt, Instant remindAt) {}
@@ -185,11 +186,11 @@ class ActionSteps {
     Map<String, Object> formValues(long actionId) {
         ActionRow a = require(actionId);
         var values = new java.util.LinkedHashMap<String, Object>();
-        values.put("actionSource", a.sourceType() + " " + a.sourceReference());
+        values.put("actionSource", ActionReminders.sourceInWords(a));
         values.put("actionDescription", a.description());
         values.put("actionRepeatOf", a.repeatOf() == null ? "no" : "CA-" + a.repeatOf());
         values.put("actionReopenCount", a.reopenCount());
-        values.put("actionDueDay", schedule.dueDay(a.dueAt()).toString());
+        values.put("actionDueDay", DAY.format(schedule.dueDay(a.dueAt())));
         values.put("actionCorrection", orNone(a.correction()));
         values.put("actionRootCause", orNone(a.rootCause()));
         values.put("actionSimilarWhere", orNone(a.similarWhere()));

@@ -46,6 +46,7 @@ class BreachDecisionsTasklistBrowserIT {
     @Autowired TaskService tasks;
     @Autowired ManagementService management;
     @Autowired Incidents incidents;
+    @Autowired org.vigil.correctiveaction.CorrectiveActions correctiveActions;
     @Autowired ObligationRepository obligations;
     ChromeDriver browser;
     Tasklist tasklist;
@@ -91,11 +92,22 @@ class BreachDecisionsTasklistBrowserIT {
         assertThat(tasklist.formText()).contains(TITLE, "Printout collected and shredded by the office manager");
         tasklist.claim();
         tasklist.fill("Lessons learned", "Meeting rooms are checked at the end of each day.");
+        // One corrective action, added to the dynamic list as a person adds a row.
+        tasklist.click(browser.findElement(org.openqa.selenium.By.cssSelector("button.fjs-repeat-render-add")));
+        tasklist.fill("Action needed", "End-of-day check of meeting rooms for printouts");
+        tasklist.chooseSelect("Severity", "Minor");
+        tasklist.chooseSelect("Owner group", "Managers");
         tasklist.screenshot("privacy-review");
         tasklist.complete();
         tasklist.waitUntilDone(tasks, review);
         EngineJobs.runAllOf(management, breach);
         assertThat(incidents.require(incidentId).status()).isEqualTo(IncidentStatus.CLOSED);
+        var raised = correctiveActions.bySource(org.vigil.correctiveaction.ActionSource.INCIDENT_REVIEW, "incident:" + incidentId + ":");
+        assertThat(raised).singleElement().satisfies(action -> {
+            assertThat(action.source().reference()).isEqualTo("incident:" + incidentId + ":action:1");
+            assertThat(action.severity()).isEqualTo("minor");
+            assertThat(action.ownerGroup()).isEqualTo("managers");
+        });
     }
 
     @Test

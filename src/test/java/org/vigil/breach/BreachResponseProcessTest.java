@@ -63,6 +63,7 @@ class BreachResponseProcessTest {
     @Autowired RuntimeService runtime;
     @Autowired ManagementService management;
     @Autowired Incidents incidents;
+    @Autowired org.vigil.correctiveaction.CorrectiveActions correctiveActions;
     @Autowired ObligationRepository obligations;
     @Autowired IncidentRepository incidentRows;
 
@@ -125,8 +126,21 @@ class BreachResponseProcessTest {
         });
 
         clock.moveTo("2026-03-20T15:00:00-04:00");
-        complete(task(instance), Map.of("phiLessonsLearned", "Train staff on phishing", "phiCorrectiveActions", "it-operations | 2026-04-01 | MFA"));
+        complete(task(instance), Map.of("phiLessonsLearned", "Train staff on phishing", "phiCorrectiveActions",
+                org.vigil.platform.JsonListVariables.jsonValue(java.util.List.of(
+                        Map.of("phiDescription", "MFA on webmail", "actionSeverity", "major", "actionOwnerGroup", "it-operations"),
+                        Map.of("phiDescription", "", "actionSeverity", "", "actionOwnerGroup", ""),
+                        Map.of("phiDescription", "Phishing drill each quarter", "actionSeverity", "improvement", "actionOwnerGroup", "managers")))));
         execute(job(instance));
+
+        // Each filled-in row of the review became a corrective action of its owner group, numbered as the form shows it.
+        var raised = correctiveActions.bySource(org.vigil.correctiveaction.ActionSource.INCIDENT_REVIEW, "incident:" + incidentId + ":action:");
+        assertThat(raised).extracting(action -> action.source().reference())
+                .containsExactly("incident:" + incidentId + ":action:1", "incident:" + incidentId + ":action:3");
+        assertThat(raised).extracting(org.vigil.correctiveaction.ActionSummary::severity).containsExactly("major", "improvement");
+        assertThat(raised).extracting(org.vigil.correctiveaction.ActionSummary::ownerGroup).containsExactly("it-operations", "managers");
+        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+                .variableName("phiCorrectiveActions").count()).as("what the review wrote is kept out of the history").isZero();
 
         assertThat(instance).isEnded().hasPassed(EndEvent_IncidentClosed);
         var incident = incidentRows.findById(incidentId).orElseThrow();

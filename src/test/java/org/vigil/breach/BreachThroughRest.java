@@ -199,7 +199,16 @@ final class BreachThroughRest {
         String breach = breachInstance(incidentId);
         assertThat(tasks.createTaskQuery().processInstanceId(breach).singleResult().getTaskDefinitionKey())
                 .isEqualTo(BreachResponseProcess.Task_ReviewPostIncident);
-        complete(privacy, breach, Map.of("phiLessonsLearned", "Confirm addresses", "phiCorrectiveActions", "privacy-office | 2026-12-31 | address check"));
+        // As Tasklist sends the review's dynamic list back: a JSON list of rows, typed as the task's own variable.
+        var actions = new java.util.LinkedHashMap<String, Object>();
+        actions.put("type", "Object");
+        actions.put("value", "[{\"phiDescription\": \"Check addresses before mailing\", \"actionSeverity\": \"minor\","
+                + " \"actionOwnerGroup\": \"privacy-office\"}]");
+        actions.put("valueInfo", Map.of("objectTypeName", "java.util.List", "serializationDataFormat", "application/json"));
+        String taskId = tasks.createTaskQuery().processInstanceId(breach).singleResult().getId();
+        var response = privacy.postJson("/engine-rest/task/" + taskId + "/complete", json.writeValueAsString(Map.of("variables",
+                Map.of("phiLessonsLearned", Map.of("value", "Confirm addresses"), "phiCorrectiveActions", actions))));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
         runJobs(breach);
     }
 

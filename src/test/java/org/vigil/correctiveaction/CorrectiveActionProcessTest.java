@@ -37,6 +37,7 @@ import org.vigil.notification.Notifications;
  * 30 days after the implementation, at 09:00 on a working day.
  */
 @VigilSpringTest
+@org.springframework.test.context.event.RecordApplicationEvents
 class CorrectiveActionProcessTest {
 
     static final java.time.ZoneId ZONE = java.time.ZoneId.of("America/New_York");
@@ -53,6 +54,7 @@ class CorrectiveActionProcessTest {
     @Autowired CorrectiveActions actions;
     @Autowired Notifications notifications;
     @Autowired JdbcClient jdbc;
+    @Autowired org.springframework.test.context.event.ApplicationEvents events;
 
     @BeforeEach
     void engineAssertions() {
@@ -75,6 +77,12 @@ class CorrectiveActionProcessTest {
         assertThat(task.getDueDate().toInstant()).isEqualTo(instant("2026-03-09T17:00:00-04:00"));
 
         var summary = actions.summary(id).orElseThrow();
+        assertThat(events.stream(org.vigil.correctiveaction.events.CorrectiveActionRaised.class).filter(e -> e.actionId() == id))
+                .singleElement().satisfies(raised -> {
+                    assertThat(raised.sourceType()).isEqualTo(ActionSource.MANUAL);
+                    assertThat(raised.dueAt()).isEqualTo(instant(MAJOR_DUE));
+                    assertThat(raised.severity()).isEqualTo("major");
+                });
         assertThat(summary.status()).isEqualTo("OPEN");
         assertThat(summary.dueAt()).isEqualTo(instant(MAJOR_DUE));
         assertThat(summary.raisedAt()).isEqualTo(clock.now());
@@ -156,6 +164,12 @@ class CorrectiveActionProcessTest {
         var closed = actions.summary(id).orElseThrow();
         assertThat(closed.status()).isEqualTo("CLOSED");
         assertThat(closed.closedAt()).isEqualTo(instant("2026-04-20T09:00:00-04:00"));
+        assertThat(events.stream(org.vigil.correctiveaction.events.CorrectiveActionClosed.class).filter(e -> e.actionId() == id))
+                .singleElement().satisfies(event -> {
+                    assertThat(event.closedAt()).isEqualTo(instant("2026-04-20T09:00:00-04:00"));
+                    assertThat(event.raisedAt()).isEqualTo(instant(TestClock.MONDAY_MORNING));
+                    assertThat(event.sourceType()).isEqualTo(ActionSource.MANUAL);
+                });
         assertThat(runtime.createVariableInstanceQuery().processInstanceIdIn(instance.getId()).list()).isEmpty();
         assertThat(jdbc.sql("SELECT retain_until FROM corrective_action WHERE id = ?").param(id).query(java.time.LocalDate.class).single())
                 .isEqualTo(java.time.LocalDate.parse("2032-04-20"));
@@ -175,6 +189,8 @@ class CorrectiveActionProcessTest {
         var reopened = actions.summary(id).orElseThrow();
         assertThat(reopened.status()).isEqualTo("REOPENED");
         assertThat(reopened.reopenCount()).isEqualTo(1);
+        assertThat(events.stream(org.vigil.correctiveaction.events.EffectivenessCheckFailed.class).filter(e -> e.actionId() == id))
+                .singleElement().satisfies(event -> assertThat(event.reopenCount()).isEqualTo(1));
         // Reopened at the check's time: a minor action is due 90 days later, at the close of a working day.
         var checkedAt = clock.now();
         assertThat(reopened.dueAt()).isAfter(checkedAt.plus(java.time.Duration.ofDays(89)));
@@ -202,7 +218,7 @@ class CorrectiveActionProcessTest {
         fireEffectivenessCheck(instance);
 
         assertThatThrownBy(() -> completeAs("ciso", "ciso", instance, Map.of("verdict", "effective", "phiEffectivenessNotes", "Fine")))
-                .isInstanceOf(AuthorizationException.class)
+                .hasRootCauseInstanceOf(AuthorizationException.class)
                 .hasMessageContaining("You own corrective action CA-" + id);
         assertThat(instance).isWaitingAt(CorrectiveActionProcess.Task_CheckEffectiveness);
 
@@ -225,7 +241,7 @@ class CorrectiveActionProcessTest {
         fireEffectivenessCheck(instance);
 
         assertThatThrownBy(() -> completeAs("ciso3", "ciso", instance, Map.of("verdict", "effective", "phiEffectivenessNotes", "Fine")))
-                .isInstanceOf(AuthorizationException.class)
+                .hasRootCauseInstanceOf(AuthorizationException.class)
                 .hasMessageContaining("You implemented corrective action CA-" + id);
     }
 
@@ -235,21 +251,21 @@ class CorrectiveActionProcessTest {
         ProcessInstance instance = instanceOf(id);
 
         assertThatThrownBy(() -> completeAs("sysadmin", "it-operations", instance, Map.of("correctionMade", "yes")))
-                .isInstanceOf(BadUserRequestException.class).hasMessageContaining("(phiCorrection)");
+                .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("(phiCorrection)");
         completeAs("sysadmin", "it-operations", instance, Map.of("correctionMade", "none", "phiCorrection", "Account needed until migration"));
         assertThatThrownBy(() -> completeAs("sysadmin", "it-operations", instance, Map.of("phiRootCause", "Legacy tool",
                 "rootCauseMethod", "five-whys", "similarElsewhere", "yes")))
-                .isInstanceOf(BadUserRequestException.class).hasMessageContaining("(phiSimilarWhere)");
+                .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("(phiSimilarWhere)");
         completeAs("sysadmin", "it-operations", instance, Map.of("phiRootCause", "Legacy tool", "rootCauseMethod", "five-whys",
                 "similarElsewhere", "yes", "phiSimilarWhere", "Billing system"));
 
         // A later due date than the policy's needs a reason; the owner must be of the owner group.
         assertThatThrownBy(() -> completeAs("sysadmin", "it-operations", instance, Map.of("phiActionPlan", "Named accounts",
                 "actionOwner", "sysadmin", "planDueDate", "2026-05-15")))
-                .isInstanceOf(BadUserRequestException.class).hasMessageContaining("(phiLaterDueReason)").hasMessageContaining("2026-04-01");
+                .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("(phiLaterDueReason)").hasMessageContaining("2026-04-01");
         assertThatThrownBy(() -> completeAs("sysadmin", "it-operations", instance, Map.of("phiActionPlan", "Named accounts",
                 "actionOwner", "manager", "planDueDate", "2026-03-30")))
-                .isInstanceOf(BadUserRequestException.class).hasMessageContaining("(actionOwner)");
+                .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("(actionOwner)");
         completeAs("sysadmin", "it-operations", instance, Map.of("phiActionPlan", "Named accounts", "actionOwner", "sysadmin",
                 "planDueDate", "2026-05-15", "phiLaterDueReason", "Vendor release in May"));
 

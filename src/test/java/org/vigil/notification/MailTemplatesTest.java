@@ -58,6 +58,20 @@ class MailTemplatesTest {
     }
 
     @Test
+    void correctiveActionMailsSayTheDueDateInTheCompanyZoneAndTheOwnerGroupInWords() {
+        var model = Map.of("actionId", "7", "severity", "major", "ownerGroup", "privacy-office", "source", "a person (manual:1)",
+                "due", "2026-04-01T21:00:00Z", "step", "implement the action", "link", "http://localhost:8080/camunda/app/tasklist/");
+        var reminder = templates.render("corrective-action-reminder", model);
+        assertThat(reminder.subject()).isEqualTo("[Vigil] Corrective action CA-7 (major) is due Wed 1 Apr 2026");
+        assertThat(reminder.body()).contains("Dear members of Privacy office,", "is due Wed 1 Apr 2026 17:00 EDT", "\"implement the action\"");
+        var overdue = templates.render("corrective-action-overdue", model);
+        assertThat(overdue.subject()).isEqualTo("[Vigil] Corrective action CA-7 (major) is overdue");
+        assertThat(overdue.body()).contains("of Privacy office", "was due Wed 1 Apr 2026 17:00 EDT");
+        assertNoCodes(reminder);
+        assertNoCodes(overdue);
+    }
+
+    @Test
     void anUnverifiedRevocationSaysItsDueTimeInTheCompanyZone() {
         var mail = templates.render("access-revocation-unverified", Map.of("revocationId", "5", "campaignId", "3",
                 "system", "EHR integration gateway", "systemId", "ehr-gateway", "due", "2026-03-05T14:00:00Z", "state", "not yet removed"));

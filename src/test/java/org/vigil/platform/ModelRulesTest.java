@@ -125,7 +125,7 @@ class ModelRulesTest {
     /** The variables that bind an instance to Vigil's record, and who did what: never a field a person submits. */
     static final Set<String> BINDING_VARIABLES = Set.of("incidentId", "obligationId", "campaignId", "revocationId", "reviewer",
             "systemId", "reportedBy", "startedBy", "severity", "category", "classification", "noticeRecipient", "jurisdiction",
-            "mailId", "auditId", "auditKind", "auditeeGroup");
+            "mailId", "auditId", "auditKind", "auditeeGroup", "actionId", "ownerGroup", "checkerGroup");
 
     @ParameterizedTest
     @MethodSource("models")

@@ -73,7 +73,9 @@ class ProcessSteeringIT {
             NotificationObligationProcess.KEY, Set.of(),
             AccessRevocationProcess.KEY, Set.of(),
             // Started by Vigil when a mail's attempts ran out.
-            "mail-delivery-failed", Set.of());
+            "mail-delivery-failed", Set.of(),
+            // Started by Vigil when something raises an action (or through POST /api/corrective-actions).
+            org.vigil.correctiveaction.CorrectiveActionProcess.KEY, Set.of());
 
     /** One open task per process, who works on it, and the variable that binds its instance to Vigil's record. */
     record OpenTask(String processKey, String taskId, String processInstanceId, Set<String> workers, String bindingVariable) {}
@@ -82,6 +84,7 @@ class ProcessSteeringIT {
     @Autowired RuntimeService runtime;
     @Autowired TaskService tasks;
     @Autowired ManagementService management;
+    @Autowired org.vigil.correctiveaction.CorrectiveActions correctiveActions;
 
     final Map<String, OpenTask> openTasks = new LinkedHashMap<>();
     final List<String> started = new ArrayList<>();
@@ -111,6 +114,16 @@ class ProcessSteeringIT {
         String failedMail = runtime.startProcessInstanceByKey("mail-delivery-failed", "mail-999999", Map.of("mailId", 999_999L)).getId();
         started.add(failedMail);
         openTasks.put("mail-delivery-failed", open("mail-delivery-failed", failedMail, Set.of("it-operations"), "mailId"));
+
+        // A corrective action, as an audit or a person raises it: IT operations corrects it at once.
+        long action = correctiveActions.raise(new org.vigil.correctiveaction.RaiseAction(new org.vigil.correctiveaction.ActionSource(
+                org.vigil.correctiveaction.ActionSource.MANUAL, "manual:" + java.util.UUID.randomUUID()), "minor", "it-operations",
+                "Steering test action", "ciso", null, false));
+        String correction = runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(org.vigil.correctiveaction.CorrectiveActionProcess.businessKey(action)).singleResult().getId();
+        started.add(correction);
+        openTasks.put(org.vigil.correctiveaction.CorrectiveActionProcess.KEY, open(org.vigil.correctiveaction.CorrectiveActionProcess.KEY,
+                correction, Set.of("it-operations"), org.vigil.correctiveaction.CorrectiveActionVariables.ACTION_ID.name()));
 
         String followUp = runtime.startProcessInstanceByKey("isms-follow-up",
                 Map.of("topic", "control-check", "candidateGroup", "privacy-office", "dueDate", "2030-06-30")).getId();
