@@ -114,13 +114,18 @@ public class AuditCatalog {
         return Optional.ofNullable(areas.get(id));
     }
 
-    /** The questions of these areas, in area then question order. */
+    /** The questions of these areas, in area then question order (an area named twice is listed once). */
     public List<ChecklistQuestion> checklist(List<String> areaIds) {
         var questions = new ArrayList<ChecklistQuestion>();
-        for (String id : areaIds) {
+        for (String id : new LinkedHashSet<>(areaIds)) {
             questions.addAll(area(id).orElseThrow(() -> new IllegalArgumentException("No audit area " + id)).questions());
         }
         return List.copyOf(questions);
+    }
+
+    /** A question by its id ({@code "AM-04"}), unique over all checklists. */
+    public Optional<ChecklistQuestion> question(String id) {
+        return areas.values().stream().flatMap(a -> a.questions().stream()).filter(q -> q.id().equals(id)).findFirst();
     }
 
     /**
@@ -472,7 +477,7 @@ public class AuditCatalog {
     }
 
     private String name(String file) {
-        return (location.startsWith("classpath:") ? location.substring("classpath:".length()) : location) + file;
+        return location.replaceFirst("^(classpath|file):", "") + file;
     }
 
     private static final PathMatchingResourcePatternResolver RESOLVER = new PathMatchingResourcePatternResolver();

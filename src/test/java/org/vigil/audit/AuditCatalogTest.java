@@ -101,6 +101,8 @@ class AuditCatalogTest {
         assertThat(am04.cites()).containsExactly("A.5.18", "A.8.2");
         assertThat(am04.guidance()).contains("access-review campaign report");
         assertThat(am04.healthcare()).contains("HIPAA 164.308(a)(4)(ii)(C)");
+        assertThat(catalog.question("IR-08").orElseThrow().area()).isEqualTo("incident-response");
+        assertThat(catalog.question("XX-01")).isEmpty();
         assertThatIllegalArgumentException().isThrownBy(() -> catalog.checklist(List.of("no-such-area"))).withMessageContaining("no-such-area");
     }
 
