@@ -229,6 +229,14 @@ class InternalAuditApiIT {
                 "{\"variables\": {\"reportApproved\": {\"value\": true}}}").statusCode()).isEqualTo(204);
         EngineJobs.runAllOf(management, instance);
         long actionId = json.readTree(auditor.get("/api/audits/" + auditId).body()).path("findings").get(0).path("correctiveActionId").asLong();
+        // The report's versions: for auditors, the CISO, managers and the groups owning a finding (the auditees), not staff.
+        var draft = client("sysadmin").getBytes("/api/audits/" + auditId + "/reports/1.pdf");
+        assertThat(draft.statusCode()).isEqualTo(200);
+        assertThat(new String(draft.body(), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+        assertThat(auditor.get("/api/audits/" + auditId + "/reports/2.html").body()).contains("Report version 2, FINAL")
+                .contains("Leavers keep EHR access for weeks").contains("Agreed: HR&#39;s leaver feed");
+        assertThat(client("staff").getBytes("/api/audits/" + auditId + "/reports/1.pdf").statusCode()).isEqualTo(403);
+        assertThat(json.readTree(auditor.get("/api/audits/" + auditId + "/reports/7.html").body()).path("field").asText()).isEqualTo("version");
         assertThat(auditor.getBytes("/api/audits/" + auditId + "/evidence.zip").statusCode()).isEqualTo(409);
 
         // The corrective action's steps by IT operations, its effectiveness checked by the auditors.
