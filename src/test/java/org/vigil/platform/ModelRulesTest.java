@@ -85,7 +85,7 @@ class ModelRulesTest {
 
     /** The models whose Tasklist cards must tell one task from another of the same step (issue 15). */
     static final Set<String> MODELS_WITH_CARD_NAMES = Set.of("breach-response.bpmn", "notification-obligation.bpmn", "isms-follow-up.bpmn",
-            "mail-delivery-failed.bpmn");
+            "mail-delivery-failed.bpmn", "internal-audit.bpmn");
 
     /**
      * Nine "Prepare the notice" cards of one incident are told apart only by what their names say: each user task's
@@ -125,7 +125,7 @@ class ModelRulesTest {
     /** The variables that bind an instance to Vigil's record, and who did what: never a field a person submits. */
     static final Set<String> BINDING_VARIABLES = Set.of("incidentId", "obligationId", "campaignId", "revocationId", "reviewer",
             "systemId", "reportedBy", "startedBy", "severity", "category", "classification", "noticeRecipient", "jurisdiction",
-            "mailId", "actionId", "ownerGroup", "checkerGroup");
+            "mailId", "auditId", "auditKind", "auditeeGroup", "actionId", "ownerGroup", "checkerGroup");
 
     @ParameterizedTest
     @MethodSource("models")
