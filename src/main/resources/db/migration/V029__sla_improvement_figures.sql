@@ -13,3 +13,13 @@ CREATE TABLE corrective_action_figure (
     reopen_count INT          NOT NULL DEFAULT 0,
     INDEX ix_capa_figure_open (closed_at, due_at)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
+
+-- Each internal audit's planned last day of fieldwork (the end of that day in the company's zone) and when its final
+-- report was issued, from the audit capability's AuditPlanned and AuditReported events: "audits on schedule".
+CREATE TABLE audit_schedule_figure (
+    audit_id      BIGINT       NOT NULL PRIMARY KEY,
+    kind          VARCHAR(20)  NOT NULL,
+    planned_end   DATETIME(6)  NULL,
+    reported_at   DATETIME(6)  NULL,
+    INDEX ix_audit_figure_planned_end (planned_end)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;

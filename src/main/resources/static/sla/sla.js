@@ -95,6 +95,10 @@ async function render() {
   text('definition-on-time', summary.definitions.onTimeRate);
   text('definition-review', summary.definitions.accessReviewCompletion);
   text('review-completion', summary.accessReviewCompletion, v => Math.round(v * 100) + ' %');
+  const audits = summary.auditsOnSchedule;
+  text('audits-on-schedule', audits.rate, v => Math.round(v * 100) + ' %');
+  text('audits-on-schedule-basis', audits.onSchedule + ' of ' + audits.due + (audits.due === 1 ? ' audit' : ' audits') + ', last 365 days');
+  text('definition-audits', summary.definitions.auditsOnSchedule);
   const actions = summary.correctiveActions;
   const total = counts => Object.values(counts).reduce((a, b) => a + b, 0);
   const bySeverity = counts => ['major', 'minor', 'improvement'].map(s => (counts[s] || 0) + ' ' + s).join(', ');

@@ -3,9 +3,11 @@ package org.vigil.audit;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.vigil.audit.AuditApi.ReportView;
+import org.vigil.audit.events.AuditReported;
 import org.vigil.platform.Sha256;
 
 /**
@@ -19,9 +21,12 @@ class AuditReports {
     private final Audits audits;
     private final AuditCatalog catalog;
     private final AuditReportRenderer renderer;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    AuditReports(AuditStore store, Audits audits, AuditCatalog catalog, AuditReportRenderer renderer, Clock clock) {
+    AuditReports(AuditStore store, Audits audits, AuditCatalog catalog, AuditReportRenderer renderer, ApplicationEventPublisher events,
+            Clock clock) {
+        this.events = events;
         this.store = store;
         this.audits = audits;
         this.catalog = catalog;
@@ -41,9 +46,13 @@ class AuditReports {
         int version = reports.stream().mapToInt(ReportView::version).max().orElse(0) + 1;
         Map<String, AuditArea> areas = new LinkedHashMap<>();
         catalog.areas().forEach(area -> areas.put(area.id(), area));
-        String html = renderer.html(audits.detail(auditId), version, stage, areas);
+        var detail = audits.detail(auditId);
+        String html = renderer.html(detail, version, stage, areas);
         byte[] pdf = renderer.pdf(html);
         store.insertReport(auditId, version, stage, html, pdf, Sha256.hex(html), Sha256.hex(pdf), by, clock.instant());
+        if (stage.equals("final")) {
+            events.publishEvent(new AuditReported(auditId, detail.audit().kind(), detail.audit().plannedEnd(), clock.instant()));
+        }
         return version;
     }
 

@@ -2,12 +2,18 @@ package org.vigil.sla;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Set;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.vigil.platform.CompanySettings;
 import org.vigil.accessreview.events.ReviewsClosed;
+import org.vigil.audit.events.AuditPlanned;
+import org.vigil.audit.events.AuditReported;
 import org.vigil.breach.events.IncidentContained;
 import org.vigil.breach.events.IncidentReported;
 import org.vigil.breach.events.IndividualsNotified;
@@ -17,7 +23,7 @@ import org.vigil.correctiveaction.events.EffectivenessCheckFailed;
 
 /**
  * Records what breach, access review and corrective action announce (an incident reported and contained, its people
- * notified, a review window closed, an action raised, closed or reopened), after their transaction committed and in one of its own. The event publication registry keeps an
+ * notified, a review window closed, an action raised, closed or reopened, an audit planned or reported), after their transaction committed and in one of its own. The event publication registry keeps an
  * event until this has run: a failure (the database away for a moment) is submitted again a minute later, as after
  * a crash. Every write is an upsert, so an event delivered twice records the same.
  */
@@ -25,17 +31,21 @@ import org.vigil.correctiveaction.events.EffectivenessCheckFailed;
 class AnnouncedFiguresListener {
 
     private static final Set<Class<?>> HEARD = Set.of(IncidentReported.class, IncidentContained.class, IndividualsNotified.class,
-            ReviewsClosed.class, CorrectiveActionRaised.class, CorrectiveActionClosed.class, EffectivenessCheckFailed.class);
+            ReviewsClosed.class, CorrectiveActionRaised.class, CorrectiveActionClosed.class, EffectivenessCheckFailed.class,
+            AuditPlanned.class, AuditReported.class);
 
     private final IncidentResponseTimeRepository responseTimes;
     private final AccessReviewCompletionRepository reviewCompletion;
     private final ImprovementFigures improvement;
     private final IncompleteEventPublications incomplete;
     private final Clock clock;
+    private final ZoneId zone;
     private final Duration retryAfter;
 
     AnnouncedFiguresListener(IncidentResponseTimeRepository responseTimes, AccessReviewCompletionRepository reviewCompletion,
-            ImprovementFigures improvement, IncompleteEventPublications incomplete, Clock clock, SlaSettings settings) {
+            ImprovementFigures improvement, IncompleteEventPublications incomplete, Clock clock, SlaSettings settings,
+            CompanySettings company) {
+        this.zone = company.zone();
         this.responseTimes = responseTimes;
         this.reviewCompletion = reviewCompletion;
         this.improvement = improvement;
@@ -82,6 +92,21 @@ class AnnouncedFiguresListener {
     @ApplicationModuleListener
     void on(EffectivenessCheckFailed event) {
         improvement.reopened(event.actionId(), event.reopenCount());
+    }
+
+    @ApplicationModuleListener
+    void on(AuditPlanned event) {
+        improvement.auditPlanned(event.auditId(), event.kind(), endOfDay(event.plannedEnd()));
+    }
+
+    @ApplicationModuleListener
+    void on(AuditReported event) {
+        improvement.auditReported(event.auditId(), event.kind(), endOfDay(event.plannedEnd()), event.reportedAt());
+    }
+
+    /** A planned last day ends at midnight in the company's zone: a report issued that evening is on schedule. */
+    private Instant endOfDay(LocalDate day) {
+        return day == null ? null : day.plusDays(1).atStartOfDay(zone).toInstant();
     }
 
     @Scheduled(fixedDelayString = "${vigil.sla.retry-every:PT1M}", initialDelayString = "${vigil.sla.retry-every:PT1M}")

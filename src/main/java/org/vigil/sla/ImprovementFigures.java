@@ -8,12 +8,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The SLA capability's record of corrective actions (table {@code corrective_action_figure}), written from the
- * corrective-action events and read for the dashboard. Every write is an upsert or an update that gives the same row
+ * The SLA capability's record of corrective actions and audits (tables {@code corrective_action_figure} and
+ * {@code audit_schedule_figure}), written from the corrective-action and audit events and read for the dashboard. Every write is an upsert or an update that gives the same row
  * when an event is delivered twice.
  */
 @Repository
 class ImprovementFigures {
+
+    /**
+     * Audits whose planned last day of fieldwork ended in the period, and how many of them issued their final report by
+     * the end of that day; the rate is null when none was due.
+     */
+    record AuditSchedule(long onSchedule, long due, Double rate) {}
 
     /** What the dashboard shows of corrective actions; the mean is null when no action closed in the period. */
     record CorrectiveActionFigures(Map<String, Long> openBySeverity, long overdue, Map<String, Long> auditFindingsOpenBySeverity,
@@ -44,6 +50,26 @@ class ImprovementFigures {
     void reopened(long actionId, int reopenCount) {
         jdbc.sql("update corrective_action_figure set closed_at = null, reopen_count = greatest(reopen_count, :count) where action_id = :id")
                 .param("id", actionId).param("count", reopenCount).update();
+    }
+
+    void auditPlanned(long auditId, String kind, Instant plannedEnd) {
+        jdbc.sql("insert into audit_schedule_figure (audit_id, kind, planned_end) values (:id, :kind, :end) "
+                        + "on duplicate key update planned_end = values(planned_end)")
+                .param("id", auditId).param("kind", kind).param("end", plannedEnd).update();
+    }
+
+    void auditReported(long auditId, String kind, Instant plannedEnd, Instant reportedAt) {
+        jdbc.sql("insert into audit_schedule_figure (audit_id, kind, planned_end, reported_at) values (:id, :kind, :end, :reported) "
+                        + "on duplicate key update planned_end = coalesce(values(planned_end), planned_end), reported_at = values(reported_at)")
+                .param("id", auditId).param("kind", kind).param("end", plannedEnd).param("reported", reportedAt).update();
+    }
+
+    AuditSchedule auditSchedule(Instant now, Duration period) {
+        var row = jdbc.sql("select count(*), coalesce(sum(reported_at is not null and reported_at <= planned_end), 0) "
+                        + "from audit_schedule_figure where planned_end >= :since and planned_end < :now")
+                .param("since", now.minus(period)).param("now", now)
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+        return new AuditSchedule(row[1], row[0], row[0] == 0 ? null : (double) row[1] / row[0]);
     }
 
     CorrectiveActionFigures figures(Instant now, Duration period) {

@@ -80,6 +80,9 @@ class SlaController {
             csv.printRecord("access-review completion", "", "last 365 days",
                     number(summary.accessReviewCompletion() == null ? null : summary.accessReviewCompletion() * 100), "percent", "",
                     definitions.get(SlaDashboard.ACCESS_REVIEW_COMPLETION));
+            var audits = summary.auditsOnSchedule();
+            csv.printRecord("internal audits on schedule", "", "last 365 days", number(audits.rate() == null ? null : audits.rate() * 100),
+                    "percent", audits.onSchedule() + " of " + audits.due() + " audits", definitions.get(SlaDashboard.AUDITS_ON_SCHEDULE));
             var actions = summary.correctiveActions();
             for (var severity : actions.openBySeverity().entrySet()) {
                 csv.printRecord("corrective actions open", severity.getKey(), "now", severity.getValue(), "actions", "",

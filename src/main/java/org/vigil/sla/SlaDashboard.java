@@ -58,7 +58,8 @@ class SlaDashboard {
      */
     record Summary(Map<String, Long> openByUrgency, List<String> quarters, Map<String, List<QuarterRate>> onTimeRateByProcess,
             ResponseTime timeToContain, ResponseTime timeToNotify, Double accessReviewCompletion,
-            ImprovementFigures.CorrectiveActionFigures correctiveActions, Map<String, String> definitions,
+            ImprovementFigures.CorrectiveActionFigures correctiveActions, ImprovementFigures.AuditSchedule auditsOnSchedule,
+            Map<String, String> definitions,
             Instant asOf, String asOfText) {}
 
     /** "Wed 1 Apr 2026 17:00 EDT": a deadline with the zone it is read in, whatever the browser's zone. */
@@ -75,27 +76,30 @@ class SlaDashboard {
     static final String FINDINGS_OPEN = "auditFindingsOpen";
     static final String TIME_TO_CLOSE = "timeToCloseActions";
     static final String EFFECTIVENESS_FAILURES = "effectivenessFailures";
+    static final String AUDITS_ON_SCHEDULE = "auditsOnSchedule";
 
-    static final Map<String, String> DEFINITIONS = Map.of(
-            ON_TIME_RATE, "Share of deadlines met, per process and quarter of completion: a task completed by its due date, a "
+    static final Map<String, String> DEFINITIONS = Map.ofEntries(
+            Map.entry(ON_TIME_RATE, "Share of deadlines met, per process and quarter of completion: a task completed by its due date, a "
                     + "regulatory notice sent by its deadline. A notice counts on the date it was sent, as recorded with its proof, "
                     + "so a notice sent after its deadline is late however soon it was recorded. Cancelled and withdrawn deadlines "
-                    + "are left out.",
-            TIME_TO_CONTAIN, "Mean time from the discovery of an incident to the end of its containment as IT operations "
-                    + "recorded it, over the incidents contained in the last 365 days.",
-            TIME_TO_NOTIFY, "Mean time from the discovery of an incident to the day its last required notice to individuals "
+                    + "are left out."),
+            Map.entry(TIME_TO_CONTAIN, "Mean time from the discovery of an incident to the end of its containment as IT operations "
+                    + "recorded it, over the incidents contained in the last 365 days."),
+            Map.entry(TIME_TO_NOTIFY, "Mean time from the discovery of an incident to the day its last required notice to individuals "
                     + "(the people affected, GDPR data subjects) was sent, as recorded with its proof, over the incidents whose "
-                    + "individual notices were all sent in the last 365 days. Withdrawn notices are left out.",
-            ACCESS_REVIEW_COMPLETION, "Share of the access-review items decided by a reviewer, over the campaigns whose review "
-                    + "window closed in the last 365 days; the undecided ones became exceptions for the owners' sign-off.",
-            ACTIONS_OPEN, "Corrective and improvement actions not yet closed as effective, by severity, whatever raised them "
-                    + "(audit findings, post-incident reviews, management reviews); a reopened action counts as open. Exercises are left out.",
-            ACTIONS_OVERDUE, "Open actions whose due date, set by the severity policy or the action plan, has passed.",
-            FINDINGS_OPEN, "Internal-audit findings whose corrective action is not yet closed as effective, by severity.",
-            TIME_TO_CLOSE, "Mean time from raising an action to the effectiveness check that closed it, over the actions closed "
-                    + "in the last 365 days.",
-            EFFECTIVENESS_FAILURES, "Effectiveness checks that found an action not effective and reopened it, over the actions "
-                    + "raised in the last 365 days.");
+                    + "individual notices were all sent in the last 365 days. Withdrawn notices are left out."),
+            Map.entry(ACCESS_REVIEW_COMPLETION, "Share of the access-review items decided by a reviewer, over the campaigns whose review "
+                    + "window closed in the last 365 days; the undecided ones became exceptions for the owners' sign-off."),
+            Map.entry(ACTIONS_OPEN, "Corrective and improvement actions not yet closed as effective, by severity, whatever raised them "
+                    + "(audit findings, post-incident reviews, management reviews); a reopened action counts as open. Exercises are left out."),
+            Map.entry(ACTIONS_OVERDUE, "Open actions whose due date, set by the severity policy or the action plan, has passed."),
+            Map.entry(FINDINGS_OPEN, "Internal-audit findings whose corrective action is not yet closed as effective, by severity."),
+            Map.entry(TIME_TO_CLOSE, "Mean time from raising an action to the effectiveness check that closed it, over the actions closed "
+                    + "in the last 365 days."),
+            Map.entry(EFFECTIVENESS_FAILURES, "Effectiveness checks that found an action not effective and reopened it, over the actions "
+                    + "raised in the last 365 days."),
+            Map.entry(AUDITS_ON_SCHEDULE, "Share of the internal audits whose planned last day of fieldwork fell in the last 365 "
+                    + "days that issued their final report by the end of that day; the actions of their findings are counted apart."));
 
     private final DeadlineRepository deadlines;
     private final IncidentResponseTimeRepository responseTimes;
@@ -172,7 +176,7 @@ class SlaDashboard {
                 responseTime(responseTimes.containedSince(year)),
                 responseTime(responseTimes.individualsNotifiedSince(year)),
                 reviewItems == 0 ? null : ((Number) review[1]).doubleValue() / reviewItems,
-                improvement.figures(now, Duration.ofDays(365)), DEFINITIONS, now, DUE.format(now.atZone(zone)));
+                improvement.figures(now, Duration.ofDays(365)), improvement.auditSchedule(now, Duration.ofDays(365)), DEFINITIONS, now, DUE.format(now.atZone(zone)));
     }
 
     /** Each incident's response times over the same 365 days as the summary's means, by incident. */

@@ -1,10 +1,12 @@
 /**
  * SLA: the deadline registry of every process (user tasks, regulatory obligations, corrective actions), the SLA
  * policies that set task due dates in working time of the company calendar, the dashboard and API managers watch,
- * Prometheus metrics and the daily digest. Response times, review completion and the corrective-action figures come from the events that breach,
- * access review and corrective action publish (their {@code events} named interfaces), not from their tables.
+ * Prometheus metrics and the daily digest. Response times, review completion, audits on schedule and the
+ * corrective-action figures come from the events that breach, access review, internal audit and corrective action
+ * publish (their {@code events} named interfaces), not from their tables.
  *
  * <p>Serves ISO 27001 clause 9.1 (monitoring and measurement) and 9.3 (input to management review).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "SLA", allowedDependencies = {"accessreview::events", "breach::events", "correctiveaction::events", "notification::api", "platform"})
+@org.springframework.modulith.ApplicationModule(displayName = "SLA", allowedDependencies = {"accessreview::events", "audit::events", "breach::events",
+        "correctiveaction::events", "notification::api", "platform"})
 package org.vigil.sla;

@@ -7,22 +7,28 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.vigil.VigilSpringTest;
 import org.vigil.WebClient;
+import org.vigil.audit.events.AuditPlanned;
+import org.vigil.audit.events.AuditReported;
 import org.vigil.correctiveaction.events.CorrectiveActionClosed;
 import org.vigil.correctiveaction.events.CorrectiveActionRaised;
 import org.vigil.correctiveaction.events.EffectivenessCheckFailed;
 
 /**
  * The dashboard's improvement figures as the corrective-action events make them: open by severity, overdue, audit
- * findings open, mean time to close, failed effectiveness checks; an exercise's actions left out.
+ * findings open, mean time to close, failed effectiveness checks; an exercise's actions left out; and audits on
+ * schedule from the audit events.
  */
 @VigilSpringTest
 class ImprovementFiguresIT {
@@ -33,6 +39,7 @@ class ImprovementFiguresIT {
     @Autowired ApplicationEventPublisher events;
     @Autowired TransactionTemplate transaction;
     @Autowired SlaRefresher refresher;
+    @Value("${vigil.company.zone}") ZoneId zone;
 
     @Test
     void raisedClosedAndReopenedActionsMoveTheFiguresAndAnExerciseMovesNothing() throws Exception {
@@ -73,6 +80,27 @@ class ImprovementFiguresIT {
                 .contains("mean time to close an action,,last 365 days,").contains("audit findings open,major,now,");
         assertThat(new WebClient(port).as("admin", "demo").get("/actuator/prometheus").body())
                 .containsPattern("vigil_capa_actions_open\\{[^}]*severity=\"minor\"").contains("vigil_capa_actions_overdue{");
+    }
+
+    @Test
+    void anAuditIsOnScheduleWhenItsFinalReportCameByTheEndOfItsPlannedLastDayInTheCompanyZone() throws Exception {
+        var manager = new WebClient(port).as("manager", "demo");
+        JsonNode before = fresh(manager, Instant.now(), summary -> true).path("auditsOnSchedule");
+        long id = 8_000_000L + System.nanoTime() % 1_000_000L;
+        LocalDate today = LocalDate.now(zone);
+        // Reported at 23:30 on its last day, company time: on schedule.
+        publish(new AuditPlanned(id, "focused", today.minusDays(20), today.minusDays(10)));
+        publish(new AuditReported(id, "focused", today.minusDays(10), today.minusDays(10).atTime(23, 30).atZone(zone).toInstant()));
+        // Reported the morning after: late.
+        publish(new AuditPlanned(id + 1, "comprehensive", today.minusDays(30), today.minusDays(5)));
+        publish(new AuditReported(id + 1, "comprehensive", today.minusDays(5), today.minusDays(4).atTime(8, 0).atZone(zone).toInstant()));
+        // Planned, its last day still to come: not yet due, so not counted.
+        publish(new AuditPlanned(id + 2, "focused", today, today.plusDays(10)));
+
+        JsonNode after = fresh(manager, Instant.now(), summary ->
+                summary.path("auditsOnSchedule").path("due").asLong() == before.path("due").asLong() + 2).path("auditsOnSchedule");
+        assertThat(after.path("onSchedule").asLong()).isEqualTo(before.path("onSchedule").asLong() + 1);
+        assertThat(manager.get("/api/sla/summary.csv").body()).contains("internal audits on schedule,,last 365 days,");
     }
 
     private void publish(Object event) {
