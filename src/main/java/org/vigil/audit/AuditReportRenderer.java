@@ -1,12 +1,6 @@
 package org.vigil.audit;
 
-import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -21,35 +15,26 @@ import org.apache.velocity.app.VelocityEngine;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 import org.vigil.audit.AuditApi.AuditDetail;
+import org.vigil.documents.Documents;
 import org.vigil.platform.CompanySettings;
 
 /**
  * The audit report (templates/audit/audit-report.vm), XHTML by the application's strict Velocity engine, every value
- * HTML-escaped here before the template sees it; and its PDF, by openhtmltopdf with the DejaVu fonts, as documents'
- * notices are (documents' API renders only its own notice kinds, so the few lines of the PDF step are here).
+ * HTML-escaped here before the template sees it; and its PDF, laid out by the documents capability as its notices are.
  */
 @Component
 class AuditReportRenderer {
 
     private static final String TEMPLATE = "templates/audit/audit-report.vm";
-    private static final String FONTS = "/net/sf/jasperreports/fonts/dejavu/";
-    private static final String FONT_FAMILY = "DejaVu Sans";
-
-    static {
-        com.openhtmltopdf.util.XRLog.listRegisteredLoggers()
-                .forEach(logger -> com.openhtmltopdf.util.XRLog.setLevel(logger, java.util.logging.Level.WARNING));
-    }
 
     private final VelocityEngine velocity;
     private final DateTimeFormatter format;
-    private final byte[] regularFont;
-    private final byte[] boldFont;
+    private final Documents documents;
 
-    AuditReportRenderer(VelocityEngine velocity, CompanySettings company) {
+    AuditReportRenderer(VelocityEngine velocity, CompanySettings company, Documents documents) {
         this.velocity = velocity;
+        this.documents = documents;
         format = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z").withZone(company.zone());
-        regularFont = resource(FONTS + "DejaVuSans.ttf");
-        boldFont = resource(FONTS + "DejaVuSans-Bold.ttf");
     }
 
     String html(AuditDetail detail, int version, String stage, Map<String, AuditArea> areas) {
@@ -87,19 +72,7 @@ class AuditReportRenderer {
     }
 
     byte[] pdf(String html) {
-        var out = new ByteArrayOutputStream(32 * 1024);
-        try {
-            var builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            builder.useFont(() -> new java.io.ByteArrayInputStream(regularFont), FONT_FAMILY, 400, FontStyle.NORMAL, true);
-            builder.useFont(() -> new java.io.ByteArrayInputStream(boldFont), FONT_FAMILY, 700, FontStyle.NORMAL, true);
-            builder.withHtmlContent(html, null);
-            builder.toStream(out);
-            builder.run();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the audit report's PDF", e);
-        }
-        return out.toByteArray();
+        return documents.pdfOf(html);
     }
 
     private String at(Instant instant) {
@@ -116,16 +89,5 @@ class AuditReportRenderer {
             map.put((String) pairs[i], HtmlUtils.htmlEscape(Objects.toString(pairs[i + 1], "")));
         }
         return map;
-    }
-
-    private static byte[] resource(String path) {
-        try (InputStream in = AuditReportRenderer.class.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("Font " + path + " is not on the classpath");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

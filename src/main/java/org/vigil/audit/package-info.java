@@ -13,5 +13,6 @@
  * platform (seeds, people directory, dates).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Internal audit",
-        allowedDependencies = {"correctiveaction::api", "correctiveaction::events", "breach::events", "notification::api", "platform"})
+        allowedDependencies = {"correctiveaction::api", "correctiveaction::events", "breach::events", "documents::api", "notification::api",
+                "platform"})
 package org.vigil.audit;

@@ -85,6 +85,14 @@ public class Documents {
     }
 
     /**
+     * A report another capability wrote as a whole HTML page (an audit report, a management review), laid out as PDF
+     * with the notices' fonts. Its template, not this, escapes what people typed.
+     */
+    public byte[] pdfOf(String html) {
+        return renderer.pdf(html);
+    }
+
+    /**
      * Replaces the list of affected individuals {@code list} with the CSV's, all or nothing.
      *
      * @throws InvalidAffectedIndividualsException naming every bad line; nothing is stored then
