@@ -506,6 +506,15 @@ class InternalAuditProcessTest {
         return jdbc.sql("SELECT recipients FROM outbound_mail WHERE event_key = ?").param(eventKey).query(String.class).single();
     }
 
+    /** Users this test adds to a group; the other tests of the JVM share the database and mail the whole group. */
+    private final List<String> createdUsers = new java.util.ArrayList<>();
+
+    @org.junit.jupiter.api.AfterEach
+    void removeCreatedUsers() {
+        createdUsers.forEach(identity::deleteUser);
+        createdUsers.clear();
+    }
+
     private void createUser(String id, String... groups) {
         if (identity.createUserQuery().userId(id).count() == 0) {
             var user = identity.newUser(id);
@@ -514,6 +523,7 @@ class InternalAuditProcessTest {
             for (String group : groups) {
                 identity.createMembership(id, group);
             }
+            createdUsers.add(id);
         }
     }
 }

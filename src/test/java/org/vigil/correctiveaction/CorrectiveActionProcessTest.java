@@ -374,12 +374,22 @@ class CorrectiveActionProcessTest {
         return jdbc.sql("SELECT recipients FROM outbound_mail WHERE event_key = ?").param(eventKey).query(String.class).single();
     }
 
+    /** Users this test adds to a group; the other tests of the JVM share the database and mail the whole group. */
+    private final java.util.List<String> createdUsers = new java.util.ArrayList<>();
+
+    @org.junit.jupiter.api.AfterEach
+    void removeCreatedUsers() {
+        createdUsers.forEach(identity::deleteUser);
+        createdUsers.clear();
+    }
+
     private void createUser(String id, String group) {
         if (identity.createUserQuery().userId(id).count() == 0) {
             var user = identity.newUser(id);
             user.setEmail(id + "@vigil.example");
             identity.saveUser(user);
             identity.createMembership(id, group);
+            createdUsers.add(id);
         }
     }
 }
