@@ -9,5 +9,5 @@
  * (accounts, people's ids, entitlements), never patient data. Uses notification (e-mail through the outbox)
  * and platform (people directory, seeds).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Access review", allowedDependencies = {"notification::api", "platform"})
+@org.springframework.modulith.ApplicationModule(displayName = "Access review", allowedDependencies = {"managementreview::spi", "notification::api", "platform"})
 package org.vigil.accessreview;

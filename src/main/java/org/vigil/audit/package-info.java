@@ -13,6 +13,6 @@
  * platform (seeds, people directory, dates).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Internal audit",
-        allowedDependencies = {"correctiveaction::api", "correctiveaction::events", "breach::events", "documents::api", "notification::api",
-                "platform"})
+        allowedDependencies = {"correctiveaction::api", "correctiveaction::events", "breach::events", "documents::api",
+                "managementreview::spi", "notification::api", "platform"})
 package org.vigil.audit;

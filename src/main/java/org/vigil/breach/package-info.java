@@ -11,5 +11,6 @@
  * change until the privacy lead or the CISO reopens it, which its record of events keeps with who, when and why; a
  * recorded dispatch is never rewritten, only corrected beside the original (164.414(b): the burden of proof is ours).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Breach response", allowedDependencies = {"correctiveaction::api", "documents::api", "notification::api", "platform", "regulation::api"})
+@org.springframework.modulith.ApplicationModule(displayName = "Breach response", allowedDependencies = {"correctiveaction::api", "documents::api", "notification::api", "platform", "regulation::api",
+        "managementreview::spi"})
 package org.vigil.breach;

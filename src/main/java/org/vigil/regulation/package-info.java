@@ -13,8 +13,10 @@
  * {@link org.vigil.regulation.NotificationPlans}, its request and response records and the refusal of a request
  * ({@link org.vigil.regulation.InvalidPlanRequestException}); the architecture test refuses anything else.
  * Plans are pure functions of the request: nothing here reads the system clock.
+ * The catalog's version and rules are also an input of management reviews ({@code CatalogReviewInput}, through
+ * {@code managementreview::spi}), read through the injected clock's instant only to say when.
  *
  * <p>Not legal advice: every rule carries its citation and the confidence tag of RULES.md for counsel to review.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Regulation", allowedDependencies = {})
+@org.springframework.modulith.ApplicationModule(displayName = "Regulation", allowedDependencies = {"managementreview::spi"})
 package org.vigil.regulation;

@@ -8,5 +8,5 @@
  * <p>Serves ISO 27001 clause 9.1 (monitoring and measurement) and 9.3 (input to management review).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "SLA", allowedDependencies = {"accessreview::events", "audit::events", "breach::events",
-        "correctiveaction::events", "notification::api", "platform"})
+        "correctiveaction::events", "managementreview::spi", "notification::api", "platform"})
 package org.vigil.sla;
