@@ -27,11 +27,7 @@ class ContainmentTargets {
     private final List<Policy> containment;
 
     ContainmentTargets(@Value("${vigil.sla.policies:classpath:seeds/sla/policies.yaml}") String location, ResourceLoader resources) {
-        this(SeedReader.read(resources.getResource(location), Seeds.class).policies());
-    }
-
-    ContainmentTargets(List<Policy> policies) {
-        this.containment = policies.stream()
+        this.containment = SeedReader.read(resources.getResource(location), Seeds.class).policies().stream()
                 .filter(policy -> BreachResponseProcess.KEY.equals(policy.process()) && "Task_ContainIncident".equals(policy.step()))
                 .toList();
     }

@@ -1,0 +1,613 @@
+package org.vigil;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.vigil.breach.PlannedBreach;
+import org.vigil.managementreview.spi.ReviewFigure;
+import org.vigil.managementreview.spi.ReviewInput;
+import org.vigil.managementreview.spi.ReviewInputSource;
+import org.vigil.managementreview.spi.ReviewItem;
+import org.vigil.managementreview.spi.ReviewPeriod;
+import org.vigil.platform.CompanySettings;
+
+/**
+ * The management review's inputs prove their figures: a first quarter of 2025 (a quarter no other test of the shared
+ * database writes in, the whole application on the test clock) of activity in every capability, driven through their
+ * APIs and processes as people do it: three real incidents with patient data (one critical through a medical device,
+ * its notices to the people affected missed; one whose notices to them went out late), a breach-response exercise that
+ * must count nowhere, an incident discovered at 23:30 on the quarter's last day (company time), an access-review
+ * campaign with a revocation verified late, an audit with a major finding whose corrective action is closed effective,
+ * and two corrective actions left open. Each source's figures for the quarter are checked against what was seeded, the
+ * quarter is read again after a later quarter's activity and reads the same, and the boundaries are the company's.
+ */
+@VigilSpringTest
+class ReviewInputsIT {
+
+    static final ObjectMapper json = new ObjectMapper();
+    static final Set<String> INDIVIDUALS = Set.of("individuals", "data_subjects");
+
+    @RegisterExtension final TestClock clock = TestClock.at("2025-01-06T09:00:00-05:00");
+
+    @LocalServerPort int port;
+    @Autowired List<ReviewInputSource> sources;
+    @Autowired RuntimeService runtime;
+    @Autowired TaskService tasks;
+    @Autowired ManagementService management;
+    @Autowired CompanySettings company;
+
+    WebClient privacy;
+    WebClient sysadmin;
+    WebClient auditor;
+
+    @Test
+    void everyFigureOfTheQuarterIsTheSeededActivityAndReadsTheSameLater() throws Exception {
+        privacy = client("privacy");
+        sysadmin = client("sysadmin");
+        auditor = client("auditor");
+        ZoneId zone = company.zone();
+        var q1 = new ReviewPeriod(LocalDate.of(2025, 1, 1).atStartOfDay(zone).toInstant(), LocalDate.of(2025, 4, 1).atStartOfDay(zone).toInstant(), "2025-Q1", null);
+        var q2 = new ReviewPeriod(q1.to(), LocalDate.of(2025, 7, 1).atStartOfDay(zone).toInstant(), "2025-Q2", q1.to());
+        var march = new ReviewPeriod(LocalDate.of(2025, 3, 1).atStartOfDay(zone).toInstant(), q1.to(), "2025-03", null);
+        assertThat(sources.stream().map(ReviewInputSource::key).collect(Collectors.toSet()))
+                .containsAll(Set.of("incidents", "regulation", "access-reviews", "audits", "corrective-actions", "sla"));
+
+        // ---------------------------------------------------------------- 6 January: reports, a campaign, an audit
+        long a = report("A", "2025-01-06T08:00:00-05:00");
+        long b = report("B", "2025-01-02T10:00:00-05:00");
+        long c = report("C", "2025-01-06T07:00:00-05:00");
+        complete(breach(a), PlannedBreach.triage(40));
+        complete(breach(b), PlannedBreach.triage(40));
+        var deviceTriage = new HashMap<String, Object>(PlannedBreach.triage(40));
+        deviceTriage.put("medicalDeviceInvolved", true);
+        complete(breach(c), deviceTriage);
+        EngineJobs.runAllOf(management, breach(c));
+        long exercise = startExercise();
+        complete(breach(exercise), PlannedBreach.triage(40));
+
+        String system = "t-" + UUID.randomUUID().toString().substring(0, 8);
+        String leaver = "jdoe-" + UUID.randomUUID().toString().substring(0, 6);
+        String campaignInstance = startCampaign(system, leaver);
+        long campaignId = ((Number) runtime.getVariable(campaignInstance, "campaignId")).longValue();
+
+        String auditInstance = startAudit();
+        long auditId = ((Number) runtime.getVariable(auditInstance, "auditId")).longValue();
+
+        // ---------------------------------------------------------------- 8 January: contained, assessed, notified
+        clock.moveTo("2025-01-08T09:00:00-05:00");
+        contain(a, "2025-01-07T08:00:00-05:00");
+        contain(b, "2025-01-03T10:00:00-05:00");
+        contain(c, "2025-01-06T11:00:00-05:00");
+        contain(exercise, "2025-01-07T09:00:00-05:00");
+        for (long incident : List.of(a, b, c)) {
+            complete(breach(incident), Map.of("affectedCounts", "US-TX: 40", "dataName", true, "dataDiagnosis", true,
+                    "role", "covered_entity", "lawEnforcementForm", "none"));
+            complete(breach(incident), PlannedBreach.riskAssessment());
+            EngineJobs.runAllOf(management, breach(incident));
+        }
+        String sentEarly = "2025-01-08T08:00:00-05:00";
+        sendNotices(a, obligation -> true, sentEarly);
+        sendNotices(b, obligation -> !INDIVIDUALS.contains(obligation.path("recipient").asText()), sentEarly);
+        sendNotices(c, obligation -> !INDIVIDUALS.contains(obligation.path("recipient").asText()), sentEarly);
+
+        decide(campaignId, leaver);
+        tasks.createTaskQuery().processInstanceId(campaignInstance).taskAssignee("manager").list().forEach(task -> tasks.complete(task.getId()));
+        EngineJobs.runAt(management, campaignInstance, "Task_RequestDeprovisioning");
+
+        // ---------------------------------------------------------------- January: the removal, the audit's fieldwork and report
+        clock.moveTo("2025-01-10T10:00:00-05:00");
+        deprovision(campaignId);
+
+        clock.moveTo("2025-01-14T10:00:00-05:00");
+        fieldwork(auditInstance, auditId);
+        clock.moveTo("2025-01-16T15:00:00-05:00");
+        assertThat(auditor.postJson("/engine-rest/task/" + taskOf(auditInstance) + "/complete",
+                "{\"variables\": {\"reportApproved\": {\"value\": true}}}").statusCode()).isEqualTo(204);
+        EngineJobs.runAllOf(management, auditInstance);
+        long auditAction = json.readTree(auditor.get("/api/audits/" + auditId).body()).path("findings").get(0).path("correctiveActionId").asLong();
+
+        clock.moveTo("2025-01-20T10:00:00-05:00");
+        long overdueAction = raiseAction("major");
+        long openAction = raiseAction("minor");
+        actionStepsUpToTheCheck(auditAction);
+
+        // ---------------------------------------------------------------- 28 January: the review window closes
+        clock.moveTo("2025-01-28T10:00:00-05:00");
+        closeCampaign(campaignInstance);
+
+        // ---------------------------------------------------------------- 1 March: the audit's action is effective, the audit closes
+        clock.moveTo("2025-03-01T10:00:00-05:00");
+        String action = runtime.createProcessInstanceQuery().processInstanceBusinessKey("CA-" + auditAction).singleResult().getId();
+        assertThat(auditor.postJson("/engine-rest/task/" + taskOf(action) + "/complete",
+                variables(Map.of("verdict", "effective", "phiEffectivenessNotes", "No leaver kept access since"))).statusCode()).isEqualTo(204);
+        EngineJobs.runAt(management, action, "Task_CloseAction");
+        await().atMost(Duration.ofSeconds(30)).until(() -> management.createJobQuery().processInstanceId(auditInstance)
+                .activityId("Task_CloseAudit").count() == 1);
+        EngineJobs.runAt(management, auditInstance, "Task_CloseAudit");
+
+        // ---------------------------------------------------------------- 10 March: the next snapshot shows the removal, late
+        clock.moveTo("2025-03-10T10:00:00-04:00");
+        assertThat(postCsv("sysadmin", "/api/access-reviews/snapshots", snapshot(system, leaver, false)).statusCode()).isEqualTo(201);
+
+        // ---------------------------------------------------------------- 21 March: B's people told late, C's notices to them missed
+        clock.moveTo("2025-03-21T10:00:00-04:00");
+        sendNotices(b, obligation -> true, "2025-03-20T10:00:00-04:00");
+        for (JsonNode obligation : incident(c).path("obligations")) {
+            if (INDIVIDUALS.contains(obligation.path("recipient").asText()) && obligation.path("status").asText().equals("OPEN")) {
+                String notice = runtime.createProcessInstanceQuery().processInstanceBusinessKey("obligation-" + obligation.path("id").asLong())
+                        .singleResult().getId();
+                management.executeJob(management.createJobQuery().processInstanceId(notice).timers()
+                        .activityId("BoundaryEvent_DeadlinePassed").singleResult().getId());
+                EngineJobs.runAllOf(management, notice);
+            }
+        }
+
+        // ---------------------------------------------------------------- 1 April, 01:00: discovered at 23:30 on 31 March
+        clock.moveTo("2025-04-01T01:00:00-04:00");
+        long e = report("E", "2025-03-31T23:30:00-04:00");
+        complete(breach(e), PlannedBreach.triage(40));
+
+        // ================================================================ the first quarter's figures
+        var incidents = incident(a, b, c, e, exercise);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(figure(read("corrective-actions", q1), "corrective-actions.raised")).isEqualTo(3.0));
+        var firstReading = new LinkedHashMap<String, ReviewInput>();
+        for (var source : sources) {
+            firstReading.put(source.key(), source.read(q1));
+        }
+
+        var incidentInput = firstReading.get("incidents");
+        assertThat(incidentInput.available()).isTrue();
+        assertThat(incidentInput.readAt()).isEqualTo(clock.now());
+        assertThat(figure(incidentInput, "incidents.patient-data")).as("A, B, C and E; not the exercise").isEqualTo(4.0);
+        assertThat(figure(incidentInput, "incidents.category.patient_data_breach")).isEqualTo(3.0);
+        assertThat(figure(incidentInput, "incidents.category.patient_safety_device")).as("C, assessed as a breach").isEqualTo(1.0);
+        assertThat(figure(incidentInput, "incidents.severity.medium")).isEqualTo(3.0);
+        assertThat(figure(incidentInput, "incidents.severity.critical")).isEqualTo(1.0);
+        assertThat(figure(incidentInput, "incidents.severity.high")).isZero();
+        assertThat(figure(incidentInput, "incidents.contain.mean-hours")).as("24, 24 and 4 hours").isEqualTo(17.33);
+        assertThat(figureOf(incidentInput, "incidents.contain.mean-hours.medium")).satisfies(f -> {
+            assertThat(f.value()).isEqualTo(24.0);
+            assertThat(f.target()).isEqualTo(72.0);
+        });
+        assertThat(figureOf(incidentInput, "incidents.contain.mean-hours.critical")).satisfies(f -> {
+            assertThat(f.value()).isEqualTo(4.0);
+            assertThat(f.target()).isEqualTo(4.0);
+        });
+        assertThat(figureOf(incidentInput, "incidents.contain.mean-hours.low").target()).isNull();
+
+        // A's people were told 2 days after the discovery, B's 77 days after; the deadlines allowed what the plan says.
+        Instant aDiscovered = OffsetDateTime.parse("2025-01-06T08:00:00-05:00").toInstant();
+        Instant bDiscovered = OffsetDateTime.parse("2025-01-02T10:00:00-05:00").toInstant();
+        double toNotify = (Duration.between(aDiscovered, OffsetDateTime.parse(sentEarly).toInstant()).toSeconds()
+                + Duration.between(bDiscovered, OffsetDateTime.parse("2025-03-20T10:00:00-04:00").toInstant()).toSeconds()) / 2.0;
+        double allowed = (Duration.between(aDiscovered, lastIndividualDeadline(incidents.get(a))).toSeconds()
+                + Duration.between(bDiscovered, lastIndividualDeadline(incidents.get(b))).toSeconds()) / 2.0;
+        assertThat(figureOf(incidentInput, "incidents.notify.mean-days")).satisfies(f -> {
+            assertThat(f.value()).isEqualTo(Math.round(toNotify / 864.0) / 100.0);
+            assertThat(f.target()).isEqualTo(Math.round(allowed / 864.0) / 100.0);
+            assertThat(f.basis()).startsWith("2 incidents");
+        });
+        long sent = 0;
+        long sentLate = 0;
+        long missed = 0;
+        List<String> lateOrMissed = new ArrayList<>();
+        for (long incident : List.of(a, b, c)) {
+            for (JsonNode obligation : incidents.get(incident).path("obligations")) {
+                String status = obligation.path("status").asText();
+                if (status.startsWith("SENT") && inPeriod(obligation.path("sentAt"), q1)) sent++;
+                if (status.equals("SENT_LATE") && inPeriod(obligation.path("sentAt"), q1)) sentLate++;
+                if (status.equals("MISSED") && inPeriod(obligation.path("targetDeadline"), q1)) missed++;
+                if ((status.equals("SENT_LATE") && inPeriod(obligation.path("sentAt"), q1)) || (status.equals("MISSED") && inPeriod(obligation.path("targetDeadline"), q1))) {
+                    lateOrMissed.add("obligation:" + obligation.path("id").asLong());
+                }
+            }
+        }
+        assertThat(incidents.get(b).path("obligations").findValuesAsText("status")).contains("SENT_LATE");
+        assertThat(incidents.get(c).path("obligations").findValuesAsText("status")).contains("MISSED");
+        assertThat(figure(incidentInput, "incidents.obligations.sent")).isEqualTo((double) sent);
+        assertThat(figure(incidentInput, "incidents.obligations.sent-late")).isEqualTo((double) sentLate);
+        assertThat(figure(incidentInput, "incidents.obligations.missed")).isEqualTo((double) missed);
+        assertThat(incidentInput.items()).extracting(ReviewItem::key).containsExactlyInAnyOrderElementsOf(lateOrMissed);
+        assertThat(incidentInput.items()).allSatisfy(item -> assertThat(item.text()).doesNotContain("Lab results", "Person "));
+
+        // The quarter's last day ends at midnight in the company's zone: E is March's and the first quarter's, not the second's.
+        assertThat(figure(read("incidents", march), "incidents.patient-data")).isEqualTo(1.0);
+        assertThat(figure(read("incidents", q2), "incidents.patient-data")).isZero();
+
+        var regulation = firstReading.get("regulation");
+        assertThat(regulation.notes()).contains("Catalog version 2026-12-01.");
+        assertThat(regulation.items()).isNotEmpty().extracting(ReviewItem::key).doesNotHaveDuplicates();
+        assertThat(regulation.items()).allSatisfy(item -> assertThat(item.fingerprint()).matches("[0-9a-f]{64}"));
+        assertThat(figure(regulation, "regulation.rules")).isEqualTo((double) regulation.items().size());
+
+        // One campaign: the manager decided on time, the CISO never (three exceptions); the leaver's removal verified late.
+        var accessReviews = firstReading.get("access-reviews");
+        assertThat(figure(accessReviews, "access-reviews.campaigns.closed")).isEqualTo(1.0);
+        assertThat(figure(accessReviews, "access-reviews.campaigns.on-time")).isZero();
+        assertThat(figure(accessReviews, "access-reviews.campaigns.late")).isEqualTo(1.0);
+        assertThat(figure(accessReviews, "access-reviews.items")).isEqualTo(6.0);
+        assertThat(figure(accessReviews, "access-reviews.decided")).isEqualTo(3.0);
+        assertThat(figure(accessReviews, "access-reviews.exceptions")).isEqualTo(3.0);
+        assertThat(figure(accessReviews, "access-reviews.revoked")).isEqualTo(1.0);
+        assertThat(figure(accessReviews, "access-reviews.revocations.verified")).isEqualTo(1.0);
+        assertThat(figure(accessReviews, "access-reviews.revocations.verified-late")).isEqualTo(1.0);
+        assertThat(figure(accessReviews, "access-reviews.revocations.unverified-overdue")).isZero();
+        assertThat(accessReviews.items()).extracting(ReviewItem::key).containsExactly("campaign:" + campaignId);
+        assertThat(accessReviews.items().get(0).text()).contains("closed 2025-01-28", "late", "6 items", "1 revoked");
+
+        // The audit: due to finish 17 January, reported the 16th, its one major finding closed with its action on 1 March.
+        var audits = firstReading.get("audits");
+        assertThat(figure(audits, "audits.planned")).isEqualTo(1.0);
+        assertThat(figure(audits, "audits.on-schedule")).isEqualTo(1.0);
+        assertThat(figure(audits, "audits.on-schedule-rate")).isEqualTo(100.0);
+        assertThat(figure(audits, "audits.closed")).isEqualTo(1.0);
+        assertThat(figure(audits, "audits.findings.major")).isEqualTo(1.0);
+        assertThat(figure(audits, "audits.findings.minor")).isZero();
+        assertThat(figure(audits, "audits.findings.open.major")).isZero();
+        assertThat(audits.items()).extracting(ReviewItem::key).containsExactly("audit:" + auditId);
+        assertThat(audits.items().get(0).text()).contains("planned 2025-01-13 to 2025-01-17", "final report 2025-01-16 (on schedule)",
+                "closed 2025-03-01", "1 major");
+
+        // Three actions raised: the audit's (closed effective), a major one left past its due date, a minor one not yet due.
+        var correctiveActions = firstReading.get("corrective-actions");
+        JsonNode closedAction = json.readTree(client("ciso").get("/api/corrective-actions/" + auditAction).body()).path("summary");
+        double daysToClose = Math.round(Duration.between(Instant.parse(closedAction.path("raisedAt").asText()),
+                Instant.parse(closedAction.path("closedAt").asText())).toSeconds() / 864.0) / 100.0;
+        assertThat(figure(correctiveActions, "corrective-actions.raised")).isEqualTo(3.0);
+        assertThat(figure(correctiveActions, "corrective-actions.closed")).isEqualTo(1.0);
+        assertThat(figure(correctiveActions, "corrective-actions.mean-days-to-close")).isEqualTo(daysToClose);
+        assertThat(figure(correctiveActions, "corrective-actions.open.major")).as("action " + overdueAction).isEqualTo(1.0);
+        assertThat(figure(correctiveActions, "corrective-actions.open.minor")).as("action " + openAction).isEqualTo(1.0);
+        assertThat(figure(correctiveActions, "corrective-actions.open")).isEqualTo(2.0);
+        assertThat(figure(correctiveActions, "corrective-actions.overdue")).isEqualTo(1.0);
+        assertThat(figure(correctiveActions, "corrective-actions.effectiveness-failures")).isZero();
+
+        // Deadlines per process, as the SLA dashboard counts the quarter.
+        var sla = firstReading.get("sla");
+        JsonNode dashboard = summary();
+        int quarters = 0;
+        var processes = dashboard.path("onTimeRateByProcess").fields();
+        while (processes.hasNext()) {
+            var process = processes.next();
+            for (JsonNode quarter : process.getValue()) {
+                if (quarter.path("quarter").asText().equals("2025-Q1") && quarter.path("total").asLong() > 0) {
+                    quarters++;
+                    var rate = figureOf(sla, "sla.on-time." + process.getKey());
+                    assertThat(rate.basis()).startsWith(quarter.path("onTime").asLong() + " of " + quarter.path("total").asLong() + " ");
+                    assertThat(rate.value()).isEqualTo(Math.round(1000.0 * quarter.path("onTime").asLong() / quarter.path("total").asLong()) / 10.0);
+                }
+            }
+        }
+        assertThat(quarters).as("processes with deadlines completed in the quarter").isEqualTo(sla.figures().size() - 1).isPositive();
+
+        // ================================================================ a later quarter's activity leaves the first as it was
+        clock.moveTo("2025-04-20T10:00:00-04:00");
+        long f = report("F", "2025-04-14T09:00:00-04:00");
+        complete(breach(f), PlannedBreach.triage(40));
+        contain(f, "2025-04-15T09:00:00-04:00");
+        raiseAction("improvement");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(figure(read("corrective-actions", q2), "corrective-actions.raised")).isEqualTo(1.0));
+        assertThat(figure(read("incidents", q2), "incidents.patient-data")).isEqualTo(1.0);
+        for (var source : sources) {
+            var again = source.read(q1);
+            var first = firstReading.get(source.key());
+            assertThat(again.figures()).as(source.key()).isEqualTo(first.figures());
+            assertThat(again.items()).as(source.key()).isEqualTo(first.items());
+            assertThat(again.readAt()).isAfter(first.readAt());
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ reading
+
+    private ReviewInput read(String key, ReviewPeriod period) {
+        return sources.stream().filter(source -> source.key().equals(key)).findFirst().orElseThrow().read(period);
+    }
+
+    private static Double figure(ReviewInput input, String key) {
+        return figureOf(input, key).value();
+    }
+
+    private static ReviewFigure figureOf(ReviewInput input, String key) {
+        return input.figures().stream().filter(figure -> figure.key().equals(key)).findFirst()
+                .orElseThrow(() -> new AssertionError("No figure " + key + " among " + input.figures()));
+    }
+
+    private static boolean inPeriod(JsonNode instant, ReviewPeriod period) {
+        if (instant.isNull() || instant.isMissingNode()) return false;
+        Instant at = Instant.parse(instant.asText());
+        return !at.isBefore(period.from()) && at.isBefore(period.to());
+    }
+
+    private static Instant lastIndividualDeadline(JsonNode incident) {
+        Instant last = null;
+        for (JsonNode obligation : incident.path("obligations")) {
+            if (INDIVIDUALS.contains(obligation.path("recipient").asText()) && !obligation.path("status").asText().equals("WITHDRAWN")) {
+                Instant due = Instant.parse(obligation.path("targetDeadline").asText());
+                last = last == null || due.isAfter(last) ? due : last;
+            }
+        }
+        return last;
+    }
+
+    private JsonNode summary() {
+        var summary = new java.util.concurrent.atomic.AtomicReference<JsonNode>();
+        await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            var response = client("manager").get("/api/sla/summary");
+            assertThat(response.statusCode()).isEqualTo(200);
+            summary.set(json.readTree(response.body()));
+            return !Instant.parse(summary.get().path("asOf").asText()).isBefore(clock.now());
+        });
+        return summary.get();
+    }
+
+    // ------------------------------------------------------------------------------------------------ breach
+
+    private long report(String title, String discoveredAt) throws Exception {
+        var discovered = OffsetDateTime.parse(discoveredAt);
+        var response = sysadmin.postJson("/api/incidents", """
+                {"title": "Review input %s", "occurredAt": "%s", "discoveredAt": "%s", "dataCategories": ["name", "diagnosis"],
+                 "affectedEstimate": {"US-TX": 40}}""".formatted(title, discovered.minusHours(1), discovered));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        long incidentId = json.readTree(response.body()).path("id").asLong();
+        EngineJobs.runAllOf(management, breach(incidentId));
+        return incidentId;
+    }
+
+    private long startExercise() throws Exception {
+        var response = client("ciso").postJson("/api/exercises", "{\"scenario\": \"misdirected-lab-results\", \"participants\": [\"privacy\", \"sysadmin\"]}");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        long incidentId = json.readTree(response.body()).path("incidentId").asLong();
+        EngineJobs.runAllOf(management, breach(incidentId));
+        return incidentId;
+    }
+
+    private String breach(long incidentId) {
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey("incident-" + incidentId)
+                .processDefinitionKey("breach-response").singleResult().getId();
+    }
+
+    private void contain(long incidentId, String containedAt) {
+        complete(breach(incidentId), Map.of("containedAt", OffsetDateTime.parse(containedAt).toInstant().toString()));
+        EngineJobs.runAllOf(management, breach(incidentId));
+    }
+
+    private void complete(String processInstanceId, Map<String, Object> variables) {
+        tasks.complete(tasks.createTaskQuery().processInstanceId(processInstanceId).singleResult().getId(), variables);
+    }
+
+    private JsonNode incident(long incidentId) throws Exception {
+        var response = privacy.get("/api/incidents/" + incidentId);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return json.readTree(response.body());
+    }
+
+    private Map<Long, JsonNode> incident(long... incidentIds) throws Exception {
+        Map<Long, JsonNode> incidents = new LinkedHashMap<>();
+        for (long id : incidentIds) {
+            incidents.put(id, incident(id));
+        }
+        return incidents;
+    }
+
+    /** Prepares, approves and records the dispatch of the incident's open notices that {@code which} selects, sent at {@code sentAt}. */
+    private void sendNotices(long incidentId, Predicate<JsonNode> which, String sentAt) throws Exception {
+        for (int round = 0; round < 5; round++) {
+            Map<Long, JsonNode> obligations = new HashMap<>();
+            incident(incidentId).path("obligations").forEach(obligation -> obligations.put(obligation.path("id").asLong(), obligation));
+            var open = tasks.createTaskQuery().processVariableValueEquals("incidentId", incidentId).processDefinitionKey("notification-obligation")
+                    .taskDefinitionKey("Task_PrepareNotice").list().stream()
+                    .filter(task -> which.test(obligations.get(((Number) runtime.getVariable(task.getProcessInstanceId(), "obligationId")).longValue())))
+                    .toList();
+            if (open.isEmpty()) {
+                return;
+            }
+            for (var task : open) {
+                String notice = task.getProcessInstanceId();
+                completeAt(notice, "Task_PrepareNotice", Map.of("phiNoticeWhatHappened", "Lab results were e-mailed to a wrong address.",
+                        "phiNoticeSteps", "Tell us if you receive mail about results that are not yours.",
+                        "phiNoticeWhatWeAreDoing", "We retrained staff and added an address check.", "noticeBreachType", "Unauthorized Access/Disclosure",
+                        "noticeBreachLocation", "Email", "phiNoticeSafeguards", "Address book with confirmations"));
+                completeAt(notice, "Task_ApproveNotice", Map.of("noticeApproved", true));
+                completeAt(notice, "Task_RecordDispatch", Map.of("sentAt", OffsetDateTime.parse(sentAt).toInstant().toString(),
+                        "channel", "first_class_mail", "proof", "USPS-" + task.getId()));
+                EngineJobs.runAllOf(management, notice);
+            }
+        }
+    }
+
+    private void completeAt(String processInstanceId, String taskKey, Map<String, Object> variables) throws Exception {
+        String taskId = tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey).singleResult().getId();
+        var body = json.createObjectNode();
+        var values = body.putObject("variables");
+        variables.forEach((name, value) -> values.putObject(name).putPOJO("value", value));
+        var response = privacy.postJson("/engine-rest/task/" + taskId + "/complete", json.writeValueAsString(body));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
+    }
+
+    // ------------------------------------------------------------------------------------------------ access review
+
+    /** A PHI system of this test's own: five accounts, the sysadmin's privileged (two reviews), a leaver among them. */
+    private String startCampaign(String system, String leaver) {
+        var saved = client("ciso").putJson("/api/access-reviews/systems/" + system,
+                "{\"name\": \"Review input system\", \"owner\": \"ciso\", \"deputy\": \"manager\", \"classification\": \"phi-restricted\"}");
+        assertThat(saved.statusCode()).isEqualTo(200);
+        assertThat(postCsv("sysadmin", "/api/access-reviews/snapshots?kind=roster", """
+                person,manager,status,terminatedOn
+                ciso,,ACTIVE,
+                manager,ciso,ACTIVE,
+                privacy,ciso,ACTIVE,
+                staff,manager,ACTIVE,
+                sysadmin,manager,ACTIVE,
+                %s,manager,TERMINATED,2024-12-20
+                """.formatted(leaver)).statusCode()).isEqualTo(201);
+        assertThat(postCsv("sysadmin", "/api/access-reviews/snapshots", snapshot(system, leaver, true)).statusCode()).isEqualTo(201);
+        var started = client("manager").postJson("/api/access-reviews/campaigns", "{\"systems\": [\"" + system + "\"]}");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        try {
+            String instance = json.readTree(started.body()).path("processInstanceId").asText();
+            EngineJobs.runAt(management, instance, "Task_OpenCampaign");
+            return instance;
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String snapshot(String system, String leaver, boolean withLeaver) {
+        return "system,account,person,manager,entitlement,privileged,lastLogin\n"
+                + system + ",staff,staff,manager,read,false,2025-01-02\n"
+                + system + ",sysadmin,sysadmin,manager,admin,true,2025-01-02\n"
+                + (withLeaver ? system + "," + leaver + "," + leaver + ",manager,read,false,2024-12-10\n" : "")
+                + system + ",orphan-7,,,read,false,2024-06-01\n"
+                + system + ",manager,manager,ciso,read,false,2025-01-02\n";
+    }
+
+    /** The manager revokes the leaver's access and keeps the rest of theirs; the CISO decides nothing. */
+    private void decide(long campaignId, String leaver) throws Exception {
+        long leaverItem = 0;
+        for (JsonNode item : json.readTree(client("manager").get("/api/access-reviews/campaigns/" + campaignId + "/items").body())) {
+            if (item.path("account").asText().equals(leaver)) {
+                leaverItem = item.path("id").asLong();
+            }
+        }
+        var decided = client("manager").postJson("/api/access-reviews/campaigns/" + campaignId + "/decisions", """
+                {"decisions": [{"item": %d, "decision": "revoke", "reason": "Left the company"}],
+                 "bulk": {"decision": "keep", "reason": "Confirmed with the team", "scope": "all"}}""".formatted(leaverItem));
+        assertThat(decided.statusCode()).as(decided.body()).isEqualTo(200);
+        assertThat(json.readTree(decided.body()).path("applied").asInt()).isEqualTo(3);
+    }
+
+    private void deprovision(long campaignId) {
+        var task = tasks.createTaskQuery().processDefinitionKey("access-revocation").taskDefinitionKey("Task_Deprovision")
+                .processVariableValueEquals("campaignId", campaignId).singleResult();
+        assertThat(sysadmin.postJson("/engine-rest/task/" + task.getId() + "/claim", "{\"userId\": \"sysadmin\"}").statusCode()).isEqualTo(204);
+        var removed = sysadmin.postJson("/engine-rest/task/" + task.getId() + "/submit-form", "{\"variables\": {\"removed\": {\"value\": true}}}");
+        assertThat(removed.statusCode()).as(removed.body()).isEqualTo(204);
+    }
+
+    private void closeCampaign(String instance) {
+        management.createJobQuery().processInstanceId(instance).timers().activityId("BoundaryEvent_ReviewWindowClosed").list()
+                .forEach(job -> management.executeJob(job.getId()));
+        EngineJobs.runAt(management, instance, "Task_CloseReviews");
+        tasks.createTaskQuery().processInstanceId(instance).list().forEach(task -> tasks.complete(task.getId(), Map.of("attested", true)));
+        EngineJobs.runAt(management, instance, "Task_PublishReport");
+    }
+
+    // ------------------------------------------------------------------------------------------------ audit, corrective actions
+
+    private String startAudit() throws Exception {
+        var started = client("ciso").postJson("/api/audits", "{\"kind\": \"ad-hoc\", \"areas\": [\"access-management\"]}");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        String instance = json.readTree(started.body()).path("processInstanceId").asText();
+        EngineJobs.runAt(management, instance, "Task_OpenAudit");
+        var planned = auditor.postJson("/engine-rest/task/" + taskOf(instance) + "/complete", variables(Map.of("scope", "access-management",
+                "criteria", "ISO/IEC 27001:2022 A.5.15-A.5.18", "leadAuditor", "auditor", "team", "",
+                "plannedStart", "2025-01-13", "plannedEnd", "2025-01-17")));
+        assertThat(planned.statusCode()).as(planned.body()).isEqualTo(204);
+        assertThat(auditor.postJson("/engine-rest/task/" + taskOf(instance) + "/complete", "{}").statusCode()).isEqualTo(204);
+        return instance;
+    }
+
+    /** One major nonconformity (AM-02), the rest conforming; IT operations respond to the draft. */
+    private void fieldwork(String instance, long auditId) throws Exception {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (JsonNode item : json.readTree(auditor.get("/api/audits/" + auditId).body()).path("checklist")) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("questionId", item.path("questionId").asText());
+            boolean major = "AM-02".equals(item.path("questionId").asText());
+            row.put("result", major ? "major" : "conforming");
+            row.put("evidenceNotes", major ? "Leavers keep EHR access for weeks" : null);
+            rows.add(row);
+        }
+        var value = new LinkedHashMap<String, Object>();
+        value.put("type", "Object");
+        value.put("value", json.writeValueAsString(rows));
+        value.put("valueInfo", Map.of("objectTypeName", "java.util.List", "serializationDataFormat", "application/json"));
+        var submitted = auditor.postJson("/engine-rest/task/" + taskOf(instance) + "/complete",
+                json.writeValueAsString(Map.of("variables", Map.of("phiFieldworkItems", value))));
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(204);
+        EngineJobs.runAllOf(management, instance);
+        var respond = sysadmin.postJson("/engine-rest/task/" + taskOf(instance) + "/complete",
+                variables(Map.of("phiResponse", "Agreed: HR's leaver feed will disable accounts on the day")));
+        assertThat(respond.statusCode()).as(respond.body()).isEqualTo(204);
+    }
+
+    private long raiseAction(String severity) throws Exception {
+        var raised = client("ciso").postJson("/api/corrective-actions",
+                "{\"severity\": \"" + severity + "\", \"ownerGroup\": \"it-operations\", \"description\": \"Review input action\"}");
+        assertThat(raised.statusCode()).as(raised.body()).isIn(200, 201, 202);
+        return json.readTree(raised.body()).path("id").asLong();
+    }
+
+    /** The action's steps by IT operations, then the waiting period's timer: the effectiveness check is next. */
+    private void actionStepsUpToTheCheck(long actionId) throws Exception {
+        String action = runtime.createProcessInstanceQuery().processInstanceBusinessKey("CA-" + actionId).singleResult().getId();
+        stepOf(action, Map.of("correctionMade", "yes", "phiCorrection", "Leavers' accounts disabled"));
+        stepOf(action, Map.of("phiRootCause", "HR does not tell IT", "rootCauseMethod", "five-whys", "similarElsewhere", "no"));
+        stepOf(action, Map.of("phiActionPlan", "Leaver feed from HR", "actionOwner", "sysadmin", "planDueDate", "2025-02-05"));
+        stepOf(action, Map.of("phiEvidence", "Feed live"));
+        management.executeJob(management.createJobQuery().processInstanceId(action).timers()
+                .activityId("Timer_EffectivenessCheckDue").singleResult().getId());
+    }
+
+    private void stepOf(String action, Map<String, Object> values) throws Exception {
+        var response = sysadmin.postJson("/engine-rest/task/" + taskOf(action) + "/complete", variables(values));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
+    }
+
+    // ------------------------------------------------------------------------------------------------ plumbing
+
+    private String taskOf(String instance) {
+        return tasks.createTaskQuery().processInstanceId(instance).singleResult().getId();
+    }
+
+    private static String variables(Map<String, Object> values) throws Exception {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        values.forEach((name, value) -> variables.put(name, Map.of("value", value)));
+        return json.writeValueAsString(Map.of("variables", variables));
+    }
+
+    private WebClient client(String user) {
+        return new WebClient(port).as(user, "demo");
+    }
+
+    private HttpResponse<String> postCsv(String user, String path, String csv) {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString(csv)).build();
+        try {
+            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
