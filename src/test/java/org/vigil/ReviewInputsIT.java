@@ -68,6 +68,7 @@ class ReviewInputsIT {
     WebClient privacy;
     WebClient sysadmin;
     WebClient auditor;
+    final List<Long> raisedActions = new ArrayList<>();
 
     @Test
     void everyFigureOfTheQuarterIsTheSeededActivityAndReadsTheSameLater() throws Exception {
@@ -178,7 +179,12 @@ class ReviewInputsIT {
 
         // ================================================================ the first quarter's figures
         var incidents = incident(a, b, c, e, exercise);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(figure(read("corrective-actions", q1), "corrective-actions.raised")).isEqualTo(3.0));
+        // The SLA capability records the actions from their events, after commit: wait until it has heard all of them.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            var heard = read("corrective-actions", q1);
+            assertThat(figure(heard, "corrective-actions.raised")).isEqualTo(3.0);
+            assertThat(figure(heard, "corrective-actions.closed")).isEqualTo(1.0);
+        });
         var firstReading = new LinkedHashMap<String, ReviewInput>();
         for (var source : sources) {
             firstReading.put(source.key(), source.read(q1));
@@ -323,6 +329,23 @@ class ReviewInputsIT {
             assertThat(again.figures()).as(source.key()).isEqualTo(first.figures());
             assertThat(again.items()).as(source.key()).isEqualTo(first.items());
             assertThat(again.readAt()).isAfter(first.readAt());
+        }
+        leaveNoOpenWorkBehind(List.of(a, b, c, e, f, exercise), campaignId);
+    }
+
+    /** Tasks due in 2025 would be overdue for every later test of this JVM: the quarter's open processes end here. */
+    private void leaveNoOpenWorkBehind(List<Long> incidentIds, long campaignId) {
+        for (long incidentId : incidentIds) {
+            runtime.createProcessInstanceQuery().processDefinitionKey("notification-obligation").variableValueEquals("incidentId", incidentId).list()
+                    .forEach(instance -> runtime.deleteProcessInstance(instance.getId(), "test done"));
+            runtime.createProcessInstanceQuery().processInstanceBusinessKey("incident-" + incidentId).list()
+                    .forEach(instance -> runtime.deleteProcessInstance(instance.getId(), "test done"));
+        }
+        runtime.createProcessInstanceQuery().processDefinitionKey("access-revocation").variableValueEquals("campaignId", campaignId).list()
+                .forEach(instance -> runtime.deleteProcessInstance(instance.getId(), "test done"));
+        for (long actionId : raisedActions) {
+            runtime.createProcessInstanceQuery().processInstanceBusinessKey("CA-" + actionId).list()
+                    .forEach(instance -> runtime.deleteProcessInstance(instance.getId(), "test done"));
         }
     }
 
@@ -564,7 +587,9 @@ class ReviewInputsIT {
         var raised = client("ciso").postJson("/api/corrective-actions",
                 "{\"severity\": \"" + severity + "\", \"ownerGroup\": \"it-operations\", \"description\": \"Review input action\"}");
         assertThat(raised.statusCode()).as(raised.body()).isIn(200, 201, 202);
-        return json.readTree(raised.body()).path("id").asLong();
+        long actionId = json.readTree(raised.body()).path("id").asLong();
+        raisedActions.add(actionId);
+        return actionId;
     }
 
     /** The action's steps by IT operations, then the waiting period's timer: the effectiveness check is next. */
