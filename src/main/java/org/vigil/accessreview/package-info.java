@@ -8,6 +8,9 @@
  * (workforce clearance and termination) and 164.308(a)(4) (access authorization). Holds workforce data
  * (accounts, people's ids, entitlements), never patient data. Uses notification (e-mail through the outbox)
  * and platform (people directory, seeds).
+ *
+ * <p>Contributes the {@code access-reviews} input of management reviews ({@code AccessReviewReviewInput}, through
+ * {@code managementreview::spi}): campaigns closed on time or late, accounts revoked, removals verified late.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Access review", allowedDependencies = {"managementreview::spi", "notification::api", "platform"})
 package org.vigil.accessreview;

@@ -11,6 +11,9 @@
  * HIPAA 164.308(a)(1)(ii)(D) and 164.308(a)(8), HITECH and GDPR Art. 32(1)(d). Uses correctiveaction (raising and
  * following actions), breach's events (exercise reports whose gaps become findings), notification (reminders) and
  * platform (seeds, people directory, dates).
+ *
+ * <p>Contributes the {@code audits} input of management reviews ({@code AuditReviewInput}, through
+ * {@code managementreview::spi}): audits on schedule, findings by kind, one item per audit.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Internal audit",
         allowedDependencies = {"correctiveaction::api", "correctiveaction::events", "breach::events", "documents::api",

@@ -22,7 +22,7 @@ import org.vigil.managementreview.spi.ReviewItem;
 import org.vigil.managementreview.spi.ReviewPeriod;
 
 /**
- * The incidents input of a management review (ISO 27001 9.3 c) 4), A.5.24-5.27): the incidents discovered in the
+ * The incidents input of a management review (ISO 27001 9.3 c) 2), A.5.24-5.27): the incidents discovered in the
  * period with patient data involved, by category and severity as the classification recorded them; the mean time to
  * contain and to notify the people affected, over the incidents contained or notified in the period, against the
  * containment policy ({@link ContainmentTargets}) and the obligations' own deadlines; notices sent late and obligations
@@ -148,7 +148,7 @@ class IncidentReviewInput implements ReviewInputSource {
                 "obligations whose deadline fell in the period and passed without the notice (status MISSED)"));
         items.addAll(lateItems);
 
-        return new ReviewInput(KEY, "Security incidents with patient data involved", "9.3 c) 4) monitoring and measurement results: incidents",
+        return new ReviewInput(KEY, "Security incidents with patient data involved", "9.3 c) 2) monitoring and measurement results: incidents",
                 "Breach response (incidents and notification obligations)", clock.instant(), true, List.copyOf(figures), List.copyOf(items),
                 List.of("Patient data involved: classified as a patient-data breach, or sent to the breach risk assessment by the triage.",
                         "Exercises (breach-response drills) are excluded from every figure.",

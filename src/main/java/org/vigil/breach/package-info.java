@@ -10,6 +10,9 @@
  * form guard: a date of something that happened is not in the future, a count is whole. A closed incident takes no
  * change until the privacy lead or the CISO reopens it, which its record of events keeps with who, when and why; a
  * recorded dispatch is never rewritten, only corrected beside the original (164.414(b): the burden of proof is ours).
+ *
+ * <p>Contributes the {@code incidents} input of management reviews ({@code IncidentReviewInput}, through
+ * {@code managementreview::spi}): incidents with patient data, response times against policy, notices late or missed.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Breach response", allowedDependencies = {"correctiveaction::api", "documents::api", "notification::api", "platform", "regulation::api",
         "managementreview::spi"})

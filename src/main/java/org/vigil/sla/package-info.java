@@ -6,6 +6,9 @@
  * publish (their {@code events} named interfaces), not from their tables.
  *
  * <p>Serves ISO 27001 clause 9.1 (monitoring and measurement) and 9.3 (input to management review).
+ *
+ * <p>Contributes the {@code corrective-actions} and {@code sla} inputs of management reviews ({@code
+ * CorrectiveActionReviewInput}, {@code SlaReviewInput}, through {@code managementreview::spi}).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "SLA", allowedDependencies = {"accessreview::events", "audit::events", "breach::events",
         "correctiveaction::events", "managementreview::spi", "notification::api", "platform"})
