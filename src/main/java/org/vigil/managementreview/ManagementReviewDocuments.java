@@ -1,0 +1,201 @@
+package org.vigil.managementreview;
+
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.velocity.VelocityContext;
+import org.apache.velocity.app.VelocityEngine;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
+import org.vigil.managementreview.ManagementReviewApi.PackInput;
+import org.vigil.managementreview.ManagementReviewApi.TrendPoint;
+import org.vigil.managementreview.spi.ReviewFigure;
+import org.vigil.platform.CompanySettings;
+
+/**
+ * The review's document (templates/managementreview/review.vm): the frozen pack (each input with its source and the
+ * moment it was read), the comparison with the previous review of the kind, the charts of each figure against the three
+ * periods before (bars drawn as HTML tables, so the PDF stands alone), minutes, decisions with their actions, sign-off
+ * and amendments. XHTML by the strict Velocity engine, every value HTML-escaped here; the PDF by openhtmltopdf with
+ * the DejaVu fonts, as the audit report.
+ */
+@Component
+class ManagementReviewDocuments {
+
+    private static final String TEMPLATE = "templates/managementreview/review.vm";
+    private static final String FONTS = "/net/sf/jasperreports/fonts/dejavu/";
+    private static final String FONT_FAMILY = "DejaVu Sans";
+
+    private final ManagementReviews reviews;
+    private final VelocityEngine velocity;
+    private final DateTimeFormatter format;
+    private final byte[] regularFont;
+    private final byte[] boldFont;
+
+    ManagementReviewDocuments(ManagementReviews reviews, VelocityEngine velocity, CompanySettings company) {
+        this.reviews = reviews;
+        this.velocity = velocity;
+        format = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z").withZone(company.zone());
+        regularFont = resource(FONTS + "DejaVuSans.ttf");
+        boldFont = resource(FONTS + "DejaVuSans-Bold.ttf");
+    }
+
+    /** At sign-off: the PDF rendered once more and its SHA-256 kept, so a copy can be checked against the record. */
+    void renderSignedOff(long reviewId) {
+        reviews.documentRendered(reviewId, sha256(pdf(reviewId)));
+    }
+
+    String html(long reviewId) {
+        var detail = reviews.detail(reviewId);
+        var review = detail.review();
+        var comparison = reviews.comparison(reviewId);
+        Map<String, Object> model = new HashMap<>();
+        model.put("review", map("id", review.id(), "kind", review.kind(), "label", review.periodLabel(), "from", at(review.periodFrom()),
+                "to", at(review.periodTo()), "status", review.status(), "chair", review.chair(), "meetingAt", at(review.meetingAt()),
+                "attendees", String.join(", ", review.attendees()), "frozenAt", at(review.frozenAt()),
+                "signedOffAt", at(review.signedOffAt()), "signedOffBy", review.signedOffBy(), "createdAt", at(review.createdAt()),
+                "createdBy", review.createdBy(), "minutes", detail.minutes(),
+                "previous", comparison.previousReviewId() == null ? "none: this is the first review of its kind"
+                        : "review " + comparison.previousReviewId() + " (" + comparison.previousPeriodLabel() + ")"));
+        List<Map<String, Object>> inputs = new ArrayList<>();
+        for (PackInput p : detail.pack()) {
+            Map<String, Object> input = new LinkedHashMap<>();
+            if (p.input() != null) {
+                var in = p.input();
+                input.putAll(map("key", p.key(), "title", in.title(), "iso", in.isoInput(), "source", in.source(), "readAt", at(p.readAt()),
+                        "available", in.available() ? "yes" : "not available", "frozen", p.frozen() ? "frozen" : "live"));
+                input.put("notes", in.notes().stream().map(HtmlUtils::htmlEscape).toList());
+                input.put("items", in.items().stream().map(i -> map("key", i.key(), "text", i.text())).toList());
+                input.put("figures", in.figures().stream().map(f -> map("label", f.label(), "value", number(f.value()), "unit", f.unit(),
+                        "basis", f.basis(), "target", f.target() == null ? "" : number(f.target()))).toList());
+                input.put("charts", charts(in.figures(), p.trend(), review.periodLabel()));
+                input.put("statement", "");
+            } else {
+                input.putAll(map("key", p.key(), "title", reviews.preparationTitle(p.key()),
+                        "iso", ManagementReviews.PEOPLE_INPUTS.get(p.key())[1], "source", "entered by " + Objects.toString(p.enteredBy(), "nobody yet")
+                                + " for " + p.ownerGroup(), "readAt", at(p.enteredAt()), "available", p.statement() == null ? "not entered" : "yes",
+                        "frozen", p.frozen() ? "frozen" : "live", "statement", Objects.toString(p.statement(), "")));
+                input.put("notes", List.of());
+                input.put("items", List.of());
+                input.put("figures", List.of());
+                input.put("charts", List.of());
+            }
+            inputs.add(input);
+        }
+        model.put("inputs", inputs);
+        List<Map<String, String>> changes = new ArrayList<>();
+        for (var c : comparison.inputs()) {
+            for (var f : c.figures()) {
+                if (!"same".equals(f.change())) {
+                    changes.add(map("input", c.title(), "what", f.label(), "change", f.change(),
+                            "detail", number(f.previous()) + " → " + number(f.current()) + " " + Objects.toString(f.unit(), "")));
+                }
+            }
+            for (var i : c.items()) {
+                changes.add(map("input", c.title(), "what", i.key(), "change", i.change(), "detail", i.text()));
+            }
+        }
+        model.put("changes", changes);
+        model.put("decisions", detail.decisions().stream().map(d -> map("n", d.position(), "text", d.text(), "group", d.ownerGroup(),
+                "owner", d.owner(), "due", d.dueDate(), "action", d.correctiveActionId() == null ? "" : "CA-" + d.correctiveActionId(),
+                "status", d.actionStatus())).toList());
+        model.put("amendments", detail.amendments().stream().map(a -> map("id", a.id(), "text", a.text(), "why", a.why(),
+                "by", a.amendedBy(), "at", at(a.amendedAt()))).toList());
+        var out = new StringWriter();
+        velocity.getTemplate(TEMPLATE, "UTF-8").merge(new VelocityContext(model), out);
+        return out.toString();
+    }
+
+    byte[] pdf(long reviewId) {
+        var out = new ByteArrayOutputStream(32 * 1024);
+        try {
+            var builder = new PdfRendererBuilder();
+            builder.useFastMode();
+            builder.useFont(() -> new java.io.ByteArrayInputStream(regularFont), FONT_FAMILY, 400, FontStyle.NORMAL, true);
+            builder.useFont(() -> new java.io.ByteArrayInputStream(boldFont), FONT_FAMILY, 700, FontStyle.NORMAL, true);
+            builder.withHtmlContent(html(reviewId), null);
+            builder.toStream(out);
+            builder.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the management review's PDF", e);
+        }
+        return out.toByteArray();
+    }
+
+    /** One chart per figure with a value: the periods before, then this one, as bars scaled to the largest value. */
+    private List<Map<String, Object>> charts(List<ReviewFigure> figures, List<TrendPoint> trend, String label) {
+        List<Map<String, Object>> charts = new ArrayList<>();
+        for (ReviewFigure f : figures) {
+            List<String[]> points = new ArrayList<>();
+            for (TrendPoint t : trend) {
+                Double v = t.figures().get(f.key());
+                points.add(new String[] {t.periodLabel(), v == null ? null : String.valueOf(v)});
+            }
+            points.add(new String[] {label, f.value() == null ? null : String.valueOf(f.value())});
+            double max = points.stream().filter(p -> p[1] != null).mapToDouble(p -> Double.parseDouble(p[1])).max().orElse(0);
+            if (trend.isEmpty()) {
+                continue;
+            }
+            List<Map<String, String>> bars = new ArrayList<>();
+            for (String[] p : points) {
+                double v = p[1] == null ? 0 : Double.parseDouble(p[1]);
+                int width = max <= 0 ? 0 : (int) Math.round(v / max * 100);
+                bars.add(map("period", p[0], "value", p[1] == null ? "n/a" : number(v), "width", Math.max(width, 0), "rest", 100 - Math.max(width, 0)));
+            }
+            Map<String, Object> chart = new LinkedHashMap<>(map("label", f.label(), "unit", f.unit()));
+            chart.put("bars", bars);
+            charts.add(chart);
+        }
+        return charts;
+    }
+
+    private String at(Instant instant) {
+        return instant == null ? "" : format.format(instant);
+    }
+
+    private static String number(Double value) {
+        if (value == null) {
+            return "n/a";
+        }
+        return value == Math.rint(value) ? String.valueOf(value.longValue()) : String.format(java.util.Locale.ROOT, "%.1f", value);
+    }
+
+    private static Map<String, String> map(Object... pairs) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put((String) pairs[i], HtmlUtils.htmlEscape(Objects.toString(pairs[i + 1], "")));
+        }
+        return map;
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] resource(String path) {
+        try (InputStream in = ManagementReviewDocuments.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("Font " + path + " is not on the classpath");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package org.vigil.managementreview;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Component;
+
+/**
+ * processes/management-review.bpmn and its schedules: their ids and the starts. Public for the tests of other
+ * packages, which name the public constants; no other module may depend on this one.
+ */
+@Component
+public class ManagementReviewProcess {
+
+    public static final String KEY = "management-review";
+    static final String StartEvent_QuarterlyReviewDue = "StartEvent_QuarterlyReviewDue";
+    static final String Event_FirstWorkingDayQuarterly = "Event_FirstWorkingDayQuarterly";
+    static final String StartEvent_ReviewRequested = "StartEvent_ReviewRequested";
+    static final String Task_OpenReview = "Task_OpenReview";
+    static final String SubProcess_PrepareInputs = "SubProcess_PrepareInputs";
+    static final String Task_PrepareInput = "Task_PrepareInput";
+    static final String BoundaryEvent_PreparationReminderDue = "BoundaryEvent_PreparationReminderDue";
+    static final String BoundaryEvent_PreparationOverdue = "BoundaryEvent_PreparationOverdue";
+    static final String Task_RemindPreparer = "Task_RemindPreparer";
+    static final String Task_EscalateOverduePreparation = "Task_EscalateOverduePreparation";
+    static final String Task_HoldMeeting = "Task_HoldMeeting";
+    static final String Task_FreezePack = "Task_FreezePack";
+    static final String Task_SignOff = "Task_SignOff";
+    static final String Task_RenderDocument = "Task_RenderDocument";
+    static final String EndEvent_ReviewSignedOff = "EndEvent_ReviewSignedOff";
+    /** Camunda 7 allows no none start event beside a timer start: the CISO's start and the schedules' are this message. */
+    public static final String Message_ReviewRequested = "ManagementReviewRequested";
+
+    /** The monthly security review's and the annual ISMS review's timers, a model each (one timer start per process). */
+    public static final String MONTHLY_SCHEDULE_KEY = "management-review-monthly-schedule";
+    public static final String ANNUAL_SCHEDULE_KEY = "management-review-annual-schedule";
+    static final String StartEvent_MonthlyReviewDue = "StartEvent_MonthlyReviewDue";
+    static final String StartEvent_AnnualReviewDue = "StartEvent_AnnualReviewDue";
+    static final String Event_FirstWorkingDay = "Event_FirstWorkingDay";
+    static final String Task_RequestReview = "Task_RequestReview";
+
+    private final RuntimeService runtime;
+    private final HistoryService history;
+
+    ManagementReviewProcess(RuntimeService runtime, HistoryService history) {
+        this.runtime = runtime;
+        this.history = history;
+    }
+
+    /** The CISO's start, under the caller's authorizations. Returns the process instance id. */
+    String start(String startedBy, String kind, String periodLabel) {
+        Map<String, Object> variables = new HashMap<>();
+        ManagementReviewVariables.STARTED_BY.put(variables, startedBy);
+        ManagementReviewVariables.REVIEW_KIND.put(variables, kind);
+        ManagementReviewVariables.PERIOD_LABEL.put(variables, periodLabel);
+        return runtime.createMessageCorrelation(Message_ReviewRequested).setVariables(variables).correlateStartMessage().getId();
+    }
+
+    /** Starts the review of {@code kind} for the schedule's instance {@code scheduledBy}, once. */
+    String startScheduled(String kind, String scheduledBy) {
+        var started = history.createHistoricProcessInstanceQuery().processDefinitionKey(KEY)
+                .variableValueEquals(ManagementReviewVariables.SCHEDULED_BY.name(), scheduledBy).list();
+        if (!started.isEmpty()) {
+            return started.get(0).getId();
+        }
+        Map<String, Object> variables = new HashMap<>();
+        ManagementReviewVariables.REVIEW_KIND.put(variables, kind);
+        ManagementReviewVariables.SCHEDULED_BY.put(variables, scheduledBy);
+        return runtime.createMessageCorrelation(Message_ReviewRequested).setVariables(variables).correlateStartMessage().getId();
+    }
+}
