@@ -76,7 +76,7 @@ class ManagementReviewDocuments {
                 var in = p.input();
                 input.putAll(map("key", p.key(), "title", in.title(), "iso", in.isoInput(), "source", in.source(), "readAt", at(p.readAt()),
                         "available", in.available() ? "yes" : "not available", "frozen", p.frozen() ? "frozen" : "live"));
-                input.put("notes", in.notes().stream().map(HtmlUtils::htmlEscape).toList());
+                input.put("notes", in.notes().stream().map(n -> HtmlUtils.htmlEscape(n, "UTF-8")).toList());
                 input.put("items", in.items().stream().map(i -> map("key", i.key(), "text", i.text())).toList());
                 input.put("figures", in.figures().stream().map(f -> map("label", f.label(), "value", number(f.value()), "unit", f.unit(),
                         "basis", f.basis(), "target", f.target() == null ? "" : number(f.target()))).toList());
@@ -175,7 +175,7 @@ class ManagementReviewDocuments {
     private static Map<String, String> map(Object... pairs) {
         Map<String, String> map = new LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
-            map.put((String) pairs[i], HtmlUtils.htmlEscape(Objects.toString(pairs[i + 1], "")));
+            map.put((String) pairs[i], HtmlUtils.htmlEscape(Objects.toString(pairs[i + 1], ""), "UTF-8"));
         }
         return map;
     }
