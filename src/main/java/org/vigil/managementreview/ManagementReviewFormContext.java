@@ -51,8 +51,15 @@ class ManagementReviewFormContext implements TaskFormContext {
             }
             var in = p.input();
             return in.title() + " [" + in.source() + "]: " + (!in.available() ? "not available. " + String.join(" ", in.notes())
-                    : in.figures().stream().map(f -> f.label() + " " + (f.value() == null ? "n/a" : f.value()))
+                    : in.figures().stream().map(f -> f.label() + " " + number(f.value()))
                             .collect(Collectors.joining("; ")) + (in.items().isEmpty() ? "" : "; " + in.items().size() + " items"));
         }).collect(Collectors.joining("\n"));
+    }
+
+    private static String number(Double value) {
+        if (value == null) {
+            return "n/a";
+        }
+        return value == Math.rint(value) ? String.valueOf(value.longValue()) : String.format(java.util.Locale.ROOT, "%.1f", value);
     }
 }
