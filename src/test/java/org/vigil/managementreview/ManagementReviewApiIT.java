@@ -20,6 +20,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.vigil.EngineJobs;
 import org.vigil.VigilSpringTest;
 import org.vigil.WebClient;
+import org.vigil.managementreview.spi.ReviewInput;
+import org.vigil.managementreview.spi.ReviewInputSource;
+import org.vigil.managementreview.spi.ReviewPeriod;
 
 /**
  * The management-review API as a client calls it: the CISO's start and who is refused, bad input named by field, a
@@ -36,6 +39,8 @@ class ManagementReviewApiIT {
     @Autowired TaskService tasks;
     @Autowired TestFiguresSource figures;
     @Autowired Clock clock;
+    @Autowired List<ReviewInputSource> sources;
+    @Autowired ManagementReviews reviews;
 
     @Test
     void theCisoStartsAReviewStaffMayNotAndBadInputIsNamedByField() throws Exception {
@@ -105,6 +110,25 @@ class ManagementReviewApiIT {
         JsonNode again = json.readTree(client("auditor").get("/api/management-reviews/" + id).body());
         assertThat(figure(again, TestFiguresSource.KEY)).as("the frozen pack after a change of the live data").isEqualTo(5.0);
         assertThat(again.path("decisions").get(0).path("correctiveActionId").asLong()).isPositive();
+        // Every capability's input of a quarterly review is in the frozen pack as the capability answers for the quarter,
+        // with its source and the moment it was read.
+        var review = reviews.review(id);
+        var period = new ReviewPeriod(review.periodFrom(), review.periodTo(), review.periodLabel(), null);
+        var frozen = reviews.detail(id).pack();
+        for (ReviewInputSource source : sources) {
+            if (!source.reviewKinds().contains("quarterly") || source.key().equals(TestFiguresSource.KEY)) {
+                continue;
+            }
+            ReviewInput input = frozen.stream().filter(p -> p.key().equals(source.key())).findFirst().orElseThrow().input();
+            ReviewInput live = source.read(period);
+            assertThat(input.figures()).as(source.key()).isEqualTo(live.figures());
+            assertThat(input.items()).as(source.key()).isEqualTo(live.items());
+            assertThat(input.source()).as(source.key()).isNotBlank();
+            assertThat(input.readAt()).as(source.key()).isBefore(live.readAt());
+        }
+        assertThat(frozen).extracting(ManagementReviewApi.PackInput::key)
+                .contains("incidents", "regulation", "access-reviews", "audits", "corrective-actions", "sla", "risk", "previous-actions",
+                        "issues", "interested-parties", "objectives");
         assertThat(client("staff").get("/api/management-reviews/" + id).statusCode()).isEqualTo(403);
         assertThat(client("auditor").get("/api/management-reviews/" + id + "/comparison").statusCode()).isEqualTo(200);
 
