@@ -134,7 +134,7 @@ class ManagementReviewDocuments {
         return out.toByteArray();
     }
 
-    /** One chart per figure with a value: the periods before, then this one, as bars scaled to the largest value. */
+    /** One chart per figure with a value above zero in one of the periods: the periods before, then this one, as bars scaled to the largest value. */
     private List<Map<String, Object>> charts(List<ReviewFigure> figures, List<TrendPoint> trend, String label) {
         List<Map<String, Object>> charts = new ArrayList<>();
         for (ReviewFigure f : figures) {
@@ -145,7 +145,8 @@ class ManagementReviewDocuments {
             }
             points.add(new String[] {label, f.value() == null ? null : String.valueOf(f.value())});
             double max = points.stream().filter(p -> p[1] != null).mapToDouble(p -> Double.parseDouble(p[1])).max().orElse(0);
-            if (trend.isEmpty()) {
+            if (trend.isEmpty() || max <= 0) {
+                // Nothing to compare: a figure that was zero or not known in all four periods gets no chart.
                 continue;
             }
             List<Map<String, String>> bars = new ArrayList<>();
