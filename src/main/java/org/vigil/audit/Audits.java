@@ -215,14 +215,7 @@ public class Audits {
             throw new IllegalArgumentException("plannedEnd: the fieldwork cannot end before it starts");
         }
         for (String person : team) {
-            for (String areaId : scope) {
-                AuditArea area = catalog.area(areaId).orElseThrow();
-                if (people.membersOf(area.ownerGroup()).contains(person)) {
-                    throw new AuditRefusedException(Kind.CONFLICT, "Independence: " + person + " belongs to " + area.ownerGroup()
-                            + ", the owner group of area " + area.id() + " in scope; nobody audits their own group's area."
-                            + " Choose another auditor or take the area out of scope.");
-                }
-            }
+            requireIndependent(person, scope, " Choose another auditor or take the area out of scope.");
         }
         store.savePlan(audit.id(), scope, criteria, lead, List.copyOf(team), plan.plannedStart(), plan.plannedEnd(), clock.instant());
         events.publishEvent(new AuditPlanned(audit.id(), audit.kind(), plan.plannedStart(), plan.plannedEnd()));
@@ -591,6 +584,34 @@ public class Audits {
 
     public List<AuditView> audits() {
         return store.audits();
+    }
+
+    /**
+     * The audit's own work (checklist, fieldwork, final report) is done by its lead auditor or a member of its team
+     * and by nobody else: a task handed to anyone else, or completed by them, is refused naming the person. Checked
+     * again for independence, since a group's members change after the plan.
+     */
+    void requireOnTheTeam(long auditId, String person) {
+        AuditView audit = audit(auditId);
+        if (audit.leadAuditor() == null) {
+            return;
+        }
+        if (!person.equals(audit.leadAuditor()) && !audit.team().contains(person)) {
+            throw new AuditRefusedException(Kind.FORBIDDEN, person + " is not on the team of audit " + auditId + " (lead "
+                    + audit.leadAuditor() + ", team " + String.join(", ", audit.team()) + "): only they do its checklist, fieldwork and report");
+        }
+        requireIndependent(person, audit.scope(), " Ask the lead auditor to hand the task to another member of the team.");
+    }
+
+    /** Nobody audits their own group's area: refused naming the person, the group and the area. */
+    private void requireIndependent(String person, List<String> scope, String whatToDo) {
+        for (String areaId : scope) {
+            AuditArea area = catalog.area(areaId).orElseThrow();
+            if (people.membersOf(area.ownerGroup()).contains(person)) {
+                throw new AuditRefusedException(Kind.CONFLICT, "Independence: " + person + " belongs to " + area.ownerGroup()
+                        + ", the owner group of area " + area.id() + " in scope; nobody audits their own group's area." + whatToDo);
+            }
+        }
     }
 
     public AuditView audit(long auditId) {

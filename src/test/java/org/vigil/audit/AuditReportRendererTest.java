@@ -14,10 +14,11 @@ import org.vigil.audit.AuditApi.EvidenceView;
 import org.vigil.platform.CompanySettings;
 import org.vigil.platform.VelocityTemplates;
 
+/** The report's HTML, without the PDF step (documents lays it out). */
 class AuditReportRendererTest {
 
     private final AuditReportRenderer renderer = new AuditReportRenderer(VelocityTemplates.engine(List.of()),
-            new CompanySettings(ZoneId.of("America/New_York"), "classpath:seeds/calendar/company-calendar.yaml"));
+            new CompanySettings(ZoneId.of("America/New_York"), "classpath:seeds/calendar/company-calendar.yaml"), null);
 
     /** The evidence table gives each file's size in bytes, not the number of entries of the row's model map ({@code $e.size}). */
     @Test

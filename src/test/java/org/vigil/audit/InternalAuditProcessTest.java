@@ -194,6 +194,20 @@ class InternalAuditProcessTest {
         assertThat(planned.leadAuditor()).isEqualTo("auditor");
         assertThat(planned.status()).isEqualTo("CHECKLIST");
         assertThat(runtime.getVariables(instance.getId())).doesNotContainKeys("criteria", "leadAuditor", "scope", "scopeAreas");
+
+        // After the plan, the audit's own tasks stay with its team: not handed to a member of an audited group, nor to
+        // an auditor outside the team, nor done by them.
+        String checklist = task(instance).getId();
+        for (String outsider : List.of("privacy", "auditor-ops")) {
+            assertThatThrownBy(() -> tasks.setAssignee(checklist, outsider))
+                    .isInstanceOf(ProcessEngineException.class).hasRootCauseInstanceOf(org.camunda.bpm.engine.AuthorizationException.class)
+                    .hasMessageContaining(outsider + " is not on the team of audit " + planned.id());
+        }
+        assertThat(task(instance).getAssignee()).isEqualTo("auditor");
+        // An auditor outside the team may work on the group's tasks as far as the engine knows; Vigil refuses.
+        assertThatThrownBy(() -> completeAs("auditor-ops", "auditors", instance, Map.of()))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("auditor-ops is not on the team of audit " + planned.id());
+        assertThat(instance).isWaitingAt(InternalAuditProcess.Task_PrepareChecklist);
     }
 
     // ---------------------------------------------------------------- paths to the close
@@ -361,7 +375,7 @@ class InternalAuditProcessTest {
         assertThat(findings).extracting(FindingView::kind).containsOnly("minor");
         assertThat(findings).extracting(FindingView::ownerGroup).containsOnly("privacy-office");
         assertThat(findings).extracting(FindingView::source).containsExactly("exercise:424242:gap:1", "exercise:424242:gap:2");
-        assertThat(findings.get(0).description()).contains("step triage took PT6H against a target of PT4H", "/api/exercises/424242/report");
+        assertThat(findings.get(0).description()).contains("step triage took 6 h 0 min against a target of 4 h 0 min", "/api/exercises/424242/report");
         assertThat(findings.get(1).description()).contains("step first-notice was never reached");
     }
 
