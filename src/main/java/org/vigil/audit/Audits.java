@@ -33,6 +33,7 @@ import org.vigil.correctiveaction.ActionSource;
 import org.vigil.correctiveaction.ActionSummary;
 import org.vigil.correctiveaction.CorrectiveActions;
 import org.vigil.correctiveaction.RaiseAction;
+import org.vigil.platform.Actors;
 import org.vigil.platform.CompanyCalendar;
 import org.vigil.platform.PeopleDirectory;
 
@@ -555,19 +556,21 @@ public class Audits {
     @Transactional
     public int exerciseGaps(long auditId, long incidentId, String scenario, List<String> gaps) {
         var audit = store.lockAudit(auditId);
-        if (audit.isEmpty()) {
-            log.warn("Exercise {} reported for audit {}, which does not exist", incidentId, auditId);
-            return 0;
-        }
-        if (audit.get().closed()) {
-            log.warn("Exercise {} reported for audit {}, which is closed: its gaps are not added", incidentId, auditId);
-            return 0;
-        }
         String group = catalog.area("incident-response").map(AuditArea::ownerGroup).orElse("privacy-office");
+        if (audit.isEmpty() || audit.get().closed()) {
+            // The gaps are real all the same: corrective actions of their own, keyed as an exercise without an audit
+            // keys them, rather than a warning in a log nobody reads.
+            log.warn("Exercise {} reported for audit {}, which {}: its gaps become corrective actions of their own", incidentId, auditId,
+                    audit.isEmpty() ? "does not exist" : "is closed");
+            for (int n = 0; n < gaps.size(); n++) {
+                actions.raise(new RaiseAction(new ActionSource(ActionSource.EXERCISE_GAP, "exercise:" + incidentId + ":gap:" + (n + 1)),
+                        "minor", group, exerciseGap(incidentId, scenario, gaps.get(n)), Actors.VIGIL, null, false));
+            }
+            return 0;
+        }
         int added = 0;
         for (int n = 0; n < gaps.size(); n++) {
-            String description = "Breach-response exercise " + incidentId + " (scenario " + scenario + "): " + gaps.get(n)
-                    + ". Evidence: /api/exercises/" + incidentId + "/report";
+            String description = exerciseGap(incidentId, scenario, gaps.get(n));
             var id = recordFinding(auditId, null, null, "incident-response", "exercise:" + incidentId + ":gap:" + (n + 1), "minor",
                     description, group, true, null);
             if (id.isPresent()) {
@@ -578,6 +581,11 @@ public class Audits {
             }
         }
         return added;
+    }
+
+    private static String exerciseGap(long incidentId, String scenario, String gap) {
+        return "Breach-response exercise " + incidentId + " (scenario " + scenario + "): " + gap + ". Evidence: /api/exercises/"
+                + incidentId + "/report";
     }
 
     // ---------------------------------------------------------------- reading

@@ -379,6 +379,19 @@ class InternalAuditProcessTest {
         assertThat(findings.get(1).description()).contains("step first-notice was never reached");
     }
 
+    @Test
+    void anExerciseReportedForAnAuditThatDoesNotExistKeepsItsGapsAsCorrectiveActions() {
+        var reported = new ExerciseReported(434_343L, 987_654_321L, "lost-laptop", clock.now(), clock.now(), List.of(
+                new ExerciseGap("containment", Duration.ofHours(24), Duration.ofHours(30))));
+        transactions.executeWithoutResult(status -> events.publishEvent(reported));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> !actions.bySource(ActionSource.EXERCISE_GAP, "exercise:434343:").isEmpty());
+        var gap = actions.bySource(ActionSource.EXERCISE_GAP, "exercise:434343:").get(0);
+        assertThat(gap.source().reference()).isEqualTo("exercise:434343:gap:1");
+        assertThat(gap.severity()).isEqualTo("minor");
+        assertThat(gap.ownerGroup()).isEqualTo("privacy-office");
+    }
+
     // ---------------------------------------------------------------- helpers
 
     /** An audit the CISO asks for on these areas, opened and waiting for its plan. */
