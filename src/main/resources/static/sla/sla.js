@@ -107,7 +107,8 @@ async function render() {
   text('actions-overdue', actions.overdue);
   text('findings-open', total(actions.auditFindingsOpenBySeverity));
   text('findings-open-basis', bySeverity(actions.auditFindingsOpenBySeverity));
-  text('time-to-close', actions.meanDaysToClose, v => v.toFixed(1) + ' days');
+  // Minutes or hours read as "0.0 days": under a day, the mean in hours.
+  text('time-to-close', actions.meanDaysToClose, v => v < 1 ? (v * 24).toFixed(1) + ' hours' : v.toFixed(1) + ' days');
   text('time-to-close-basis', 'over ' + actions.closed + (actions.closed === 1 ? ' action' : ' actions') + ', last 365 days; '
       + actions.effectivenessFailures + ' effectiveness ' + (actions.effectivenessFailures === 1 ? 'check' : 'checks') + ' failed');
   text('definition-actions-open', summary.definitions.correctiveActionsOpen);

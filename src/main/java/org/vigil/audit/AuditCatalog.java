@@ -480,7 +480,8 @@ public class AuditCatalog {
         return location.replaceFirst("^(classpath|file):", "") + file;
     }
 
-    private static final PathMatchingResourcePatternResolver RESOLVER = new PathMatchingResourcePatternResolver();
+    // Vigil's own class loader: the thread's may be a stopped web application's when a second context starts in one JVM.
+    private static final PathMatchingResourcePatternResolver RESOLVER = new PathMatchingResourcePatternResolver(AuditCatalog.class.getClassLoader());
 
     private static Map<String, Integer> themes() {
         var themes = new LinkedHashMap<String, Integer>();

@@ -60,7 +60,7 @@ class AuditReportRenderer {
                 "repeatOf", f.repeatOf() == null ? "" : "repeats finding " + f.repeatOf(),
                 "action", f.correctiveActionId() == null ? "" : "action " + f.correctiveActionId(), "status", f.status())).toList());
         model.put("evidence", detail.evidence().stream().map(e -> map("id", e.id(), "question", e.questionId(), "name", e.fileName(),
-                "size", e.size(), "sha256", e.sha256(), "by", e.uploadedBy(), "at", at(e.uploadedAt()))).toList());
+                "bytes", e.size(), "sha256", e.sha256(), "by", e.uploadedBy(), "at", at(e.uploadedAt()))).toList());
         model.put("responses", detail.responses().stream().map(r -> map("group", r.ownerGroup(), "response", r.response(),
                 "by", r.respondedBy(), "at", at(r.respondedAt()))).toList());
         List<Map<String, String>> counts = new ArrayList<>();

@@ -33,6 +33,7 @@ import org.vigil.correctiveaction.ActionSource;
 import org.vigil.correctiveaction.ActionSummary;
 import org.vigil.correctiveaction.CorrectiveActions;
 import org.vigil.correctiveaction.RaiseAction;
+import org.vigil.platform.Actors;
 import org.vigil.platform.CompanyCalendar;
 import org.vigil.platform.PeopleDirectory;
 
@@ -215,14 +216,7 @@ public class Audits {
             throw new IllegalArgumentException("plannedEnd: the fieldwork cannot end before it starts");
         }
         for (String person : team) {
-            for (String areaId : scope) {
-                AuditArea area = catalog.area(areaId).orElseThrow();
-                if (people.membersOf(area.ownerGroup()).contains(person)) {
-                    throw new AuditRefusedException(Kind.CONFLICT, "Independence: " + person + " belongs to " + area.ownerGroup()
-                            + ", the owner group of area " + area.id() + " in scope; nobody audits their own group's area."
-                            + " Choose another auditor or take the area out of scope.");
-                }
-            }
+            requireIndependent(person, scope, " Choose another auditor or take the area out of scope.");
         }
         store.savePlan(audit.id(), scope, criteria, lead, List.copyOf(team), plan.plannedStart(), plan.plannedEnd(), clock.instant());
         events.publishEvent(new AuditPlanned(audit.id(), audit.kind(), plan.plannedStart(), plan.plannedEnd()));
@@ -562,19 +556,21 @@ public class Audits {
     @Transactional
     public int exerciseGaps(long auditId, long incidentId, String scenario, List<String> gaps) {
         var audit = store.lockAudit(auditId);
-        if (audit.isEmpty()) {
-            log.warn("Exercise {} reported for audit {}, which does not exist", incidentId, auditId);
-            return 0;
-        }
-        if (audit.get().closed()) {
-            log.warn("Exercise {} reported for audit {}, which is closed: its gaps are not added", incidentId, auditId);
-            return 0;
-        }
         String group = catalog.area("incident-response").map(AuditArea::ownerGroup).orElse("privacy-office");
+        if (audit.isEmpty() || audit.get().closed()) {
+            // The gaps are real all the same: corrective actions of their own, keyed as an exercise without an audit
+            // keys them, rather than a warning in a log nobody reads.
+            log.warn("Exercise {} reported for audit {}, which {}: its gaps become corrective actions of their own", incidentId, auditId,
+                    audit.isEmpty() ? "does not exist" : "is closed");
+            for (int n = 0; n < gaps.size(); n++) {
+                actions.raise(new RaiseAction(new ActionSource(ActionSource.EXERCISE_GAP, "exercise:" + incidentId + ":gap:" + (n + 1)),
+                        "minor", group, exerciseGap(incidentId, scenario, gaps.get(n)), Actors.VIGIL, null, false));
+            }
+            return 0;
+        }
         int added = 0;
         for (int n = 0; n < gaps.size(); n++) {
-            String description = "Breach-response exercise " + incidentId + " (scenario " + scenario + "): " + gaps.get(n)
-                    + ". Evidence: /api/exercises/" + incidentId + "/report";
+            String description = exerciseGap(incidentId, scenario, gaps.get(n));
             var id = recordFinding(auditId, null, null, "incident-response", "exercise:" + incidentId + ":gap:" + (n + 1), "minor",
                     description, group, true, null);
             if (id.isPresent()) {
@@ -587,10 +583,43 @@ public class Audits {
         return added;
     }
 
+    private static String exerciseGap(long incidentId, String scenario, String gap) {
+        return "Breach-response exercise " + incidentId + " (scenario " + scenario + "): " + gap + ". Evidence: /api/exercises/"
+                + incidentId + "/report";
+    }
+
     // ---------------------------------------------------------------- reading
 
     public List<AuditView> audits() {
         return store.audits();
+    }
+
+    /**
+     * The audit's own work (checklist, fieldwork, final report) is done by its lead auditor or a member of its team
+     * and by nobody else: a task handed to anyone else, or completed by them, is refused naming the person. Checked
+     * again for independence, since a group's members change after the plan.
+     */
+    void requireOnTheTeam(long auditId, String person) {
+        AuditView audit = audit(auditId);
+        if (audit.leadAuditor() == null) {
+            return;
+        }
+        if (!person.equals(audit.leadAuditor()) && !audit.team().contains(person)) {
+            throw new AuditRefusedException(Kind.FORBIDDEN, person + " is not on the team of audit " + auditId + " (lead "
+                    + audit.leadAuditor() + ", team " + String.join(", ", audit.team()) + "): only they do its checklist, fieldwork and report");
+        }
+        requireIndependent(person, audit.scope(), " Ask the lead auditor to hand the task to another member of the team.");
+    }
+
+    /** Nobody audits their own group's area: refused naming the person, the group and the area. */
+    private void requireIndependent(String person, List<String> scope, String whatToDo) {
+        for (String areaId : scope) {
+            AuditArea area = catalog.area(areaId).orElseThrow();
+            if (people.membersOf(area.ownerGroup()).contains(person)) {
+                throw new AuditRefusedException(Kind.CONFLICT, "Independence: " + person + " belongs to " + area.ownerGroup()
+                        + ", the owner group of area " + area.id() + " in scope; nobody audits their own group's area." + whatToDo);
+            }
+        }
     }
 
     public AuditView audit(long auditId) {

@@ -29,7 +29,15 @@ class ExerciseGapsListener {
     }
 
     static String describe(ExerciseGap gap) {
-        return "step " + gap.step() + (gap.actual() == null ? " was never reached" : " took " + gap.actual())
-                + " against a target of " + gap.target();
+        return "step " + gap.step() + (gap.actual() == null ? " was never reached" : " took " + words(gap.actual()))
+                + (gap.target() == null ? ", which had no deadline" : " against a target of " + words(gap.target()));
+    }
+
+    /** "30 d 9 h 58 min", as the exercise's own report writes a duration; seconds left out. */
+    static String words(java.time.Duration duration) {
+        long minutes = Math.max(0, duration.toMinutes());
+        long days = minutes / (24 * 60);
+        long hours = minutes / 60 % 24;
+        return (days > 0 ? days + " d " : "") + (days > 0 || hours > 0 ? hours + " h " : "") + minutes % 60 + " min";
     }
 }

@@ -42,7 +42,7 @@ class ExerciseScenarios {
     ExerciseScenarios(Validator validator, ObjectMapper json, String location) {
         Resource[] files;
         try {
-            files = new PathMatchingResourcePatternResolver().getResources(location);
+            files = new PathMatchingResourcePatternResolver(ExerciseScenarios.class.getClassLoader()).getResources(location);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list " + location, e);
         }

@@ -194,6 +194,20 @@ class InternalAuditProcessTest {
         assertThat(planned.leadAuditor()).isEqualTo("auditor");
         assertThat(planned.status()).isEqualTo("CHECKLIST");
         assertThat(runtime.getVariables(instance.getId())).doesNotContainKeys("criteria", "leadAuditor", "scope", "scopeAreas");
+
+        // After the plan, the audit's own tasks stay with its team: not handed to a member of an audited group, nor to
+        // an auditor outside the team, nor done by them.
+        String checklist = task(instance).getId();
+        for (String outsider : List.of("privacy", "auditor-ops")) {
+            assertThatThrownBy(() -> tasks.setAssignee(checklist, outsider))
+                    .isInstanceOf(ProcessEngineException.class).hasRootCauseInstanceOf(org.camunda.bpm.engine.AuthorizationException.class)
+                    .hasMessageContaining(outsider + " is not on the team of audit " + planned.id());
+        }
+        assertThat(task(instance).getAssignee()).isEqualTo("auditor");
+        // An auditor outside the team may work on the group's tasks as far as the engine knows; Vigil refuses.
+        assertThatThrownBy(() -> completeAs("auditor-ops", "auditors", instance, Map.of()))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("auditor-ops is not on the team of audit " + planned.id());
+        assertThat(instance).isWaitingAt(InternalAuditProcess.Task_PrepareChecklist);
     }
 
     // ---------------------------------------------------------------- paths to the close
@@ -361,8 +375,21 @@ class InternalAuditProcessTest {
         assertThat(findings).extracting(FindingView::kind).containsOnly("minor");
         assertThat(findings).extracting(FindingView::ownerGroup).containsOnly("privacy-office");
         assertThat(findings).extracting(FindingView::source).containsExactly("exercise:424242:gap:1", "exercise:424242:gap:2");
-        assertThat(findings.get(0).description()).contains("step triage took PT6H against a target of PT4H", "/api/exercises/424242/report");
+        assertThat(findings.get(0).description()).contains("step triage took 6 h 0 min against a target of 4 h 0 min", "/api/exercises/424242/report");
         assertThat(findings.get(1).description()).contains("step first-notice was never reached");
+    }
+
+    @Test
+    void anExerciseReportedForAnAuditThatDoesNotExistKeepsItsGapsAsCorrectiveActions() {
+        var reported = new ExerciseReported(434_343L, 987_654_321L, "lost-laptop", clock.now(), clock.now(), List.of(
+                new ExerciseGap("containment", Duration.ofHours(24), Duration.ofHours(30))));
+        transactions.executeWithoutResult(status -> events.publishEvent(reported));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> !actions.bySource(ActionSource.EXERCISE_GAP, "exercise:434343:").isEmpty());
+        var gap = actions.bySource(ActionSource.EXERCISE_GAP, "exercise:434343:").get(0);
+        assertThat(gap.source().reference()).isEqualTo("exercise:434343:gap:1");
+        assertThat(gap.severity()).isEqualTo("minor");
+        assertThat(gap.ownerGroup()).isEqualTo("privacy-office");
     }
 
     // ---------------------------------------------------------------- helpers

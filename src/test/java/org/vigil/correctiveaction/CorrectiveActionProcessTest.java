@@ -211,6 +211,20 @@ class CorrectiveActionProcessTest {
     }
 
     @Test
+    void aStepIsHandedOnlyToAMemberOfTheGroupThatHoldsIt() {
+        long id = raise("major", "it-operations", "Shared admin account on the EHR database");
+        ProcessInstance instance = instanceOf(id);
+        String correction = taskOf(instance).getId();
+
+        assertThatThrownBy(() -> tasks.setAssignee(correction, "staff"))
+                .hasRootCauseInstanceOf(AuthorizationException.class)
+                .hasMessageContaining("staff is not a member of it-operations, who hold this step of action CA-" + id);
+        assertThat(taskOf(instance).getAssignee()).isNull();
+        tasks.setAssignee(correction, "sysadmin");
+        assertThat(taskOf(instance).getAssignee()).isEqualTo("sysadmin");
+    }
+
+    @Test
     void theOwnerOrTheImplementerMayNotCheckEffectiveness() {
         long id = raise("improvement", "ciso", "Policy review reminders");
         ProcessInstance instance = instanceOf(id);
