@@ -1,12 +1,6 @@
 package org.vigil.managementreview;
 
-import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -22,34 +16,31 @@ import org.springframework.web.util.HtmlUtils;
 import org.vigil.managementreview.ManagementReviewApi.PackInput;
 import org.vigil.managementreview.ManagementReviewApi.TrendPoint;
 import org.vigil.managementreview.spi.ReviewFigure;
+import org.vigil.documents.Documents;
 import org.vigil.platform.CompanySettings;
 
 /**
  * The review's document (templates/managementreview/review.vm): the frozen pack (each input with its source and the
  * moment it was read), the comparison with the previous review of the kind, the charts of each figure against the three
  * periods before (bars drawn as HTML tables, so the PDF stands alone), minutes, decisions with their actions, sign-off
- * and amendments. XHTML by the strict Velocity engine, every value HTML-escaped here; the PDF by openhtmltopdf with
- * the DejaVu fonts, as the audit report.
+ * and amendments. XHTML by the strict Velocity engine, every value HTML-escaped here; the PDF laid out by the
+ * documents capability ({@code Documents.pdfOf}), as the audit report is.
  */
 @Component
 class ManagementReviewDocuments {
 
     private static final String TEMPLATE = "templates/managementreview/review.vm";
-    private static final String FONTS = "/net/sf/jasperreports/fonts/dejavu/";
-    private static final String FONT_FAMILY = "DejaVu Sans";
 
     private final ManagementReviews reviews;
     private final VelocityEngine velocity;
+    private final Documents documents;
     private final DateTimeFormatter format;
-    private final byte[] regularFont;
-    private final byte[] boldFont;
 
-    ManagementReviewDocuments(ManagementReviews reviews, VelocityEngine velocity, CompanySettings company) {
+    ManagementReviewDocuments(ManagementReviews reviews, VelocityEngine velocity, CompanySettings company, Documents documents) {
         this.reviews = reviews;
         this.velocity = velocity;
+        this.documents = documents;
         format = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z").withZone(company.zone());
-        regularFont = resource(FONTS + "DejaVuSans.ttf");
-        boldFont = resource(FONTS + "DejaVuSans-Bold.ttf");
     }
 
     /** At sign-off: the PDF rendered once more and its SHA-256 kept, so a copy can be checked against the record. */
@@ -119,19 +110,7 @@ class ManagementReviewDocuments {
     }
 
     byte[] pdf(long reviewId) {
-        var out = new ByteArrayOutputStream(32 * 1024);
-        try {
-            var builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            builder.useFont(() -> new java.io.ByteArrayInputStream(regularFont), FONT_FAMILY, 400, FontStyle.NORMAL, true);
-            builder.useFont(() -> new java.io.ByteArrayInputStream(boldFont), FONT_FAMILY, 700, FontStyle.NORMAL, true);
-            builder.withHtmlContent(html(reviewId), null);
-            builder.toStream(out);
-            builder.run();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the management review's PDF", e);
-        }
-        return out.toByteArray();
+        return documents.pdfOf(html(reviewId));
     }
 
     /** One chart per figure with a value above zero in one of the periods: the periods before, then this one, as bars scaled to the largest value. */
@@ -186,17 +165,6 @@ class ManagementReviewDocuments {
             return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static byte[] resource(String path) {
-        try (InputStream in = ManagementReviewDocuments.class.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("Font " + path + " is not on the classpath");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -7,5 +7,5 @@
  * <p>The capabilities contribute their inputs through the named interface {@code spi} ({@link
  * org.vigil.managementreview.spi.ReviewInputSource}); this capability depends on none of them.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Management review", allowedDependencies = {"correctiveaction::api", "notification::api", "platform"})
+@org.springframework.modulith.ApplicationModule(displayName = "Management review", allowedDependencies = {"correctiveaction::api", "documents::api", "notification::api", "platform"})
 package org.vigil.managementreview;
