@@ -183,7 +183,8 @@ class VigilLookBrowserIT {
         browser.manage().deleteAllCookies();
         browser.get("about:blank");
         browser.get(tasklist);
-        var form = wait(30).until(driver -> driver.findElement(By.cssSelector("form[name=signinForm]")));
+        // Tasklist's first load in a JVM (its scripts and translations) took over 30 s on a loaded 2-core machine.
+        var form = wait(90).until(driver -> driver.findElement(By.cssSelector("form[name=signinForm]")));
         form.findElement(By.cssSelector("input[type=text]")).sendKeys(user);
         form.findElement(By.cssSelector("input[type=password]")).sendKeys("demo");
         form.findElement(By.cssSelector("button[type=submit]")).click();
