@@ -7,24 +7,13 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Errors of the audit API as {@code application/problem+json}, naming the field, the audit or the rule at fault. */
+/**
+ * The audit API's own refusals as {@code application/problem+json}, naming the audit or the rule at fault; bad input
+ * and unreadable bodies are the application-wide {@code ApiProblems}'.
+ */
 @RestControllerAdvice(assignableTypes = AuditController.class)
-// Ahead of the application-wide ApiProblems (which reads unreadable bodies and wrong types for every controller): the
-// audit's own refusals, and the field a "field: why" refusal names.
 @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 class AuditProblems {
-
-    @ExceptionHandler(IllegalArgumentException.class)
-    ResponseEntity<ProblemDetail> badInput(IllegalArgumentException e) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setTitle("Bad request");
-        String message = e.getMessage() == null ? "" : e.getMessage();
-        int colon = message.indexOf(':');
-        if (colon > 0 && colon < 60) {
-            problem.setProperty("field", message.substring(0, colon));
-        }
-        return respond(problem);
-    }
 
     @ExceptionHandler(AuditClosedException.class)
     ResponseEntity<ProblemDetail> closed(AuditClosedException e) {

@@ -166,14 +166,19 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * Vigil's own refusals of a value ("Parameter format must be html or pdf"). Their messages name the field and
-     * never hold the value; a number that does not parse is a library's message, which would, so it is replaced.
+     * Vigil's own refusals of a value ("Parameter format must be html or pdf", "plannedEnd: ..."). Their messages name
+     * the field and never hold the value; a message that starts with the field's name gives it as {@code field}. A
+     * number that does not parse is a library's message, which would hold the value, so it is replaced.
      */
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<Object> illegalArgument(IllegalArgumentException e) {
         String detail = e instanceof NumberFormatException || e.getMessage() == null ? "A value has the wrong format" : e.getMessage();
-        return problem(invalid(detail, null), new HttpHeaders());
+        var named = FIELD_FIRST.matcher(detail);
+        return problem(invalid(detail, named.lookingAt() ? named.group(1) : null), new HttpHeaders());
     }
+
+    /** "plannedEnd: the fieldwork cannot end before it starts", "phiDecisions[1].dueDate: ...": the field comes first. */
+    private static final java.util.regex.Pattern FIELD_FIRST = java.util.regex.Pattern.compile("([A-Za-z][A-Za-z0-9_.\\[\\]-]{0,59}): ");
 
     /** A request the record's state does not allow now (a closed incident): 409, saying what would allow it. */
     @ExceptionHandler(StateConflict.class)
