@@ -6,6 +6,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
 import org.vigil.platform.JsonListVariables;
+import org.vigil.platform.ScheduledStarts;
 
 /**
  * processes/internal-audit.bpmn: its ids, the manual start, and the message that ends the follow-up.
@@ -78,15 +79,9 @@ public class InternalAuditProcess {
      * schedule's job finds the audit it started (by the variable {@code scheduledBy}) and starts no second one.
      */
     String startScheduled(String kind, String scheduledBy) {
-        var started = history.createHistoricProcessInstanceQuery().processDefinitionKey(KEY)
-                .variableValueEquals(InternalAuditVariables.SCHEDULED_BY.name(), scheduledBy).list();
-        if (!started.isEmpty()) {
-            return started.get(0).getId();
-        }
         Map<String, Object> variables = new HashMap<>();
         InternalAuditVariables.AUDIT_KIND.put(variables, kind);
-        InternalAuditVariables.SCHEDULED_BY.put(variables, scheduledBy);
-        return runtime.createMessageCorrelation(Message_AuditRequested).setVariables(variables).correlateStartMessage().getId();
+        return ScheduledStarts.startOnce(runtime, history, KEY, Message_AuditRequested, InternalAuditVariables.SCHEDULED_BY.name(), scheduledBy, variables);
     }
 
     /**

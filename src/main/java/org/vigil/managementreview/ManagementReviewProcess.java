@@ -5,6 +5,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
+import org.vigil.platform.ScheduledStarts;
 
 /**
  * processes/management-review.bpmn and its schedules: their ids and the starts. Public for the tests of other
@@ -59,14 +60,8 @@ public class ManagementReviewProcess {
 
     /** Starts the review of {@code kind} for the schedule's instance {@code scheduledBy}, once. */
     String startScheduled(String kind, String scheduledBy) {
-        var started = history.createHistoricProcessInstanceQuery().processDefinitionKey(KEY)
-                .variableValueEquals(ManagementReviewVariables.SCHEDULED_BY.name(), scheduledBy).list();
-        if (!started.isEmpty()) {
-            return started.get(0).getId();
-        }
         Map<String, Object> variables = new HashMap<>();
         ManagementReviewVariables.REVIEW_KIND.put(variables, kind);
-        ManagementReviewVariables.SCHEDULED_BY.put(variables, scheduledBy);
-        return runtime.createMessageCorrelation(Message_ReviewRequested).setVariables(variables).correlateStartMessage().getId();
+        return ScheduledStarts.startOnce(runtime, history, KEY, Message_ReviewRequested, ManagementReviewVariables.SCHEDULED_BY.name(), scheduledBy, variables);
     }
 }
