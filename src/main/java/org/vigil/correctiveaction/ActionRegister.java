@@ -61,11 +61,12 @@ class ActionRegister implements CorrectiveActions {
             return existing.get();
         }
         Instant raisedAt = clock.instant();
-        Instant dueAt = schedule.dueFrom(raisedAt, request.severity());
+        Instant dueAt = request.dueDate() == null ? schedule.dueFrom(raisedAt, request.severity()) : schedule.closeOf(request.dueDate());
+        String owner = request.owner() == null || request.owner().isBlank() ? null : request.owner().strip();
         long id;
         try {
             id = store.insert(source.type(), source.reference(), request.severity(), request.ownerGroup(), request.description().strip(),
-                    request.raisedBy(), raisedAt, dueAt, request.repeatOf(), request.exercise(),
+                    request.raisedBy(), raisedAt, dueAt, request.repeatOf(), request.exercise(), owner,
                     raisedAt.atZone(clock.getZone()).toLocalDate().plusYears(settings.retainYears()));
         } catch (DuplicateKeyException raisedMeanwhile) {
             // Another node raised the same source between the look-up and the insert: theirs is the action.
@@ -130,6 +131,12 @@ class ActionRegister implements CorrectiveActions {
         }
         if (request.repeatOf() != null && store.find(request.repeatOf()).isEmpty()) {
             throw new IllegalArgumentException("repeatOf: no corrective action " + request.repeatOf());
+        }
+        if (request.dueDate() != null && request.dueDate().isBefore(clock.instant().atZone(clock.getZone()).toLocalDate())) {
+            throw new IllegalArgumentException("dueDate: must not be in the past");
+        }
+        if (request.owner() != null && !request.owner().isBlank() && !people.membersOf(request.ownerGroup()).contains(request.owner().strip())) {
+            throw new IllegalArgumentException("owner: must be a member of " + people.groupNameOf(request.ownerGroup()));
         }
     }
 }

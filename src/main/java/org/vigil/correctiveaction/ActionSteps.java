@@ -199,6 +199,10 @@ class ActionSteps {
         values.put("actionEvidence", orNone(a.evidence()));
         values.put("actionEffectivenessNotes", orNone(a.effectivenessNotes()));
         values.put(CorrectiveActionVariables.PLAN_DUE_DATE.name(), schedule.dueDay(a.dueAt()).toString());
+        if (a.ownerUser() != null) {
+            // Decided before the plan (a management review's decision): the plan starts from it.
+            values.put(CorrectiveActionVariables.ACTION_OWNER.name(), a.ownerUser());
+        }
         return values;
     }
 

@@ -50,11 +50,11 @@ class ActionStore {
     }
 
     long insert(String sourceType, String sourceReference, String severity, String ownerGroup, String description, String raisedBy,
-            Instant raisedAt, Instant dueAt, Long repeatOf, boolean exercise, LocalDate retainUntil) {
+            Instant raisedAt, Instant dueAt, Long repeatOf, boolean exercise, String ownerUser, LocalDate retainUntil) {
         var keys = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO corrective_action (source_type, source_reference, severity, owner_group, status, description, raised_by,"
-                        + " raised_at, due_at, repeat_of, exercise, retain_until) VALUES (?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, ?, ?, ?)")
-                .params(sourceType, sourceReference, severity, ownerGroup, encryption.encrypt(description), raisedBy, ts(raisedAt),
+        jdbc.sql("INSERT INTO corrective_action (source_type, source_reference, severity, owner_group, owner_user, status, description,"
+                        + " raised_by, raised_at, due_at, repeat_of, exercise, retain_until) VALUES (?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, ?, ?, ?)")
+                .params(sourceType, sourceReference, severity, ownerGroup, ownerUser, encryption.encrypt(description), raisedBy, ts(raisedAt),
                         ts(dueAt), repeatOf, exercise, java.sql.Date.valueOf(retainUntil))
                 .update(keys, "id");
         return keys.getKey().longValue();

@@ -28,6 +28,7 @@ class CorrectiveActionFormContext implements TaskFormContext {
         var values = new java.util.LinkedHashMap<>(steps.formValues(id.longValue()));
         if (!CorrectiveActionProcess.Task_PlanAction.equals(task.taskDefinitionKey())) {
             values.remove(CorrectiveActionVariables.PLAN_DUE_DATE.name());
+            values.remove(CorrectiveActionVariables.ACTION_OWNER.name());
         }
         return values;
     }

@@ -19,6 +19,7 @@ public class ManagementReviewProcess {
     static final String Event_FirstWorkingDayQuarterly = "Event_FirstWorkingDayQuarterly";
     static final String StartEvent_ReviewRequested = "StartEvent_ReviewRequested";
     static final String Task_OpenReview = "Task_OpenReview";
+    static final String EndEvent_PeriodAlreadyReviewed = "EndEvent_PeriodAlreadyReviewed";
     static final String SubProcess_PrepareInputs = "SubProcess_PrepareInputs";
     static final String Task_PrepareInput = "Task_PrepareInput";
     static final String BoundaryEvent_PreparationReminderDue = "BoundaryEvent_PreparationReminderDue";

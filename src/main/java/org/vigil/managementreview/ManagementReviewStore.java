@@ -72,9 +72,14 @@ class ManagementReviewStore {
         return jdbc.sql("SELECT * FROM management_review ORDER BY id DESC").query(review).list();
     }
 
-    /** The latest review of the kind before this one, held or not. */
-    Optional<ReviewView> previousOf(long id, String kind) {
-        return jdbc.sql("SELECT * FROM management_review WHERE kind = ? AND id < ? ORDER BY id DESC LIMIT 1").params(kind, id)
+    /** The review of the kind of the latest period before {@code periodFrom}, held or not (the first one opened, if several). */
+    Optional<ReviewView> previousOf(String kind, Instant periodFrom) {
+        return jdbc.sql("SELECT * FROM management_review WHERE kind = ? AND period_from < ? ORDER BY period_from DESC, id LIMIT 1")
+                .params(kind, ts(periodFrom)).query(review).optional();
+    }
+
+    Optional<ReviewView> reviewOfPeriod(String kind, String periodLabel) {
+        return jdbc.sql("SELECT * FROM management_review WHERE kind = ? AND period_label = ? ORDER BY id LIMIT 1").params(kind, periodLabel)
                 .query(review).optional();
     }
 

@@ -26,6 +26,8 @@ public final class ManagementReviewVariables {
     static final ProcessVariable<String> SCHEDULED_BY = stringVariable("scheduledBy");
 
     public static final ProcessVariable<Long> REVIEW_ID = longVariable("reviewId");
+    /** Set by Task_OpenReview: true when another review of the kind covers the period, and this instance ends. */
+    static final ProcessVariable<Boolean> PERIOD_ALREADY_REVIEWED = booleanVariable("periodAlreadyReviewed");
     static final ProcessVariable<Date> MEETING_DUE_AT = dateVariable("meetingDueAt");
     static final ProcessVariable<Date> PREPARATION_DUE_AT = dateVariable("preparationDueAt");
     static final ProcessVariable<Date> PREPARATION_REMIND_AT = dateVariable("preparationRemindAt");

@@ -60,6 +60,8 @@ public class ManagementReviews {
     static final String INTERESTED_PARTIES = "interested-parties";
     static final String OBJECTIVES = "objectives";
     static final int TREND_PERIODS = 3;
+    /** Who may chair a review, and so sign it off: top management in Vigil's groups. */
+    static final List<String> CHAIR_GROUPS = List.of("ciso", "managers");
 
     /** The people's inputs: their title and the clause 9.3.2 input they answer. */
     static final Map<String, String[]> PEOPLE_INPUTS = Map.of(
@@ -100,24 +102,40 @@ public class ManagementReviews {
             throw new ReviewRefusedException("Only the CISO starts a management review by hand; " + startedBy
                     + " may not. The scheduled reviews start on their own.");
         }
-        String checkedKind = kind == null || kind.isBlank() ? "quarterly" : kind.strip();
+        String checkedKind = kind == null ? "quarterly" : kind.strip();
         if (!ReviewPeriods.KINDS.contains(checkedKind)) {
-            throw new IllegalArgumentException("kind: must be one of quarterly, monthly, annual");
+            throw new IllegalArgumentException("kind: must be one of quarterly, monthly, annual (leave it out for quarterly)");
         }
-        String label = periodLabel == null || periodLabel.isBlank() ? null
-                : ReviewPeriods.parse(checkedKind, periodLabel.strip(), today()).label();
-        return process.start(startedBy, checkedKind, label);
+        Period period = periodLabel == null || periodLabel.isBlank() ? ReviewPeriods.lastCompleteBefore(checkedKind, today())
+                : ReviewPeriods.parse(checkedKind, periodLabel.strip(), today());
+        if (period.end().isAfter(today())) {
+            throw new IllegalArgumentException("periodLabel: " + period.label() + " is not over until " + period.end()
+                    + "; a review looks back on a complete period");
+        }
+        store.reviewOfPeriod(checkedKind, period.label()).ifPresent(existing -> {
+            throw new org.vigil.platform.StateConflict("Period already reviewed", "The " + checkedKind + " review of " + period.label()
+                    + " exists already: management review " + existing.id(), Map.of("reviewId", existing.id()));
+        });
+        return process.start(startedBy, checkedKind, period.label());
     }
 
-    /** Opens the review of this instance for its period and reads its pack. Safe to re-run: keyed by the instance. */
+    /**
+     * Opens the review of this instance for its period and reads its pack; null when another review of the kind covers
+     * the period already (the CISO started it by hand before the schedule did). Safe to re-run: keyed by the instance.
+     */
     @Transactional
-    public long open(String processInstanceId, String kind, String startedBy, String periodLabel) {
+    public Long open(String processInstanceId, String kind, String startedBy, String periodLabel) {
         var existing = store.reviewOfProcess(processInstanceId);
         if (existing.isPresent()) {
             return existing.get().id();
         }
         Period period = periodLabel == null || periodLabel.isBlank() ? ReviewPeriods.lastCompleteBefore(kind, today())
                 : ReviewPeriods.parse(kind, periodLabel, today());
+        var sameperiod = store.reviewOfPeriod(kind, period.label());
+        if (sameperiod.isPresent()) {
+            log.info("The {} review of {} exists already (management review {}): no second one", kind, period.label(), sameperiod.get().id());
+            return null;
+        }
         Instant meetingDue = calendar.endOfWorkingDay(calendar.plusWorkingDays(today(), settings.meetingWorkingDays()));
         ZoneId zone = clock.getZone();
         long id = store.insertReview(processInstanceId, kind, period.from(zone), period.to(zone), period.label(), meetingDue,
@@ -150,6 +168,11 @@ public class ManagementReviews {
 
     public String preparationTitle(String inputKey) {
         return PEOPLE_INPUTS.get(inputKey)[0];
+    }
+
+    /** The chair recorded at the meeting: the sign-off is theirs. */
+    public String chairOf(long reviewId) {
+        return review(reviewId).chair();
     }
 
     public Date meetingDue(long reviewId) {
@@ -186,7 +209,7 @@ public class ManagementReviews {
      */
     void readPack(ReviewView review, boolean freeze) {
         Period period = periodOf(review);
-        Instant previousAt = store.previousOf(review.id(), review.kind()).map(p -> p.meetingAt() != null ? p.meetingAt() : p.createdAt())
+        Instant previousAt = previousOf(review).map(p -> p.meetingAt() != null ? p.meetingAt() : p.createdAt())
                 .orElse(null);
         ZoneId zone = clock.getZone();
         var reviewPeriod = new ReviewPeriod(period.from(zone), period.to(zone), period.label(), previousAt);
@@ -287,8 +310,16 @@ public class ManagementReviews {
         if (meetingDate.isAfter(today())) {
             throw new IllegalArgumentException("meetingDate: the meeting is recorded once held, not before " + meetingDate);
         }
+        LocalDate opened = review.createdAt().atZone(clock.getZone()).toLocalDate();
+        if (meetingDate.isBefore(opened)) {
+            throw new IllegalArgumentException("meetingDate: the meeting is held after the review opened on " + opened);
+        }
         if (chair == null || chair.isBlank() || chair.length() > 64) {
             throw new IllegalArgumentException("chair: the chair's user id is required (at most 64 characters)");
+        }
+        if (CHAIR_GROUPS.stream().noneMatch(group -> people.membersOf(group).contains(chair.strip()))) {
+            throw new IllegalArgumentException("chair: must be the user id of a member of " + CHAIR_GROUPS.stream().map(people::groupNameOf)
+                    .collect(java.util.stream.Collectors.joining(" or ")) + "; the chair signs the record off");
         }
         if (attendees.isEmpty()) {
             throw new IllegalArgumentException("attendees: at least one attendee is required");
@@ -311,11 +342,12 @@ public class ManagementReviews {
             if (d.ownerGroup() == null || !people.isWorkflowGroup(d.ownerGroup())) {
                 throw new IllegalArgumentException(where + ".ownerGroup: must be a group of Vigil (ciso, managers, privacy-office, ...)");
             }
-            if (d.owner() != null && d.owner().length() > 64) {
-                throw new IllegalArgumentException(where + ".owner: at most 64 characters");
+            if (d.owner() != null && !d.owner().isBlank() && !people.membersOf(d.ownerGroup()).contains(d.owner().strip())) {
+                throw new IllegalArgumentException(where + ".owner: must be the user id of a member of " + people.groupNameOf(d.ownerGroup())
+                        + ", or empty for the group to name one");
             }
-            if (d.dueDate() == null || d.dueDate().isBefore(meetingDate)) {
-                throw new IllegalArgumentException(where + ".dueDate: a due date on or after the meeting is required");
+            if (d.dueDate() == null || d.dueDate().isBefore(today())) {
+                throw new IllegalArgumentException(where + ".dueDate: a due date from today on is required");
             }
         }
         Instant at = meetingDate.atTime(settings.startTime()).atZone(clock.getZone()).toInstant();
@@ -339,9 +371,12 @@ public class ManagementReviews {
         int raised = 0;
         for (var d : store.decisions(reviewId)) {
             if (d.correctiveActionId() == null) {
+                // The meeting's due date and owner are the action's; a retry days later cannot make it due in the past.
+                LocalDate due = d.dueDate().isBefore(today()) ? today() : d.dueDate();
+                String owner = d.owner() != null && people.membersOf(d.ownerGroup()).contains(d.owner()) ? d.owner() : null;
                 long actionId = actions.raise(new RaiseAction(new ActionSource(ActionSource.MANAGEMENT_REVIEW,
                         "review:" + reviewId + ":decision:" + d.position()), "improvement", d.ownerGroup(), d.text(),
-                        review.chair() == null ? org.vigil.platform.Actors.VIGIL : review.chair(), null, false));
+                        review.chair() == null ? org.vigil.platform.Actors.VIGIL : review.chair(), null, false, due, owner));
                 store.setDecisionAction(d.id(), actionId);
                 raised++;
             }
@@ -357,6 +392,10 @@ public class ManagementReviews {
         }
         if (!review.frozen()) {
             throw new IllegalArgumentException("signOff: review " + reviewId + " has no meeting recorded yet");
+        }
+        if (!Objects.equals(by, review.chair())) {
+            throw new ReviewRefusedException("Only the chair of management review " + reviewId + ", " + review.chair()
+                    + ", signs it off; " + by + " may not");
         }
         store.markSignedOff(reviewId, by, clock.instant());
     }
@@ -402,14 +441,15 @@ public class ManagementReviews {
         return new ReviewDetail(review, store.minutes(id), pack, decisions, store.amendments(id));
     }
 
+    /** The review of the same kind for the period before this one's, else the latest of an earlier period. */
     public Optional<ReviewView> previousOf(ReviewView review) {
-        return store.previousOf(review.id(), review.kind());
+        return store.previousOf(review.kind(), review.periodFrom());
     }
 
     /** This review's pack against the previous review's of the same kind: figures changed, items added, changed, removed. */
     public Comparison comparison(long id) {
         var review = review(id);
-        var previous = store.previousOf(id, review.kind());
+        var previous = previousOf(review);
         Map<String, ReviewInput> now = inputsOf(id);
         Map<String, ReviewInput> before = previous.map(p -> inputsOf(p.id())).orElse(Map.of());
         List<InputComparison> inputs = new ArrayList<>();

@@ -1,6 +1,7 @@
 package org.vigil.managementreview;
 
 import static org.vigil.managementreview.ManagementReviewVariables.MEETING_DUE_AT;
+import static org.vigil.managementreview.ManagementReviewVariables.PERIOD_ALREADY_REVIEWED;
 import static org.vigil.managementreview.ManagementReviewVariables.PERIOD_LABEL;
 import static org.vigil.managementreview.ManagementReviewVariables.PREPARATION_DUE_AT;
 import static org.vigil.managementreview.ManagementReviewVariables.PREPARATION_REMIND_AT;
@@ -28,9 +29,13 @@ class OpenReviewDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String kind = REVIEW_KIND.isSetOn(execution) ? REVIEW_KIND.from(execution) : "quarterly";
-        long reviewId = reviews.open(execution.getProcessInstanceId(), kind,
+        Long reviewId = reviews.open(execution.getProcessInstanceId(), kind,
                 STARTED_BY.isSetOn(execution) ? STARTED_BY.from(execution) : null,
                 PERIOD_LABEL.isSetOn(execution) ? PERIOD_LABEL.from(execution) : null);
+        PERIOD_ALREADY_REVIEWED.set(execution, reviewId == null);
+        if (reviewId == null) {
+            return;
+        }
         REVIEW_ID.set(execution, reviewId);
         REVIEW_KIND.set(execution, kind);
         PERIOD_LABEL.set(execution, reviews.review(reviewId).periodLabel());

@@ -11,7 +11,7 @@ import org.vigil.platform.Actors;
 /**
  * What the management-review task listeners share: a bad input becomes the engine's {@link BadUserRequestException},
  * which Tasklist shows on the form and the engine REST API answers with a 400 naming the field; a signed-off review a
- * 409 ({@link ReviewSignedOffException}); never a 500.
+ * 409 ({@link ReviewSignedOffException}); someone other than the one the step is for a 403; never a 500.
  */
 abstract class ReviewTaskListener implements TaskListener {
 
@@ -21,6 +21,9 @@ abstract class ReviewTaskListener implements TaskListener {
             act(task);
         } catch (IllegalArgumentException | NoSuchReviewException e) {
             throw new BadUserRequestException(e.getMessage());
+        } catch (ReviewRefusedException e) {
+            // Who acts is refused (not the chair): 403 from the engine REST API and in Tasklist, as the engine's own.
+            throw new org.camunda.bpm.engine.AuthorizationException(e.getMessage());
         }
     }
 

@@ -12,7 +12,14 @@ import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.AbstractCorrelateMessageCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractModificationCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractRemoveVariableCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractRestartProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractSetVariableCmd;
+import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceAsyncCmd;
+import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CorrelateAllMessageCmd;
 import org.camunda.bpm.engine.impl.cmd.CorrelateMessageCmd;
@@ -29,6 +36,7 @@ import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.cmd.batch.CorrelateAllMessageBatchCmd;
+import org.camunda.bpm.engine.impl.cmd.batch.variables.SetVariablesToProcessInstancesBatchCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.form.CamundaFormRefImpl;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
@@ -56,7 +64,10 @@ import org.springframework.stereotype.Component;
  * only, at its start event (no start instructions, no restarts); the engine's grants (seeds/identity) say who may;</li>
  * <li>a task's name, description, priority and due date are not changed by hand (its assignee and owner are);</li>
  * <li>messages, signals, conditions and BPMN errors or escalations thrown from a task are refused to everyone
- * but administrators: Vigil's API is the way in.</li>
+ * but administrators: Vigil's API is the way in; a message that starts a process is refused to administrators too,
+ * since the start would skip the checks of the process's API (who may start it, with what);</li>
+ * <li>a process's variables are not set, changed or removed, and its tokens not moved (instance modification),
+ * by anyone: they bind the instance to its record and drive its timers.</li>
  * </ul>
  * Administrators are held to the same forms and start events: an instance and its record change through the model.
  * Vigil's own calls (its API, delegates and listeners) are not marked and pass, as do commands nested in a marked
@@ -122,6 +133,16 @@ class SteeringGuard extends AbstractProcessEnginePlugin {
             // Starting elsewhere than at the start event, or without the listeners, skips the intake of the record.
             throw new AuthorizationException("A process starts at its start event, with its listeners: start instructions"
                     + " and restarts are refused");
+        } else if (command instanceof AbstractSetVariableCmd || command instanceof AbstractPatchVariablesCmd
+                || command instanceof AbstractRemoveVariableCmd || command instanceof SetVariablesToProcessInstancesBatchCmd) {
+            throw new AuthorizationException("A process's variables change only through its tasks' forms and Vigil's API:"
+                    + " they bind the instance to its record and drive its timers");
+        } else if (command instanceof AbstractModificationCmd || command instanceof ModifyProcessInstanceCmd
+                || command instanceof ModifyProcessInstanceAsyncCmd) {
+            throw new AuthorizationException("A process moves through its model: instance modifications are refused");
+        } else if (command instanceof AbstractCorrelateMessageCmd correlation && startsAProcess(read(correlation, "messageName"), context)) {
+            throw new AuthorizationException("Message " + read(correlation, "messageName") + " starts a process: only Vigil sends it;"
+                    + " start the process with Vigil's API (" + String.join(", ", MANUAL_STARTS.values().stream().sorted().toList()) + ")");
         } else if (ADMIN_ONLY.contains(command.getClass())) {
             if (!isAdministrator(caller)) {
                 throw new AuthorizationException("Only Vigil starts or moves processes by messages, signals, conditions"
@@ -178,6 +199,10 @@ class SteeringGuard extends AbstractProcessEnginePlugin {
             throw new AuthorizationException("A task's name, description, priority and due date come from its process and"
                     + " the SLA policies: only its assignee and owner change by hand");
         }
+    }
+
+    private static boolean startsAProcess(String messageName, CommandContext context) {
+        return messageName != null && !context.getEventSubscriptionManager().findMessageStartEventSubscriptionByName(messageName).isEmpty();
     }
 
     private static boolean isAdministrator(Authentication caller) {

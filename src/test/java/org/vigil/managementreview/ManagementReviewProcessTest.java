@@ -194,9 +194,19 @@ class ManagementReviewProcessTest {
                 .isInstanceOf(ProcessEngineException.class).hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("Exception while invoking TaskListener: meetingDate:");
         assertThatThrownBy(() -> completeAs("manager", "managers", meeting, meeting("2026-03-12", decision("Roll out MFA", "nobody", "2026-06-30"))))
                 .isInstanceOf(ProcessEngineException.class).hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("Exception while invoking TaskListener: phiDecisions[1].ownerGroup:");
+        // A meeting before the review opened, an owner outside the decision's group, a chair outside top management, a
+        // due date already past: each refused naming the field.
+        assertThatThrownBy(() -> completeAs("manager", "managers", meeting, meeting("1999-01-01")))
+                .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("meetingDate: the meeting is held after the review opened on");
+        assertThatThrownBy(() -> completeAs("manager", "managers", meeting, meeting("2026-03-12", decision("Roll out MFA", "it-operations", "2026-06-30", "privacy"))))
+                .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("phiDecisions[1].owner: must be the user id of a member of");
+        assertThatThrownBy(() -> completeAs("manager", "managers", meeting, meeting("2026-03-12", "staff")))
+                .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("chair: must be the user id of a member of");
+        assertThatThrownBy(() -> completeAs("manager", "managers", meeting, meeting("2026-03-12", decision("Roll out MFA", "it-operations", "2026-03-11"))))
+                .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("phiDecisions[1].dueDate: a due date from today on");
         figures.set("2025-Q4", 8);
         completeAs("manager", "managers", meeting, meeting("2026-03-12", decision("Roll out MFA to every admin account", "it-operations", "2026-06-30"),
-                decision("Run a phishing exercise", "managers", "2026-05-29")));
+                decision("Run a phishing exercise", "managers", "2026-05-29", "manager")));
         assertThat(runtime.getVariable(instance.getId(), "phiMinutes")).isNull();
         assertThat(runtime.getVariable(instance.getId(), "phiDecisions")).isNull();
         EngineJobs.runAt(management, instance.getId(), ManagementReviewProcess.Task_FreezePack);
@@ -220,10 +230,23 @@ class ManagementReviewProcessTest {
         assertThat(action.source()).isEqualTo(new ActionSource(ActionSource.MANAGEMENT_REVIEW, "review:" + id + ":decision:1"));
         assertThat(action.severity()).isEqualTo("improvement");
         assertThat(action.ownerGroup()).isEqualTo("it-operations");
+        // The meeting decided the due date (and, for the second, the owner): the action carries them, not the policy's.
+        assertThat(action.dueAt()).isEqualTo(calendar.endOfWorkingDay(LocalDate.parse("2026-06-30")));
+        assertThat(action.owner()).isNull();
+        var second = actions.summary(detail.decisions().get(1).correctiveActionId()).orElseThrow();
+        assertThat(second.dueAt()).isEqualTo(calendar.endOfWorkingDay(LocalDate.parse("2026-05-29")));
+        assertThat(second.owner()).isEqualTo("manager");
 
         // The sign-off: the chair ticks it; then the record is locked and only amendments are appended.
         Task signOff = task(instance);
-        assertThat(candidateGroupOf(signOff)).isEqualTo("ciso");
+        assertThat(signOff.getAssignee()).as("the chair's task").isEqualTo("ciso");
+        // Neither an administrator nor someone the task is handed to signs off in the chair's place.
+        assertThatThrownBy(() -> completeAs("admin", "camunda-admin", signOff, Map.of("signOff", true)))
+                .hasRootCauseInstanceOf(org.camunda.bpm.engine.AuthorizationException.class).hasMessageContaining("Only the chair of management review " + id + ", ciso, signs it off");
+        tasks.setAssignee(signOff.getId(), "manager");
+        assertThatThrownBy(() -> completeAs("manager", "managers", signOff, Map.of("signOff", true)))
+                .hasRootCauseInstanceOf(org.camunda.bpm.engine.AuthorizationException.class).hasMessageContaining("Only the chair of management review " + id + ", ciso, signs it off");
+        tasks.setAssignee(signOff.getId(), "ciso");
         assertThatThrownBy(() -> completeAs("ciso", "ciso", signOff, Map.of("signOff", false)))
                 .isInstanceOf(ProcessEngineException.class).hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("Exception while invoking TaskListener: signOff:");
         assertThatThrownBy(() -> reviews.amend(id, "Typo in the minutes", "A name was wrong", "ciso")).isInstanceOf(StateConflict.class);
@@ -276,8 +299,19 @@ class ManagementReviewProcessTest {
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("rule-1", "changed"), org.assertj.core.groups.Tuple.tuple("rule-3", "added"),
                         org.assertj.core.groups.Tuple.tuple("rule-2", "removed"));
 
+        // One review per kind and period; a period not over yet is not reviewed.
+        assertThatThrownBy(() -> reviews.requestReview("ciso", "annual", "2025")).isInstanceOf(StateConflict.class)
+                .hasMessageContaining("The annual review of 2025 exists already: management review " + secondId);
+        assertThatThrownBy(() -> reviews.requestReview("ciso", "annual", "2026")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("periodLabel: 2026 is not over until 2027-01-01");
+        assertThatThrownBy(() -> reviews.requestReview("ciso", "", null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("kind: must be one of");
+
         closeAction(actionId);
-        ProcessInstance third = started(reviews.requestReview("ciso", "annual", "2025"));
+        ProcessInstance third = started(reviews.requestReview("ciso", "annual", "2023"));
+        // The comparison is with the review of the period before (2022: none), not with the latest review opened.
+        assertThat(reviews.comparison(reviewOf(third)).previousReviewId()).isNull();
+        assertThat(reviews.comparison(secondId).previousReviewId()).isEqualTo(firstId);
         assertThat(pack(reviewOf(third), ManagementReviews.PREVIOUS_ACTIONS).input().items()).noneMatch(i -> i.key().equals("CA-" + actionId));
         runtime.deleteProcessInstance(second.getId(), "test: carried forward");
         runtime.deleteProcessInstance(third.getId(), "test: carried forward");
@@ -299,9 +333,14 @@ class ManagementReviewProcessTest {
 
     @SafeVarargs
     private static Map<String, Object> meeting(String day, Map<String, Object>... decisions) {
+        return meeting(day, "ciso", decisions);
+    }
+
+    @SafeVarargs
+    private static Map<String, Object> meeting(String day, String chair, Map<String, Object>... decisions) {
         Map<String, Object> values = new HashMap<>();
         values.put("meetingDate", day);
-        values.put("chair", "ciso");
+        values.put("chair", chair);
         values.put("attendees", "ciso, manager, privacy");
         values.put("phiMinutes", "Pack reviewed; MFA gaps discussed");
         values.put("phiDecisions", JsonListVariables.jsonValue(List.of(decisions)));
@@ -310,6 +349,10 @@ class ManagementReviewProcessTest {
 
     private static Map<String, Object> decision(String text, String group, String due) {
         return Map.of("text", text, "ownerGroup", group, "dueDate", due);
+    }
+
+    private static Map<String, Object> decision(String text, String group, String due, String owner) {
+        return Map.of("text", text, "ownerGroup", group, "dueDate", due, "owner", owner);
     }
 
     /** Drives the corrective action through its steps to an effective check by the auditors. */

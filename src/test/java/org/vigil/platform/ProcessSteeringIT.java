@@ -205,6 +205,35 @@ class ProcessSteeringIT {
     }
 
     @Test
+    void notEvenAnAdministratorStartsAProcessByItsMessageNorChangesAnInstancesVariablesOrTokens() throws Exception {
+        var admin = as("camunda-admin");
+        long reviews = runtime.createProcessInstanceQuery().processDefinitionKey(org.vigil.managementreview.ManagementReviewProcess.KEY).count();
+        // The management review's start message, with a forged starter and a kind its API would refuse.
+        var forgedStart = admin.postJson("/engine-rest/message", "{\"messageName\": \""
+                + org.vigil.managementreview.ManagementReviewProcess.Message_ReviewRequested
+                + "\", \"processVariables\": {\"startedBy\": {\"value\": \"ciso\"}, \"reviewKind\": {\"value\": \"weekly\"}}}");
+        assertThat(forgedStart.statusCode()).as(forgedStart.body()).isEqualTo(403);
+        assertThat(forgedStart.body()).contains("starts a process").contains("POST /api/management-reviews");
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(org.vigil.managementreview.ManagementReviewProcess.KEY).count())
+                .isEqualTo(reviews);
+
+        OpenTask triage = openTasks.get(BreachResponseProcess.KEY);
+        Object before = runtime.getVariable(triage.processInstanceId(), triage.bindingVariable());
+        var put = admin.putJson("/engine-rest/process-instance/" + triage.processInstanceId() + "/variables/" + triage.bindingVariable(),
+                "{\"value\": 999999, \"type\": \"Long\"}");
+        var modify = admin.postJson("/engine-rest/process-instance/" + triage.processInstanceId() + "/variables",
+                "{\"modifications\": {\"severity\": {\"value\": \"low\"}}}");
+        var remove = admin.delete("/engine-rest/process-instance/" + triage.processInstanceId() + "/variables/" + triage.bindingVariable());
+        var taskLocal = admin.putJson("/engine-rest/task/" + triage.taskId() + "/localVariables/severity", "{\"value\": \"low\"}");
+        var tokens = admin.postJson("/engine-rest/process-instance/" + triage.processInstanceId() + "/modification",
+                "{\"instructions\": [{\"type\": \"startBeforeActivity\", \"activityId\": \"" + BreachResponseProcess.Task_ReviewPostIncident + "\"}]}");
+        assertThat(List.of(put.statusCode(), modify.statusCode(), remove.statusCode(), taskLocal.statusCode(), tokens.statusCode()))
+                .as(put.body() + " | " + tokens.body()).containsOnly(403);
+        assertThat(runtime.getVariable(triage.processInstanceId(), triage.bindingVariable())).isEqualTo(before);
+        assertThat(tasks.createTaskQuery().processInstanceId(triage.processInstanceId()).count()).isEqualTo(1);
+    }
+
+    @Test
     void aStartCarriesOnlyItsStartFormsFieldsSoTheReporterIsWhoeverLoggedIn() throws Exception {
         Map<String, Object> forged = new LinkedHashMap<>(startForm(BreachResponseProcess.KEY));
         forged.put("reportedBy", "ciso");
