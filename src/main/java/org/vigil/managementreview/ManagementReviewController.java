@@ -32,6 +32,8 @@ import org.vigil.managementreview.ManagementReviewApi.ReviewView;
 @RequestMapping("/api/management-reviews")
 class ManagementReviewController {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ManagementReviewController.class);
+
     static final Set<String> READERS = Set.of("auditors", "ciso", "managers", "camunda-admin");
     static final Set<String> AMENDERS = Set.of("ciso", "managers");
 
@@ -84,20 +86,40 @@ class ManagementReviewController {
                 .body(documents.html(id));
     }
 
+    /**
+     * Before the sign-off a DRAFT rendered afresh; after it the stored PDF of the signed-off record, the same bytes on
+     * every download, its SHA-256 (documentSha256 of the review) also in the ETag.
+     */
     @GetMapping("/{id}/document.pdf")
     ResponseEntity<byte[]> pdf(@PathVariable long id, Authentication caller) {
         requireAny(caller, READERS, "read management reviews");
         var review = reviews.review(id);
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-                        .filename("management-review-" + id + "-" + review.periodLabel() + ".pdf").build().toString())
-                .body(documents.pdf(id));
+        var response = ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF);
+        byte[] pdf;
+        if (review.signedOff()) {
+            var stored = documents.signedOffPdf(id);
+            response.eTag(stored.sha256());
+            pdf = stored.pdf();
+        } else {
+            pdf = documents.draftPdf(id);
+        }
+        return response.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename("management-review-" + id + "-" + review.periodLabel() + (review.signedOff() ? "" : "-draft") + ".pdf")
+                        .build().toString())
+                .body(pdf);
     }
 
     @PostMapping("/{id}/amendments")
     ResponseEntity<AmendmentView> amend(@PathVariable long id, @Valid @RequestBody AmendmentRequest request, Authentication caller) {
         requireAny(caller, AMENDERS, "amend a management review");
         long amendment = reviews.amend(id, request.text(), request.why(), caller.getName());
+        try {
+            // The document showing the amendment is stored now, so the review's SHA-256 is that of the file downloaded next.
+            documents.signedOffPdf(id);
+        } catch (RuntimeException e) {
+            // The amendment stands; the next download renders and stores the document instead.
+            log.warn("The document of management review {} could not be stored after an amendment: {}", id, e.getClass().getName());
+        }
         var view = reviews.detail(id).amendments().stream().filter(a -> a.id() == amendment).findFirst().orElseThrow();
         return ResponseEntity.created(URI.create("/api/management-reviews/" + id + "#amendment-" + amendment)).body(view);
     }

@@ -1,6 +1,7 @@
 package org.vigil.managementreview;
 
 import java.io.StringWriter;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -12,12 +13,15 @@ import java.util.Objects;
 import org.apache.velocity.VelocityContext;
 import org.apache.velocity.app.VelocityEngine;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.util.HtmlUtils;
 import org.vigil.managementreview.ManagementReviewApi.PackInput;
 import org.vigil.managementreview.ManagementReviewApi.TrendPoint;
+import org.vigil.managementreview.ManagementReviewStore.StoredDocument;
 import org.vigil.managementreview.spi.ReviewFigure;
 import org.vigil.documents.Documents;
 import org.vigil.platform.CompanySettings;
+import org.vigil.platform.Sha256;
 
 /**
  * The review's document (templates/managementreview/review.vm): the frozen pack (each input with its source and the
@@ -25,6 +29,10 @@ import org.vigil.platform.CompanySettings;
  * periods before (bars drawn as HTML tables, so the PDF stands alone), minutes, decisions with their actions, sign-off
  * and amendments. XHTML by the strict Velocity engine, every value HTML-escaped here; the PDF laid out by the
  * documents capability ({@code Documents.pdfOf}), as the audit report is.
+ *
+ * <p>Before the sign-off every download is rendered afresh and marked DRAFT, with no SHA-256. At the sign-off the PDF
+ * is rendered once and stored (again after each amendment), and every download after it serves exactly those bytes,
+ * so the SHA-256 recorded with the review is the hash of the file a reader holds.
  */
 @Component
 class ManagementReviewDocuments {
@@ -34,25 +42,69 @@ class ManagementReviewDocuments {
     private final ManagementReviews reviews;
     private final VelocityEngine velocity;
     private final Documents documents;
+    private final ManagementReviewStore store;
+    private final Clock clock;
     private final DateTimeFormatter format;
 
-    ManagementReviewDocuments(ManagementReviews reviews, VelocityEngine velocity, CompanySettings company, Documents documents) {
+    ManagementReviewDocuments(ManagementReviews reviews, VelocityEngine velocity, CompanySettings company, Documents documents,
+            ManagementReviewStore store, Clock clock) {
         this.reviews = reviews;
         this.velocity = velocity;
         this.documents = documents;
+        this.store = store;
+        this.clock = clock;
         format = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z").withZone(company.zone());
     }
 
-    /** At sign-off: the PDF rendered once more and its SHA-256 kept, so a copy can be checked against the record. */
-    void renderSignedOff(long reviewId) {
-        reviews.documentRendered(reviewId, sha256(pdf(reviewId)));
+    /**
+     * The signed-off record's PDF as stored: rendered and stored the first time it is asked for after the sign-off or
+     * after an amendment (Task_RenderDocument asks at once), then the same bytes every time, its SHA-256 recorded with
+     * the review. The review's row is locked meanwhile, so a download and the render job store one PDF, not two.
+     */
+    @Transactional
+    StoredDocument signedOffPdf(long reviewId) {
+        var review = store.lockReview(reviewId).orElseThrow(() -> new NoSuchReviewException(reviewId));
+        if (!review.signedOff()) {
+            throw new IllegalStateException("Management review " + reviewId + " is not signed off: its document is a draft");
+        }
+        int amendments = store.amendmentCount(reviewId);
+        var stored = store.latestDocument(reviewId).filter(d -> d.amendments() >= amendments).orElseGet(() -> {
+            byte[] pdf = documents.pdfOf(html(reviewId, Rendering.PDF));
+            store.insertDocument(reviewId, amendments, pdf, Sha256.hex(pdf), clock.instant());
+            return store.latestDocument(reviewId).orElseThrow();
+        });
+        if (!stored.sha256().equals(review.documentSha256())) {
+            reviews.documentRendered(reviewId, stored.sha256());
+        }
+        return stored;
     }
 
+    /** Before the sign-off: a draft, rendered afresh each time. */
+    byte[] draftPdf(long reviewId) {
+        return documents.pdfOf(html(reviewId, Rendering.PDF));
+    }
+
+    /** The HTML page: a draft before the sign-off; after it, naming the SHA-256 of the signed-off PDF. */
     String html(long reviewId) {
+        return html(reviewId, Rendering.HTML);
+    }
+
+    /** What is rendered: the PDF cannot name its own hash, the HTML page can name the PDF's. */
+    private enum Rendering { HTML, PDF }
+
+    private String html(long reviewId, Rendering rendering) {
         var detail = reviews.detail(reviewId);
         var review = detail.review();
         var comparison = reviews.comparison(reviewId);
         Map<String, Object> model = new HashMap<>();
+        boolean draft = !review.signedOff();
+        model.put("draft", draft);
+        model.put("integrity", HtmlUtils.htmlEscape(draft ? "Draft: not signed off, so no SHA-256 is recorded for it; the record may still change."
+                : rendering == Rendering.PDF ? "Signed off. The SHA-256 of this PDF is recorded with the review (documentSha256 of GET"
+                        + " /api/management-reviews/" + reviewId + "): a copy whose hash differs is not this record."
+                : review.documentSha256() == null ? "Signed off; its PDF is being stored (download document.pdf)."
+                : "The signed-off PDF (document.pdf) has SHA-256 " + review.documentSha256() + ", stored " + at(review.documentRenderedAt()) + ".",
+                "UTF-8"));
         model.put("review", map("id", review.id(), "kind", review.kind(), "label", review.periodLabel(), "from", at(review.periodFrom()),
                 "to", at(review.periodTo()), "status", review.status(), "chair", review.chair(), "meetingAt", at(review.meetingAt()),
                 "attendees", String.join(", ", review.attendees()), "frozenAt", at(review.frozenAt()),
@@ -109,10 +161,6 @@ class ManagementReviewDocuments {
         return out.toString();
     }
 
-    byte[] pdf(long reviewId) {
-        return documents.pdfOf(html(reviewId));
-    }
-
     /** One chart per figure with a value above zero in one of the periods: the periods before, then this one, as bars scaled to the largest value. */
     private List<Map<String, Object>> charts(List<ReviewFigure> figures, List<TrendPoint> trend, String label) {
         List<Map<String, Object>> charts = new ArrayList<>();
@@ -158,13 +206,5 @@ class ManagementReviewDocuments {
             map.put((String) pairs[i], HtmlUtils.htmlEscape(Objects.toString(pairs[i + 1], ""), "UTF-8"));
         }
         return map;
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

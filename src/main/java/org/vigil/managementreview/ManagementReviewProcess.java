@@ -42,12 +42,21 @@ public class ManagementReviewProcess {
     static final String Event_FirstWorkingDay = "Event_FirstWorkingDay";
     static final String Task_RequestReview = "Task_RequestReview";
 
+    /** What a review of each kind is called on its task cards: "quarterly management review 12 (2026-Q3)". */
+    private static final Map<String, String> KIND_TITLES = Map.of("quarterly", "quarterly management review",
+            "monthly", "monthly security review", "annual", "annual ISMS review");
+
     private final RuntimeService runtime;
     private final HistoryService history;
 
     ManagementReviewProcess(RuntimeService runtime, HistoryService history) {
         this.runtime = runtime;
         this.history = history;
+    }
+
+    /** For the task names of processes/management-review.bpmn: the kind in words, or the kind as given. */
+    public String kindTitle(String kind) {
+        return KIND_TITLES.getOrDefault(kind, kind + " review");
     }
 
     /** The CISO's start, under the caller's authorizations. Returns the process instance id. */

@@ -17,7 +17,7 @@ import org.vigil.managementreview.ManagementReviewApi.ReviewView;
 import org.vigil.platform.FieldEncryption;
 
 /**
- * SQL over the tables of V030__management_review.sql. Free text is encrypted and decrypted here, the one place that
+ * SQL over the tables of V030__management_review.sql and V034__management_review_document.sql. Free text is encrypted and decrypted here, the one place that
  * reads or writes those columns.
  */
 @Repository
@@ -26,6 +26,9 @@ class ManagementReviewStore {
     /** A pack row as stored: the input's JSON as read (capabilities) or the statement decrypted (people). */
     record InputRow(long id, String key, String source, String inputJson, String trendJson, Instant readAt, boolean frozen,
             String statement, String ownerGroup, String enteredBy, Instant enteredAt) {}
+
+    /** A PDF of the signed-off record as stored: the bytes served on every download, with their SHA-256. */
+    record StoredDocument(int amendments, byte[] pdf, String sha256, Instant renderedAt) {}
 
     record DecisionRow(long id, int position, String text, String ownerGroup, String owner, LocalDate dueDate, Long correctiveActionId) {}
 
@@ -182,6 +185,24 @@ class ManagementReviewStore {
         return jdbc.sql("SELECT * FROM management_review_amendment WHERE review_id = ? ORDER BY id").param(reviewId)
                 .query((rs, n) -> new AmendmentView(rs.getLong("id"), encryption.decrypt(rs.getString("text")),
                         encryption.decrypt(rs.getString("why")), rs.getString("amended_by"), instant(rs, "amended_at"))).list();
+    }
+
+    int amendmentCount(long reviewId) {
+        return jdbc.sql("SELECT COUNT(*) FROM management_review_amendment WHERE review_id = ?").param(reviewId).query(Integer.class).single();
+    }
+
+    // --- the signed-off document
+
+    /** The latest PDF stored for the review: the one showing the most amendments. */
+    Optional<StoredDocument> latestDocument(long reviewId) {
+        return jdbc.sql("SELECT * FROM management_review_document WHERE review_id = ? ORDER BY amendments DESC LIMIT 1").param(reviewId)
+                .query((rs, n) -> new StoredDocument(rs.getInt("amendments"), encryption.decryptBytes(rs.getString("pdf")),
+                        rs.getString("pdf_sha256"), instant(rs, "rendered_at"))).optional();
+    }
+
+    void insertDocument(long reviewId, int amendments, byte[] pdf, String sha256, Instant at) {
+        jdbc.sql("INSERT INTO management_review_document (review_id, amendments, pdf, pdf_sha256, rendered_at) VALUES (?, ?, ?, ?, ?)")
+                .params(reviewId, amendments, encryption.encrypt(pdf), sha256, ts(at)).update();
     }
 
     private static List<String> split(String value) {

@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Service task Task_RenderDocument: the signed-off record as a PDF, its SHA-256 kept with the review. Safe to re-run. */
+/** Service task Task_RenderDocument: the signed-off record as a PDF, stored with its SHA-256 kept with the review. Safe to re-run. */
 @Component
 class RenderReviewDocumentDelegate implements JavaDelegate {
 
@@ -18,6 +18,6 @@ class RenderReviewDocumentDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        documents.renderSignedOff(REVIEW_ID.from(execution));
+        documents.signedOffPdf(REVIEW_ID.from(execution));
     }
 }

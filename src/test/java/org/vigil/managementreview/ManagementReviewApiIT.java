@@ -9,12 +9,16 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.vigil.EngineJobs;
@@ -95,10 +99,28 @@ class ManagementReviewApiIT {
         // The meeting: a decision without its due date is refused naming the field; then held.
         String today = LocalDate.now(clock).toString();
         String meeting = taskOf(instance);
-        var noDue = client("manager").postJson("/engine-rest/task/" + meeting + "/complete",
-                meetingSubmission(today, List.of(Map.of("text", "Encrypt backups", "ownerGroup", "it-operations"))));
-        assertThat(noDue.statusCode()).isEqualTo(400);
-        assertThat(json.readTree(noDue.body()).path("message").asText()).contains("phiDecisions[1].dueDate");
+        // A user's bad input is answered, not logged as an error of the engine (no ENGINE-16004 at ERROR, no stack trace).
+        var errors = new ListAppender<ILoggingEvent>();
+        errors.start();
+        var root = (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.addAppender(errors);
+        try {
+            var noDue = client("manager").postJson("/engine-rest/task/" + meeting + "/complete",
+                    meetingSubmission(today, List.of(Map.of("text", "Encrypt backups", "ownerGroup", "it-operations"))));
+            assertThat(noDue.statusCode()).isEqualTo(400);
+            assertThat(json.readTree(noDue.body()).path("message").asText()).contains("phiDecisions[1].dueDate");
+            // The same through Tasklist's own API, as its form submits.
+            var tasklist = new WebClient(port);
+            assertThat(tasklist.webappLogin("tasklist", "manager", "demo").statusCode()).isEqualTo(200);
+            assertThat(tasklist.get("/camunda/api/engine/engine/default/filter").statusCode()).isEqualTo(200);
+            var future = tasklist.webappPostJson("/camunda/api/engine/engine/default/task/" + meeting + "/submit-form",
+                    meetingSubmission(LocalDate.now(clock).plusDays(3).toString(), List.of()));
+            assertThat(future.statusCode()).as(future.body()).isEqualTo(400);
+            assertThat(json.readTree(future.body()).path("message").asText()).contains("meetingDate: the meeting is recorded once held");
+        } finally {
+            root.detachAppender(errors);
+        }
+        assertThat(errors.list).filteredOn(e -> e.getLevel() == Level.ERROR).extracting(ILoggingEvent::getFormattedMessage).isEmpty();
         var held = client("manager").postJson("/engine-rest/task/" + meeting + "/complete", meetingSubmission(today,
                 List.of(Map.of("text", "Encrypt backups", "ownerGroup", "it-operations", "dueDate", LocalDate.now(clock).plusMonths(2).toString()))));
         assertThat(held.statusCode()).as(held.body()).isEqualTo(204);
@@ -132,12 +154,33 @@ class ManagementReviewApiIT {
         assertThat(client("staff").get("/api/management-reviews/" + id).statusCode()).isEqualTo(403);
         assertThat(client("auditor").get("/api/management-reviews/" + id + "/comparison").statusCode()).isEqualTo(200);
 
+        // Before the sign-off the document is a draft: marked so, rendered afresh, with no SHA-256 recorded or claimed.
+        var draft = client("auditor").getBytes("/api/management-reviews/" + id + "/document.pdf");
+        assertThat(draft.statusCode()).isEqualTo(200);
+        assertThat(draft.headers().firstValue("Content-Disposition")).hasValueSatisfying(d -> assertThat(d).contains("-draft.pdf"));
+        try (var document = Loader.loadPDF(draft.body())) {
+            assertThat(new PDFTextStripper().getText(document)).contains("DRAFT", "not signed off").doesNotContain("has SHA-256");
+        }
+        assertThat(client("auditor").get("/api/management-reviews/" + id + "/document.html").body()).contains("DRAFT", "no SHA-256 is recorded");
+        assertThat(json.readTree(client("auditor").get("/api/management-reviews/" + id).body()).path("review").path("documentSha256").isNull()).isTrue();
+
         // Before the sign-off nothing is amended; the chair signs off; afterwards amendments are appended, by the CISO and managers only.
         assertThat(client("ciso").postJson("/api/management-reviews/" + id + "/amendments", "{\"text\": \"x\", \"why\": \"y\"}").statusCode())
                 .isEqualTo(409);
         var signed = client("ciso").postJson("/engine-rest/task/" + taskOf(instance) + "/complete", variables(Map.of("signOff", true)));
         assertThat(signed.statusCode()).as(signed.body()).isEqualTo(204);
         EngineJobs.runAt(management, instance, ManagementReviewProcess.Task_RenderDocument);
+        // The signed-off PDF is stored: every download is the same file, whose SHA-256 is the one recorded with the review.
+        String recorded = json.readTree(client("auditor").get("/api/management-reviews/" + id).body()).path("review").path("documentSha256").asText();
+        var first = client("auditor").getBytes("/api/management-reviews/" + id + "/document.pdf");
+        var second = client("manager").getBytes("/api/management-reviews/" + id + "/document.pdf");
+        assertThat(first.body()).isEqualTo(second.body());
+        assertThat(org.vigil.platform.Sha256.hex(first.body())).isEqualTo(recorded);
+        assertThat(first.headers().firstValue("ETag")).hasValue("\"" + recorded + "\"");
+        try (var document = Loader.loadPDF(first.body())) {
+            assertThat(new PDFTextStripper().getText(document)).doesNotContain("DRAFT").contains("Signed off");
+        }
+        assertThat(client("auditor").get("/api/management-reviews/" + id + "/document.html").body()).doesNotContain("DRAFT").contains(recorded);
         var noWhy = client("ciso").postJson("/api/management-reviews/" + id + "/amendments", "{\"text\": \"The DPO attended too\"}");
         assertThat(noWhy.statusCode()).isEqualTo(400);
         assertThat(json.readTree(noWhy.body()).path("field").asText()).isEqualTo("why");
@@ -152,6 +195,10 @@ class ManagementReviewApiIT {
 
         var pdf = client("auditor").getBytes("/api/management-reviews/" + id + "/document.pdf");
         assertThat(pdf.statusCode()).isEqualTo(200);
+        // The amendment is in a new stored PDF, and the review's SHA-256 follows it.
+        String amendedSha = record.path("review").path("documentSha256").asText();
+        assertThat(amendedSha).isNotEqualTo(recorded).isEqualTo(org.vigil.platform.Sha256.hex(pdf.body()));
+        assertThat(client("auditor").getBytes("/api/management-reviews/" + id + "/document.pdf").body()).isEqualTo(pdf.body());
         assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
         // Kept for a look, as the browser tests keep their screenshots.
         java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "documents"));

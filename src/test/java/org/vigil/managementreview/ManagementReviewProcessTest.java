@@ -94,10 +94,10 @@ class ManagementReviewProcessTest {
         List<Task> preparation = tasks.createTaskQuery().processInstanceId(review.getId())
                 .taskDefinitionKey(ManagementReviewProcess.Task_PrepareInput).orderByTaskName().asc().list();
         assertThat(preparation).extracting(Task::getName).containsExactly(
-                "Prepare the input interested-parties: management review " + opened.id() + " (2026-Q1), due Fri 17 Apr 2026",
-                "Prepare the input issues: management review " + opened.id() + " (2026-Q1), due Fri 17 Apr 2026",
-                "Prepare the input objectives: management review " + opened.id() + " (2026-Q1), due Fri 17 Apr 2026");
-        assertThat(preparation).extracting(t -> candidateGroupOf(t)).containsExactly("privacy-office", "ciso", "managers");
+                "Prepare the input “Changes in external and internal issues”: quarterly management review " + opened.id() + " (2026-Q1), due Fri 17 Apr 2026",
+                "Prepare the input “Fulfilment of information security objectives”: quarterly management review " + opened.id() + " (2026-Q1), due Fri 17 Apr 2026",
+                "Prepare the input “Needs, expectations and feedback of interested parties”: quarterly management review " + opened.id() + " (2026-Q1), due Fri 17 Apr 2026");
+        assertThat(preparation).extracting(t -> candidateGroupOf(t)).containsExactly("ciso", "managers", "privacy-office");
         assertThat(preparation).allSatisfy(t -> assertThat(t.getDueDate().toInstant())
                 .isEqualTo(calendar.endOfWorkingDay(LocalDate.parse("2026-04-17"))));
         // The next quarterly review: 8 July.
@@ -132,7 +132,9 @@ class ManagementReviewProcessTest {
         assertThat(opened.periodLabel()).isEqualTo("2026-03");
         // The monthly review asks people for the changes in issues only, from the CISO.
         assertThat(tasks.createTaskQuery().processInstanceId(review.getId()).list()).singleElement()
-                .satisfies(t -> assertThat(candidateGroupOf(t)).isEqualTo("ciso"));
+                .satisfies(t -> assertThat(candidateGroupOf(t)).isEqualTo("ciso"))
+                .satisfies(t -> assertThat(t.getName()).startsWith("Prepare the input “Changes in external and internal issues”: monthly security review "
+                        + opened.id() + " (2026-03), due "));
         runtime.deleteProcessInstance(review.getId(), "test: only the timer is under test");
     }
 
@@ -187,7 +189,7 @@ class ManagementReviewProcessTest {
         assertThat(pack(id, ManagementReviews.ISSUES).enteredBy()).isEqualTo("ciso");
         clock.moveTo("2026-03-12T16:00:00-04:00");
         Task meeting = task(instance);
-        assertThat(meeting.getName()).isEqualTo("Hold management review " + id + " (quarterly 2025-Q4), due Mon 16 Mar 2026");
+        assertThat(meeting.getName()).isEqualTo("Hold the quarterly management review " + id + " (2025-Q4), due Mon 16 Mar 2026");
 
         // The meeting: a meeting in the future, a decision without an owner group are refused, naming the field.
         assertThatThrownBy(() -> completeAs("manager", "managers", meeting, meeting("2026-03-20", decision("Roll out MFA", "managers", "2026-06-30"))))
@@ -247,6 +249,7 @@ class ManagementReviewProcessTest {
         assertThatThrownBy(() -> completeAs("manager", "managers", signOff, Map.of("signOff", true)))
                 .hasRootCauseInstanceOf(org.camunda.bpm.engine.AuthorizationException.class).hasMessageContaining("Only the chair of management review " + id + ", ciso, signs it off");
         tasks.setAssignee(signOff.getId(), "ciso");
+        assertThat(signOff.getName()).startsWith("Sign off the quarterly management review " + id + " (2025-Q4), due ");
         assertThatThrownBy(() -> completeAs("ciso", "ciso", signOff, Map.of("signOff", false)))
                 .isInstanceOf(ProcessEngineException.class).hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("Exception while invoking TaskListener: signOff:");
         assertThatThrownBy(() -> reviews.amend(id, "Typo in the minutes", "A name was wrong", "ciso")).isInstanceOf(StateConflict.class);

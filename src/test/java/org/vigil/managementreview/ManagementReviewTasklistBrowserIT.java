@@ -67,7 +67,8 @@ class ManagementReviewTasklistBrowserIT {
         // ---- the CISO's input: changes in external and internal issues
         tasklist.logIn("ciso");
         tasklist.openTask(prepare.getId());
-        assertThat(tasklist.cardTitle()).startsWith("Prepare the input issues: management review " + id);
+        assertThat(tasklist.cardTitle()).startsWith("Prepare the input “Changes in external and internal issues”: monthly security review " + id);
+        assertThat(tasklist.formText()).contains("Do not enter patient data here");
         tasklist.claim();
         tasklist.fill("Input of your group", "A new state privacy law takes effect next quarter");
         tasklist.screenshot("prepare");
@@ -87,7 +88,7 @@ class ManagementReviewTasklistBrowserIT {
         // ---- the sign-off by the chair
         Task signOff = taskAt(instance, ManagementReviewProcess.Task_SignOff);
         tasklist.openTask(signOff.getId());
-        assertThat(tasklist.cardTitle()).startsWith("Sign off management review " + id);
+        assertThat(tasklist.cardTitle()).startsWith("Sign off the monthly security review " + id);
         assertThat(tasklist.valueOf("The frozen pack")).contains("A new state privacy law");
         assertThat(tasklist.valueOf("Decisions and their actions")).contains("Brief staff on the new law", "CA-");
         tasklist.claim();
