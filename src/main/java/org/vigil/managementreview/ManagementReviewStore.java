@@ -17,7 +17,7 @@ import org.vigil.managementreview.ManagementReviewApi.ReviewView;
 import org.vigil.platform.FieldEncryption;
 
 /**
- * SQL over the tables of V030__management_review.sql and V034__management_review_document.sql. Free text is encrypted and decrypted here, the one place that
+ * SQL over the tables of V030__management_review.sql and V032__management_review_document.sql. Free text is encrypted and decrypted here, the one place that
  * reads or writes those columns.
  */
 @Repository
