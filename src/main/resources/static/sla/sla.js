@@ -116,6 +116,14 @@ async function render() {
   text('definition-findings-open', summary.definitions.auditFindingsOpen);
   text('definition-time-to-close', summary.definitions.timeToCloseActions);
   text('definition-effectiveness', summary.definitions.effectivenessFailures);
+  const risks = summary.risks;
+  text('risks-above-threshold', risks.aboveThreshold);
+  text('risks-above-threshold-basis', 'rating above ' + risks.acceptanceThreshold + '; ' + risks.accepted + ' more accepted');
+  text('risk-actions-overdue', risks.treatmentActionsOverdue);
+  text('assets-unassessed', risks.assetsUnassessed);
+  text('definition-risks-above-threshold', summary.definitions.risksAboveThreshold);
+  text('definition-risk-actions-overdue', summary.definitions.riskTreatmentActionsOverdue);
+  text('definition-assets-unassessed', summary.definitions.riskAssetsUnassessed);
   text('as-of', 'as of ' + summary.asOfText);
   fillTable('overdue', overdue);
   fillTable('at-risk', atRisk.filter(row => row.status !== 'OVERDUE'));

@@ -305,10 +305,11 @@ class ReviewInputsIT {
                 assertThat(charted).as(source.key() + " " + point.path("periodLabel").asText()).isEqualTo(expected);
             }
         }
+        // The risk capability answers for itself now (RiskReviewInput): its input is there, no longer "does not exist yet".
         var risk = frozen.get("risk");
-        assertThat(risk.available()).isFalse();
-        assertThat(risk.figures()).isEmpty();
-        assertThat(risk.notes()).anySatisfy(note -> assertThat(note).contains("does not exist yet"));
+        assertThat(risk.available()).isTrue();
+        assertThat(risk.figures()).extracting(ReviewFigure::key).contains("risk.above-threshold", "risk.assessments-signed-off");
+        assertThat(risk.notes()).noneSatisfy(note -> assertThat(note).contains("does not exist yet"));
         var carried = frozen.get("previous-actions");
         assertThat(figure(carried, "previous-actions.open")).isEqualTo((double) earlierOpen.size());
         assertThat(figure(carried, "previous-actions.overdue"))

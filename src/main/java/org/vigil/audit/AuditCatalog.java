@@ -29,6 +29,7 @@ import org.vigil.platform.SeedReader;
  * {@code programme.yaml} (cycle, timers, core areas, rotation) and {@code checklists/<area-id>.yaml}.
  */
 @Component
+@org.springframework.modulith.NamedInterface("catalog")
 public class AuditCatalog {
 
     /** Where the application reads its seeds. */

@@ -49,6 +49,7 @@ class SecurityConfiguration {
                         paths.matcher("/notices"), paths.matcher("/notices/**"), paths.matcher("/evidence"), paths.matcher("/evidence/**"),
                         paths.matcher("/reports"), paths.matcher("/reports/**"), paths.matcher("/demo/mails"), paths.matcher("/demo/mails/**"),
                         paths.matcher("/catalog"), paths.matcher("/catalog/**"),
+                        paths.matcher("/risk"), paths.matcher("/risk/**"),
                         paths.matcher("/login"), paths.matcher("/logout")))
                 .authorizeHttpRequests(requests -> requests
                         // Anyone logged in may log out, whatever their groups.
@@ -61,6 +62,9 @@ class SecurityConfiguration {
                         // The demo's caught mails reach every group's people: administrators only.
                         .requestMatchers(paths.matcher("/demo/mails"), paths.matcher("/demo/mails/**"))
                         .hasAuthority(AdminMembershipGuard.ADMIN_GROUP)
+                        // The risk register and the Statement of Applicability: for those who answer for risks and the auditors.
+                        .requestMatchers(paths.matcher("/risk"), paths.matcher("/risk/**"))
+                        .hasAnyAuthority("ciso", "managers", "auditors", AdminMembershipGuard.ADMIN_GROUP)
                         .anyRequest().hasAnyAuthority("managers", "ciso", "privacy-office"))
                 // Vigil's own forms (LoginPages) instead of Spring Security's generated ones.
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/sla", false))

@@ -8,9 +8,11 @@
  * corrective/improvement actions; the owner's acceptance of a residual risk above the threshold; the Statement of
  * Applicability, versioned at each assessment's sign-off.
  *
- * <p>Contributes the {@code risk} input of management reviews through {@code managementreview::spi}.
+ * <p>Contributes the {@code risk} input of management reviews through {@code managementreview::spi}; offers its figures
+ * and heat map ({@link org.vigil.risk.RiskFigures}, named interface {@code api}) to the SLA dashboard; reads the 93
+ * Annex A controls from the audit catalogue ({@code audit::catalog}).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Risk",
-        allowedDependencies = {"correctiveaction::api", "correctiveaction::events", "breach::events", "accessreview::events",
+        allowedDependencies = {"audit::catalog", "correctiveaction::api", "correctiveaction::events", "breach::events", "accessreview::events",
                 "documents::api", "managementreview::spi", "notification::api", "platform"})
 package org.vigil.risk;

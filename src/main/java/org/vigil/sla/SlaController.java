@@ -95,6 +95,13 @@ class SlaController {
             }
             csv.printRecord("mean time to close an action", "", "last 365 days", number(actions.meanDaysToClose()), "days",
                     actions.closed() + " actions", definitions.get(SlaDashboard.TIME_TO_CLOSE));
+            var risks = summary.risks();
+            csv.printRecord("risks above the acceptance threshold", "", "now", risks.aboveThreshold(), "risks",
+                    risks.accepted() + " more accepted by their owner", definitions.get(SlaDashboard.RISKS_ABOVE_THRESHOLD));
+            csv.printRecord("risk treatment actions overdue", "", "now", risks.treatmentActionsOverdue(), "actions", "",
+                    definitions.get(SlaDashboard.RISK_ACTIONS_OVERDUE));
+            csv.printRecord("assets not assessed within their period", "", "now", risks.assetsUnassessed(), "assets", "",
+                    definitions.get(SlaDashboard.ASSETS_UNASSESSED));
             csv.printRecord("effectiveness checks failed", "", "last 365 days", actions.effectivenessFailures(), "checks", "",
                     definitions.get(SlaDashboard.EFFECTIVENESS_FAILURES));
         }

@@ -23,6 +23,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.vigil.platform.CompanySettings;
 import org.vigil.platform.WebappLinks;
+import org.vigil.risk.RiskFigures;
 
 /** What the /sla page and the /api/sla endpoints show. */
 @Service
@@ -59,7 +60,7 @@ class SlaDashboard {
     record Summary(Map<String, Long> openByUrgency, List<String> quarters, Map<String, List<QuarterRate>> onTimeRateByProcess,
             ResponseTime timeToContain, ResponseTime timeToNotify, Double accessReviewCompletion,
             ImprovementFigures.CorrectiveActionFigures correctiveActions, ImprovementFigures.AuditSchedule auditsOnSchedule,
-            Map<String, String> definitions,
+            RiskFigures.Figures risks, Map<String, String> definitions,
             Instant asOf, String asOfText) {}
 
     /** "Wed 1 Apr 2026 17:00 EDT": a deadline with the zone it is read in, whatever the browser's zone. */
@@ -77,6 +78,9 @@ class SlaDashboard {
     static final String TIME_TO_CLOSE = "timeToCloseActions";
     static final String EFFECTIVENESS_FAILURES = "effectivenessFailures";
     static final String AUDITS_ON_SCHEDULE = "auditsOnSchedule";
+    static final String RISKS_ABOVE_THRESHOLD = "risksAboveThreshold";
+    static final String RISK_ACTIONS_OVERDUE = "riskTreatmentActionsOverdue";
+    static final String ASSETS_UNASSESSED = "riskAssetsUnassessed";
 
     static final Map<String, String> DEFINITIONS = Map.ofEntries(
             Map.entry(ON_TIME_RATE, "Share of deadlines met, per process and quarter of completion: a task completed by its due date, a "
@@ -99,12 +103,19 @@ class SlaDashboard {
             Map.entry(EFFECTIVENESS_FAILURES, "Effectiveness checks that found an action not effective and reopened it, over the actions "
                     + "raised in the last 365 days."),
             Map.entry(AUDITS_ON_SCHEDULE, "Share of the internal audits whose planned last day of fieldwork fell in the last 365 "
-                    + "days that issued their final report by the end of that day; the actions of their findings are counted apart."));
+                    + "days that issued their final report by the end of that day; the actions of their findings are counted apart."),
+            Map.entry(RISKS_ABOVE_THRESHOLD, "Risks of the register rated above the acceptance threshold of seeds/risk/criteria.yaml (residual "
+                    + "rating once treated, else inherent) and not accepted by their owner; accepted ones are shown beside. Closed risks "
+                    + "and those of retired assets are left out."),
+            Map.entry(RISK_ACTIONS_OVERDUE, "Actions of risk treatment plans (corrective-action source RISK_TREATMENT) open past their due date."),
+            Map.entry(ASSETS_UNASSESSED, "Assets in use whose last risk assessment (or, never assessed, their addition) is older than "
+                    + "3 months for high-priority assets holding patient data, 12 months for the others."));
 
     private final DeadlineRepository deadlines;
     private final IncidentResponseTimeRepository responseTimes;
     private final AccessReviewCompletionRepository reviewCompletion;
     private final ImprovementFigures improvement;
+    private final RiskFigures riskFigures;
     private final WebappLinks links;
     private final Clock clock;
     private final ZoneId zone;
@@ -113,7 +124,9 @@ class SlaDashboard {
     private volatile Summary cached;
 
     SlaDashboard(DeadlineRepository deadlines, IncidentResponseTimeRepository responseTimes,
-            AccessReviewCompletionRepository reviewCompletion, ImprovementFigures improvement, WebappLinks links, Clock clock, CompanySettings company, SlaSettings settings) {
+            AccessReviewCompletionRepository reviewCompletion, ImprovementFigures improvement, RiskFigures riskFigures, WebappLinks links, Clock clock,
+            CompanySettings company, SlaSettings settings) {
+        this.riskFigures = riskFigures;
         this.deadlines = deadlines;
         this.responseTimes = responseTimes;
         this.reviewCompletion = reviewCompletion;
@@ -176,7 +189,7 @@ class SlaDashboard {
                 responseTime(responseTimes.containedSince(year)),
                 responseTime(responseTimes.individualsNotifiedSince(year)),
                 reviewItems == 0 ? null : ((Number) review[1]).doubleValue() / reviewItems,
-                improvement.figures(now, Duration.ofDays(365)), improvement.auditSchedule(now, Duration.ofDays(365)), DEFINITIONS, now, DUE.format(now.atZone(zone)));
+                improvement.figures(now, Duration.ofDays(365)), improvement.auditSchedule(now, Duration.ofDays(365)), riskFigures.at(now), DEFINITIONS, now, DUE.format(now.atZone(zone)));
     }
 
     /** Each incident's response times over the same 365 days as the summary's means, by incident. */

@@ -10,11 +10,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
+import org.vigil.risk.RiskFigures;
 
 /**
  * Prometheus: open and overdue deadlines per process (gauges, refreshed with the statuses), how early or late
  * deadlines are completed relative to their due time (hours; negative is early), and corrective actions open per
- * severity and overdue.
+ * severity and overdue; the risk register's risks above the acceptance threshold, treatment actions overdue and assets
+ * not assessed within their period.
  */
 @Component
 class SlaMetrics {
@@ -24,6 +26,9 @@ class SlaMetrics {
     private final MultiGauge overdue;
     private final MultiGauge actionsOpen;
     private final java.util.concurrent.atomic.AtomicLong actionsOverdue = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong risksAboveThreshold = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong riskActionsOverdue = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong assetsUnassessed = new java.util.concurrent.atomic.AtomicLong();
 
     SlaMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -31,6 +36,10 @@ class SlaMetrics {
         this.overdue = MultiGauge.builder("vigil.sla.deadlines.overdue").description("Overdue deadlines per process").register(registry);
         this.actionsOpen = MultiGauge.builder("vigil.capa.actions.open").description("Corrective actions not yet closed, per severity").register(registry);
         registry.gauge("vigil.capa.actions.overdue", actionsOverdue);
+        // Prometheus: vigil_risks_above_threshold, vigil_risk_treatment_actions_overdue, vigil_risk_assets_unassessed.
+        registry.gauge("vigil.risks.above.threshold", risksAboveThreshold);
+        registry.gauge("vigil.risk.treatment.actions.overdue", riskActionsOverdue);
+        registry.gauge("vigil.risk.assets.unassessed", assetsUnassessed);
     }
 
     void completed(String processKey, Duration lateness) {
@@ -64,6 +73,12 @@ class SlaMetrics {
         figures.openBySeverity().forEach((severity, count) -> rows.add(MultiGauge.Row.of(Tags.of("severity", severity), count)));
         actionsOpen.register(rows, true);
         actionsOverdue.set(figures.overdue());
+    }
+
+    void risks(RiskFigures.Figures figures) {
+        risksAboveThreshold.set(figures.aboveThreshold());
+        riskActionsOverdue.set(figures.treatmentActionsOverdue());
+        assetsUnassessed.set(figures.assetsUnassessed());
     }
 
     private static List<MultiGauge.Row<?>> rows(Map<String, Long> counts) {

@@ -21,11 +21,13 @@ class SlaRefresher {
     private final OncePerCluster cluster;
     private final Duration every;
     private final ImprovementFigures improvement;
+    private final org.vigil.risk.RiskFigures risks;
     private final java.time.Clock clock;
 
     SlaRefresher(DeadlineStatusSweep sweep, DeadlineRepository repository, SlaMetrics metrics, SlaDashboard dashboard,
             OncePerCluster cluster, @Value("${vigil.sla.refresh-every:PT1M}") Duration every, ImprovementFigures improvement,
-            java.time.Clock clock) {
+            java.time.Clock clock, org.vigil.risk.RiskFigures risks) {
+        this.risks = risks;
         this.improvement = improvement;
         this.clock = clock;
         this.sweep = sweep;
@@ -52,5 +54,6 @@ class SlaRefresher {
         metrics.openCounts(repository.countOpenByProcessAndStatus());
         dashboard.invalidate();
         metrics.correctiveActions(improvement.figures(clock.instant(), java.time.Duration.ofDays(365)));
+        metrics.risks(risks.now());
     }
 }
