@@ -11,6 +11,6 @@
  * <p>Contributes the {@code risk} input of management reviews through {@code managementreview::spi}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Risk",
-        allowedDependencies = {"correctiveaction::api", "correctiveaction::events", "breach::events", "accessreview::events",
+        allowedDependencies = {"correctiveaction::api", "correctiveaction::events", "breach::events", "accessreview::events", "regulation::events",
                 "documents::api", "managementreview::spi", "notification::api", "platform"})
 package org.vigil.risk;
