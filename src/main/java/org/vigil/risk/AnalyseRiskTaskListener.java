@@ -33,7 +33,7 @@ class AnalyseRiskTaskListener extends RiskTaskListener {
     void created(DelegateTask task) {
         long riskId = RISK_ID.from(task);
         task.addCandidateUser(assessments.ownerOf(riskId));
-        task.setVariableLocal(CONTROLS.name(), assessments.suggestedControls(riskId));
+        task.getExecution().setVariableLocal(CONTROLS.name(), assessments.suggestedControls(riskId));
     }
 
     @Override

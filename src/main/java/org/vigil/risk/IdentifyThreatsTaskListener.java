@@ -25,7 +25,7 @@ class IdentifyThreatsTaskListener extends RiskTaskListener {
     void created(DelegateTask task) {
         String assetId = ASSET_ID.from(task);
         task.addCandidateUser(assessments.asset(assetId).ownerId());
-        task.setVariableLocal(THREAT_IDS.name(), assessments.proposedThreats(assetId));
+        task.getExecution().setVariableLocal(THREAT_IDS.name(), assessments.proposedThreats(assetId));
     }
 
     @Override

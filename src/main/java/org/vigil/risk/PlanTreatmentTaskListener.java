@@ -34,9 +34,9 @@ class PlanTreatmentTaskListener extends RiskTaskListener {
         long riskId = RISK_ID.from(task);
         var risk = assessments.risk(riskId);
         task.addCandidateUser(risk.ownerId());
-        task.setVariableLocal(TREATMENT.name(), risk.treatment());
-        task.setVariableLocal(RESIDUAL_LIKELIHOOD, risk.residualLikelihood() == null ? null : String.valueOf(risk.residualLikelihood()));
-        task.setVariableLocal(RESIDUAL_IMPACT, risk.residualImpact() == null ? null : String.valueOf(risk.residualImpact()));
+        task.getExecution().setVariableLocal(TREATMENT.name(), risk.treatment());
+        task.getExecution().setVariableLocal(RESIDUAL_LIKELIHOOD, risk.residualLikelihood() == null ? null : String.valueOf(risk.residualLikelihood()));
+        task.getExecution().setVariableLocal(RESIDUAL_IMPACT, risk.residualImpact() == null ? null : String.valueOf(risk.residualImpact()));
     }
 
     @Override

@@ -42,7 +42,11 @@ abstract class RiskTaskListener implements TaskListener {
         return value == null ? null : value.toString();
     }
 
-    /** The form's fields are stored in the register: removed, so that the next risk's form starts empty. */
+    /**
+     * The form's fields are stored in the register: removed, so that the next risk's form starts empty. What a form
+     * shows filled in is set on the task's execution (not the task): the engine REST's complete writes there, Tasklist's
+     * submit through the task, and both must replace it.
+     */
     static void removeFormFields(DelegateTask task) {
         for (String name : RiskAssessmentVariables.FORM_FIELDS) {
             task.getExecution().removeVariable(name);
