@@ -117,3 +117,10 @@ CREATE TABLE breach_agreement_fingerprint (
     fingerprint    CHAR(64)     NOT NULL,   -- SHA-256 of the agreement's entry as the register has it
     seen_at        DATETIME(6)  NOT NULL
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
+
+-- The first start's fingerprinting of the agreements: taken once, so that an agreement added after a first start with
+-- an empty register is announced too.
+CREATE TABLE breach_agreement_baseline (
+    id             TINYINT      NOT NULL PRIMARY KEY,
+    taken_at       DATETIME(6)  NOT NULL
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;

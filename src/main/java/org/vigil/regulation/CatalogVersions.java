@@ -1,8 +1,11 @@
 package org.vigil.regulation;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import javax.sql.DataSource;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.ApplicationEventPublisher;
@@ -14,19 +17,25 @@ import org.vigil.regulation.events.CatalogVersionChanged;
 /**
  * At start: the rule catalog's version compared with the versions earlier starts have seen (V031
  * regulation_catalog_version_seen); a version not seen before is announced once, whichever node finds it first (a
- * named lock decides). The very first start only records its version: nothing has changed yet.
+ * named lock, held until the record is committed, decides). The very first start only records its version: nothing
+ * has changed yet.
  */
 @Component
 class CatalogVersions implements ApplicationRunner {
 
+    static final String LOCK = "vigil.regulation.catalog-versions";
+
     private final RuleCatalog catalog;
+    private final DataSource dataSource;
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CatalogVersions(RuleCatalog catalog, JdbcClient jdbc, TransactionTemplate transaction, ApplicationEventPublisher events, Clock clock) {
+    CatalogVersions(RuleCatalog catalog, DataSource dataSource, JdbcClient jdbc, TransactionTemplate transaction,
+            ApplicationEventPublisher events, Clock clock) {
         this.catalog = catalog;
+        this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.events = events;
@@ -34,28 +43,44 @@ class CatalogVersions implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
-        transaction.executeWithoutResult(status -> seen(catalog.version()));
+    public void run(ApplicationArguments args) throws SQLException {
+        seen(catalog.version());
     }
 
-    /** Records {@code version} as seen; true when it was new and announced. */
-    boolean seen(String version) {
-        jdbc.sql("SELECT GET_LOCK('vigil.regulation.catalog-versions', 60)").query(Integer.class).single();
-        try {
-            if (jdbc.sql("SELECT COUNT(*) FROM regulation_catalog_version_seen WHERE version = ?").param(version).query(Integer.class).single() > 0) {
-                return false;
+    /**
+     * Records {@code version} as seen; true when it was new and announced. In a transaction committed while a named
+     * lock is held on a connection of its own: a node starting beside this one waits and then finds the version
+     * recorded (released before the commit, it would insert the same version again and fail its start).
+     */
+    boolean seen(String version) throws SQLException {
+        try (Connection lock = dataSource.getConnection()) {
+            try (var statement = lock.prepareStatement("SELECT GET_LOCK('" + LOCK + "', 60)"); var result = statement.executeQuery()) {
+                if (!result.next() || result.getInt(1) != 1) {
+                    throw new IllegalStateException("Another node held the catalog version lock for 60 s");
+                }
             }
-            String previous = jdbc.sql("SELECT version FROM regulation_catalog_version_seen ORDER BY first_seen_at DESC, version DESC LIMIT 1")
-                    .query(String.class).optional().orElse(null);
-            Instant now = clock.instant();
-            jdbc.sql("INSERT INTO regulation_catalog_version_seen (version, first_seen_at) VALUES (?, ?)").params(version, Timestamp.from(now)).update();
-            if (previous == null) {
-                return false;
+            try {
+                return Boolean.TRUE.equals(transaction.execute(status -> record(version)));
+            } finally {
+                try (var release = lock.prepareStatement("SELECT RELEASE_LOCK('" + LOCK + "')")) {
+                    release.execute();
+                }
             }
-            events.publishEvent(new CatalogVersionChanged(version, previous, now));
-            return true;
-        } finally {
-            jdbc.sql("SELECT RELEASE_LOCK('vigil.regulation.catalog-versions')").query(Integer.class).optional();
         }
+    }
+
+    private boolean record(String version) {
+        if (jdbc.sql("SELECT COUNT(*) FROM regulation_catalog_version_seen WHERE version = ?").param(version).query(Integer.class).single() > 0) {
+            return false;
+        }
+        String previous = jdbc.sql("SELECT version FROM regulation_catalog_version_seen ORDER BY first_seen_at DESC, version DESC LIMIT 1")
+                .query(String.class).optional().orElse(null);
+        Instant now = clock.instant();
+        jdbc.sql("INSERT INTO regulation_catalog_version_seen (version, first_seen_at) VALUES (?, ?)").params(version, Timestamp.from(now)).update();
+        if (previous == null) {
+            return false;
+        }
+        events.publishEvent(new CatalogVersionChanged(version, previous, now));
+        return true;
     }
 }
