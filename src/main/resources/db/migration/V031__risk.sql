@@ -92,7 +92,35 @@ CREATE TABLE risk_treatment_action (
     assessment_id         BIGINT       NOT NULL,
     position              INT          NOT NULL,
     corrective_action_id  BIGINT       NULL,
+    owner_group           VARCHAR(64)  NOT NULL,   -- the group that carries the action out
+    description           TEXT         NOT NULL,   -- encrypted: what is to be done (the action's description)
+    planned_by            VARCHAR(64)  NOT NULL,
+    planned_at            DATETIME(6)  NOT NULL,
     PRIMARY KEY (risk_id, assessment_id, position),
     CONSTRAINT fk_risk_treatment_action_risk FOREIGN KEY (risk_id) REFERENCES risk_entry (id),
     CONSTRAINT fk_risk_treatment_action_assessment FOREIGN KEY (assessment_id) REFERENCES risk_assessment (id)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
+
+-- ------------------------------------------------------------------ triggers
+-- What starts a risk assessment from outside the risk capability (issue 20): a version of the regulatory catalog, or
+-- an agreement of seeds/breach/agreements.yaml, that a started application has not seen before. Each publisher keeps
+-- what it has seen, so a change is announced once however many nodes start or restart. The first start records what
+-- is there without announcing it: nothing changed yet.
+
+CREATE TABLE regulation_catalog_version_seen (
+    version        VARCHAR(40)  NOT NULL PRIMARY KEY,
+    first_seen_at  DATETIME(6)  NOT NULL
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
+
+CREATE TABLE breach_agreement_fingerprint (
+    agreement_id   VARCHAR(100) NOT NULL PRIMARY KEY,
+    fingerprint    CHAR(64)     NOT NULL,   -- SHA-256 of the agreement's entry as the register has it
+    seen_at        DATETIME(6)  NOT NULL
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
+
+-- The first start's fingerprinting of the agreements: taken once, so that an agreement added after a first start with
+-- an empty register is announced too.
+CREATE TABLE breach_agreement_baseline (
+    id             TINYINT      NOT NULL PRIMARY KEY,
+    taken_at       DATETIME(6)  NOT NULL
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;

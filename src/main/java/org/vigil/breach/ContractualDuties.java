@@ -50,6 +50,11 @@ class ContractualDuties {
         }
     }
 
+    /** The register's agreements, as read at start. */
+    List<Agreement> agreements() {
+        return agreements;
+    }
+
     /**
      * A "notify counterparty" duty per agreement that applies to the incident, due its notice period after discovery:
      * the company holds the counterparty's data in a role of the agreement (the investigation's HIPAA role or GDPR

@@ -175,8 +175,10 @@ public class Incidents {
     @Transactional
     void close(long incidentId, ZoneId zone) {
         var now = clock.instant();
-        if (require(incidentId).close(now, now.atZone(zone).toLocalDate().plusYears(retentionYears))) {
+        var incident = require(incidentId);
+        if (incident.close(now, now.atZone(zone).toLocalDate().plusYears(retentionYears))) {
             events.record(incidentId, IncidentEvents.Kind.CLOSED, org.vigil.platform.Actors.VIGIL, now, null);
+            milestones.closed(incident, now);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.vigil.breach;
 
+import org.vigil.breach.events.IncidentClosed;
 import org.vigil.breach.events.IncidentContained;
 import org.vigil.breach.events.IncidentReported;
 import org.vigil.breach.events.IndividualsNotified;
@@ -43,6 +44,14 @@ class ResponseMilestones {
             return;
         }
         events.publishEvent(new IncidentReported(incident.id(), incident.discoveredAt(), incident.createdAt()));
+    }
+
+    /**
+     * The incident was closed: announced with its severity (a high or critical one starts a risk assessment), an
+     * exercise's marked as such so that it starts nothing real. After the response, never on the intake's path.
+     */
+    void closed(Incident incident, Instant at) {
+        events.publishEvent(new IncidentClosed(incident.id(), incident.severity(), at, incident.exercise()));
     }
 
     /**

@@ -85,7 +85,7 @@ class SteeringGuard extends AbstractProcessEnginePlugin {
     /** Where a person starts a process that the engine's APIs do not start. */
     private static final Map<String, String> MANUAL_STARTS = Map.of("access-review", "POST /api/access-reviews/campaigns",
             "internal-audit", "POST /api/audits", "corrective-action", "POST /api/corrective-actions",
-            "management-review", "POST /api/management-reviews");
+            "management-review", "POST /api/management-reviews", "risk-assessment", "POST /api/risk/assessments");
 
     /** Deployments never change, so their forms' fields are read once. */
     private final Map<String, FormFields> formsByDeploymentAndKey = new ConcurrentHashMap<>();

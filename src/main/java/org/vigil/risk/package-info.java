@@ -13,6 +13,6 @@
  * Annex A controls from the audit catalogue ({@code audit::catalog}).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Risk",
-        allowedDependencies = {"audit::catalog", "correctiveaction::api", "correctiveaction::events", "breach::events", "accessreview::events",
+        allowedDependencies = {"audit::catalog", "correctiveaction::api", "correctiveaction::events", "breach::events", "accessreview::events", "regulation::events",
                 "documents::api", "managementreview::spi", "notification::api", "platform"})
 package org.vigil.risk;
