@@ -94,6 +94,8 @@ CREATE TABLE risk_treatment_action (
     corrective_action_id  BIGINT       NULL,
     owner_group           VARCHAR(64)  NOT NULL,   -- the group that carries the action out
     description           TEXT         NOT NULL,   -- encrypted: what is to be done (the action's description)
+    owner_user            VARCHAR(64)  NULL,       -- decided in the plan (a member of owner_group), else named in the action's own plan
+    due_date              DATE         NULL,       -- decided in the plan, else the severity policy's
     planned_by            VARCHAR(64)  NOT NULL,
     planned_at            DATETIME(6)  NOT NULL,
     PRIMARY KEY (risk_id, assessment_id, position),

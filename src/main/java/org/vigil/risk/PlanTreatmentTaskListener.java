@@ -43,7 +43,7 @@ class PlanTreatmentTaskListener extends RiskTaskListener {
     void completed(DelegateTask task) {
         List<PlannedAction> planned = new ArrayList<>();
         for (var row : JsonListVariables.rows(task, ACTIONS)) {
-            planned.add(new PlannedAction(text(row.get("text")), text(row.get("ownerGroup"))));
+            planned.add(new PlannedAction(text(row.get("text")), text(row.get("ownerGroup")), text(row.get("owner")), text(row.get("dueDate"))));
         }
         var residual = new HashMap<String, Object>();
         residual.put(RESIDUAL_LIKELIHOOD, task.getVariable(RESIDUAL_LIKELIHOOD));

@@ -24,8 +24,8 @@ public final class RiskApi {
             Instant identifiedAt, Instant assessedAt, List<String> controls) {}
 
     /** A treatment action: the corrective action that runs it, once raised. */
-    public record TreatmentAction(long assessmentId, int position, String ownerGroup, String description, Long correctiveActionId,
-            String plannedBy, Instant plannedAt) {}
+    public record TreatmentAction(long assessmentId, int position, String ownerGroup, String owner, java.time.LocalDate dueDate,
+            String description, Long correctiveActionId, String plannedBy, Instant plannedAt) {}
 
     /** A risk with what only its detail shows: the impact per dimension, the description, the acceptance note, the plan. */
     public record RiskDetail(RiskView risk, Map<String, Integer> impact, String description, String acceptanceNote,

@@ -2,6 +2,7 @@ package org.vigil.risk;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -303,7 +304,8 @@ public class RiskAssessments {
     }
 
     /** A treatment action as planned on the form. */
-    record PlannedAction(String text, String ownerGroup) {}
+    /** A row of the plan's action list: {@code owner} and {@code dueDate} (an ISO date) optional. */
+    record PlannedAction(String text, String ownerGroup, String owner, String dueDate) {}
 
     /** Task_PlanTreatment: the option (again), the actions added to the plan, the residual rating they leave. */
     @Transactional
@@ -330,6 +332,14 @@ public class RiskAssessments {
             if (action.ownerGroup() == null || !people.isWorkflowGroup(action.ownerGroup())) {
                 throw new IllegalArgumentException(where + ".ownerGroup: must be a group of Vigil (ciso, managers, privacy-office, it-operations, ...)");
             }
+            if (ownerOf(action) != null && !people.membersOf(action.ownerGroup()).contains(ownerOf(action))) {
+                throw new IllegalArgumentException(where + ".owner: must be the user id of a member of " + people.groupNameOf(action.ownerGroup())
+                        + ", or empty for the group to name one");
+            }
+            LocalDate due = dueDateOf(action, where);
+            if (due != null && due.isBefore(clock.instant().atZone(clock.getZone()).toLocalDate())) {
+                throw new IllegalArgumentException(where + ".dueDate: must not be in the past");
+            }
         }
         if (!"retain".equals(option) && planned.isEmpty() && store.actionsOf(riskId, assessmentId).isEmpty()) {
             throw new IllegalArgumentException(RiskAssessmentVariables.ACTIONS + ": a risk treated by " + option
@@ -337,7 +347,7 @@ public class RiskAssessments {
         }
         Instant now = clock.instant();
         for (PlannedAction action : planned) {
-            store.addAction(riskId, assessmentId, action.ownerGroup(), action.text().strip(), by, now);
+            store.addAction(riskId, assessmentId, action.ownerGroup(), ownerOf(action), dueDateOf(action, ""), action.text().strip(), by, now);
         }
         store.replan(riskId, option, likelihood, impact, criteria.needsAcceptance(likelihood * impact) ? "TREATING" : "WITHIN_APPETITE");
         store.setStatus(assessmentId, "TREATING");
@@ -348,6 +358,27 @@ public class RiskAssessments {
      * RISK_TREATMENT, its severity from the band of the risk it treats (critical and high: major; medium: minor; low:
      * improvement). Safe to re-run: the action's reference is its key.
      */
+    private static String ownerOf(PlannedAction action) {
+        return action.owner() == null || action.owner().isBlank() ? null : action.owner().strip();
+    }
+
+    /** A form's date field: an ISO date, or a date-time whose day counts. */
+    private static LocalDate dueDateOf(PlannedAction action, String where) {
+        String text = action.dueDate() == null ? "" : action.dueDate().strip();
+        if (text.isEmpty()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+        } catch (java.time.DateTimeException e) {
+            throw new IllegalArgumentException(where + ".dueDate: must be a date (YYYY-MM-DD)");
+        }
+    }
+
+    private static LocalDate later(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
+    }
+
     @Transactional
     public int raiseActions(long assessmentId, long riskId) {
         var risk = risk(riskId);
@@ -358,7 +389,10 @@ public class RiskAssessments {
             }
             long id = actions.raise(new RaiseAction(new ActionSource(ActionSource.RISK_TREATMENT,
                     "risk:" + riskId + ":assessment:" + assessmentId + ":action:" + action.position()),
-                    severityOf(risk.inherentRating()), action.ownerGroup(), action.description(), action.plannedBy(), null, false));
+                    severityOf(risk.inherentRating()), action.ownerGroup(), action.description(), action.plannedBy(), null, false,
+                    // The plan's due date, unless a retried job finds it passed: then today.
+                    action.dueDate() == null ? null : later(action.dueDate(), clock.instant().atZone(clock.getZone()).toLocalDate()),
+                    action.owner()));
             store.setAction(riskId, assessmentId, action.position(), id);
             raised++;
         }

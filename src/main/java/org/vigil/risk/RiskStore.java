@@ -238,7 +238,8 @@ class RiskStore {
     // --- treatment actions
 
     private final RowMapper<TreatmentAction> action = (rs, n) -> new TreatmentAction(rs.getLong("assessment_id"), rs.getInt("position"),
-            rs.getString("owner_group"), decrypt(rs.getString("description")),
+            rs.getString("owner_group"), rs.getString("owner_user"),
+            rs.getDate("due_date") == null ? null : rs.getDate("due_date").toLocalDate(), decrypt(rs.getString("description")),
             rs.getObject("corrective_action_id") == null ? null : rs.getLong("corrective_action_id"), rs.getString("planned_by"),
             instant(rs, "planned_at"));
 
@@ -251,11 +252,13 @@ class RiskStore {
                 .params(riskId, assessmentId).query(action).list();
     }
 
-    void addAction(long riskId, long assessmentId, String ownerGroup, String description, String by, Instant at) {
+    void addAction(long riskId, long assessmentId, String ownerGroup, String owner, java.time.LocalDate dueDate, String description,
+            String by, Instant at) {
         int next = jdbc.sql("SELECT COALESCE(MAX(position), 0) + 1 FROM risk_treatment_action WHERE risk_id = ? AND assessment_id = ?")
                 .params(riskId, assessmentId).query(Integer.class).single();
-        jdbc.sql("INSERT INTO risk_treatment_action (risk_id, assessment_id, position, owner_group, description, planned_by, planned_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?)").params(riskId, assessmentId, next, ownerGroup, encryption.encrypt(description), by, ts(at))
+        jdbc.sql("INSERT INTO risk_treatment_action (risk_id, assessment_id, position, owner_group, owner_user, due_date, description,"
+                + " planned_by, planned_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)").params(riskId, assessmentId, next, ownerGroup, owner,
+                        dueDate == null ? null : java.sql.Date.valueOf(dueDate), encryption.encrypt(description), by, ts(at))
                 .update();
     }
 

@@ -41,6 +41,7 @@ class RiskAssessmentApiIT {
     void aNewPhiSystemIsAssessedTreatedAcceptedByItsOwnerAndSignedOffThroughRest() throws Exception {
         var ciso = client("ciso");
         var manager = client("manager");
+        JsonNode figuresBefore = json.readTree(client("auditor").get("/api/sla/summary").body()).path("risks");
         String system = "{\"name\": \"Lab results portal\", \"owner\": \"manager\", \"deputy\": \"ciso\", \"classification\": \"phi-restricted\"}";
         assertThat(client("staff").putJson("/api/access-reviews/systems/" + SYSTEM, system).statusCode()).isEqualTo(403);
         var registered = ciso.putJson("/api/access-reviews/systems/" + SYSTEM, system);
@@ -79,7 +80,8 @@ class RiskAssessmentApiIT {
         // Treatment plan by the owner; its action raised as a corrective action of source RISK_TREATMENT.
         Task plan = single(instance, RiskAssessmentProcess.Task_PlanTreatment);
         assertCompleted(complete(manager, plan, Map.of("treatment", "modify", "residualLikelihood", "3", "residualImpact", "4",
-                "phiActions", jsonList(List.of(Map.of("text", "Immutable offsite backups of the portal", "ownerGroup", "it-operations"))))));
+                "phiActions", jsonList(List.of(Map.of("text", "Immutable offsite backups of the portal", "ownerGroup", "it-operations",
+                        "owner", "sysadmin", "dueDate", java.time.LocalDate.now(java.time.ZoneId.of("America/New_York")).plusDays(45).toString()))))));
         EngineJobs.runAt(management, instance, RiskAssessmentProcess.Task_RaiseTreatmentActions);
         String reference = "risk:" + ransomware + ":assessment:" + id + ":action:1";
         JsonNode raised = json.readTree(ciso.get("/api/corrective-actions?sourceType=RISK_TREATMENT&referencePrefix="
@@ -88,6 +90,10 @@ class RiskAssessmentApiIT {
         assertThat(raised.get(0).path("source").path("reference").asText()).isEqualTo(reference);
         assertThat(raised.get(0).path("severity").asText()).isEqualTo("major");
         assertThat(raised.get(0).path("ownerGroup").asText()).isEqualTo("it-operations");
+        // The plan's owner and due date are the action's, not the severity policy's.
+        assertThat(raised.get(0).path("owner").asText()).isEqualTo("sysadmin");
+        assertThat(java.time.Instant.parse(raised.get(0).path("dueAt").asText()).atZone(java.time.ZoneId.of("America/New_York")).toLocalDate())
+                .isAfterOrEqualTo(java.time.LocalDate.now(java.time.ZoneId.of("America/New_York")).plusDays(45));
 
         // Acceptance: assigned to the owner; the CISO is refused naming the rule, the owner accepts.
         Task accept = single(instance, RiskAssessmentProcess.Task_AcceptResidualRisk);
@@ -126,6 +132,19 @@ class RiskAssessmentApiIT {
         assertThat(one.path("acceptanceNote").asText()).isEqualTo("Accepted until the backups are tested");
         assertThat(one.path("actions").get(0).path("correctiveActionId").asLong()).isEqualTo(raised.get(0).path("id").asLong());
         assertThat(find(json.readTree(ciso.get("/api/risk/assets").body()), "id", SYSTEM).path("lastAssessedAt").isNull()).isFalse();
+
+        // The sign-off versioned the Statement of Applicability: the controls of the analysis name the risk they treat.
+        JsonNode version = find(json.readTree(client("auditor").get("/api/risk/soa/versions").body()), "assessmentId", String.valueOf(id));
+        JsonNode frozen = json.readTree(client("auditor").get("/api/risk/soa/versions/" + version.path("version").asInt()).body());
+        assertThat(find(frozen.path("controls"), "controlId", "A.8.7").path("riskIds")).extracting(JsonNode::asLong).contains(ransomware);
+        assertThat(find(frozen.path("controls"), "controlId", "A.8.13").path("riskIds")).extracting(JsonNode::asLong).contains(ransomware);
+        var pdf = client("auditor").getBytes("/api/risk/soa/versions/" + version.path("version").asInt() + "/document.pdf");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(org.vigil.platform.Sha256.hex(pdf.body())).isEqualTo(version.path("documentSha256").asText());
+        // And the figures: the accepted residual risk counted as accepted, not above the threshold.
+        JsonNode figuresAfter = json.readTree(client("auditor").get("/api/sla/summary").body()).path("risks");
+        assertThat(figuresAfter.path("accepted").asLong()).isEqualTo(figuresBefore.path("accepted").asLong() + 1);
+        assertThat(figuresAfter.path("aboveThreshold").asLong()).isEqualTo(figuresBefore.path("aboveThreshold").asLong());
 
         var staff = client("staff");
         for (String path : List.of("/api/risks", "/api/risks/" + ransomware, "/api/risk/assessments", "/api/risk/assessments/" + id,
