@@ -13,13 +13,10 @@ import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractCorrelateMessageCmd;
-import org.camunda.bpm.engine.impl.cmd.AbstractModificationCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractRemoveVariableCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractRestartProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractSetVariableCmd;
-import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceAsyncCmd;
-import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CorrelateAllMessageCmd;
 import org.camunda.bpm.engine.impl.cmd.CorrelateMessageCmd;
@@ -66,10 +63,12 @@ import org.springframework.stereotype.Component;
  * <li>messages, signals, conditions and BPMN errors or escalations thrown from a task are refused to everyone
  * but administrators: Vigil's API is the way in; a message that starts a process is refused to administrators too,
  * since the start would skip the checks of the process's API (who may start it, with what);</li>
- * <li>a process's variables are not set, changed or removed, and its tokens not moved (instance modification),
- * by anyone: they bind the instance to its record and drive its timers.</li>
+ * <li>a process's variables are not set, changed or removed by anyone: they bind the instance to its record and
+ * drive its timers.</li>
  * </ul>
  * Administrators are held to the same forms and start events: an instance and its record change through the model.
+ * They may still move an instance's tokens (Cockpit's modification, a repair): the records refuse what was done
+ * already (a second dispatch, a closed incident).
  * Vigil's own calls (its API, delegates and listeners) are not marked and pass, as do commands nested in a marked
  * one: a listener of a completed task may start what the model says.
  */
@@ -137,9 +136,6 @@ class SteeringGuard extends AbstractProcessEnginePlugin {
                 || command instanceof AbstractRemoveVariableCmd || command instanceof SetVariablesToProcessInstancesBatchCmd) {
             throw new AuthorizationException("A process's variables change only through its tasks' forms and Vigil's API:"
                     + " they bind the instance to its record and drive its timers");
-        } else if (command instanceof AbstractModificationCmd || command instanceof ModifyProcessInstanceCmd
-                || command instanceof ModifyProcessInstanceAsyncCmd) {
-            throw new AuthorizationException("A process moves through its model: instance modifications are refused");
         } else if (command instanceof AbstractCorrelateMessageCmd correlation && startsAProcess(read(correlation, "messageName"), context)) {
             throw new AuthorizationException("Message " + read(correlation, "messageName") + " starts a process: only Vigil sends it;"
                     + " start the process with Vigil's API (" + String.join(", ", MANUAL_STARTS.values().stream().sorted().toList()) + ")");
