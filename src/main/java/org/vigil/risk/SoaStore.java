@@ -68,8 +68,13 @@ class SoaStore {
         return jdbc.sql("SELECT version FROM soa_version WHERE assessment_id = ?").param(assessmentId).query(Integer.class).optional();
     }
 
+    /** Held until the transaction ends; taken first, so what the transaction reads after it includes the last version committed. */
+    void lockVersioning() {
+        jdbc.sql("SELECT control_id FROM soa_control ORDER BY control_id LIMIT 1 FOR UPDATE").query(String.class).optional();
+    }
+
     int nextVersion() {
-        return jdbc.sql("SELECT coalesce(max(version), 0) + 1 FROM soa_version").query(Integer.class).single();
+        return jdbc.sql("SELECT coalesce(max(version), 0) + 1 FROM soa_version FOR UPDATE").query(Integer.class).single();
     }
 
     void insertVersion(Soa.Version v, String html, byte[] pdf, List<Row> rows) {

@@ -92,6 +92,8 @@ class StatementOfApplicability {
      */
     @Transactional
     int versionAt(RiskAssessmentSignedOff signedOff) {
+        // Two sign-offs at once would take the same number: one versioning at a time, reading what the last committed.
+        store.lockVersioning();
         var existing = store.versionOf(signedOff.assessmentId());
         if (existing.isPresent()) {
             return existing.get();
