@@ -68,6 +68,14 @@ public class ManagementReviewProcess {
         return runtime.createMessageCorrelation(Message_ReviewRequested).setVariables(variables).correlateStartMessage().getId();
     }
 
+    /** A running instance asked for this kind and period whose review is not opened yet. */
+    java.util.Optional<String> startedFor(String kind, String periodLabel) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey(KEY)
+                .variableValueEquals(ManagementReviewVariables.REVIEW_KIND.name(), kind)
+                .variableValueEquals(ManagementReviewVariables.PERIOD_LABEL.name(), periodLabel).list().stream()
+                .map(org.camunda.bpm.engine.runtime.ProcessInstance::getId).findFirst();
+    }
+
     /** Starts the review of {@code kind} for the schedule's instance {@code scheduledBy}, once. */
     String startScheduled(String kind, String scheduledBy) {
         Map<String, Object> variables = new HashMap<>();

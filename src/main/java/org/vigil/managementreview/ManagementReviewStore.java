@@ -81,6 +81,11 @@ class ManagementReviewStore {
                 .params(kind, ts(periodFrom)).query(review).optional();
     }
 
+    Optional<ReviewView> reviewOfPeriodForUpdate(String kind, String periodLabel) {
+        return jdbc.sql("SELECT * FROM management_review WHERE kind = ? AND period_label = ? ORDER BY id LIMIT 1 FOR UPDATE")
+                .params(kind, periodLabel).query(review).optional();
+    }
+
     Optional<ReviewView> reviewOfPeriod(String kind, String periodLabel) {
         return jdbc.sql("SELECT * FROM management_review WHERE kind = ? AND period_label = ? ORDER BY id LIMIT 1").params(kind, periodLabel)
                 .query(review).optional();

@@ -98,7 +98,8 @@ public class ManagementReviews {
 
     /** The CISO's start. {@code kind} quarterly (the default), monthly or annual; {@code periodLabel} else the last complete period. */
     public String requestReview(String startedBy, String kind, String periodLabel) {
-        if (!people.mayStart(startedBy, ManagementReviewProcess.KEY)) {
+        // The CISO's, by name of the group: an administrator's grants do not make them the CISO.
+        if (!people.mayStart(startedBy, ManagementReviewProcess.KEY) || !people.membersOf("ciso").contains(startedBy)) {
             throw new ReviewRefusedException("Only the CISO starts a management review by hand; " + startedBy
                     + " may not. The scheduled reviews start on their own.");
         }
@@ -116,6 +117,11 @@ public class ManagementReviews {
             throw new org.vigil.platform.StateConflict("Period already reviewed", "The " + checkedKind + " review of " + period.label()
                     + " exists already: management review " + existing.id(), Map.of("reviewId", existing.id()));
         });
+        // Started a moment ago and not opened yet (its record is written by the process's first job).
+        process.startedFor(checkedKind, period.label()).ifPresent(instance -> {
+            throw new org.vigil.platform.StateConflict("Period already reviewed", "The " + checkedKind + " review of " + period.label()
+                    + " is being opened (process instance " + instance + ")", Map.of("processInstanceId", instance));
+        });
         return process.start(startedBy, checkedKind, period.label());
     }
 
@@ -131,7 +137,8 @@ public class ManagementReviews {
         }
         Period period = periodLabel == null || periodLabel.isBlank() ? ReviewPeriods.lastCompleteBefore(kind, today())
                 : ReviewPeriods.parse(kind, periodLabel, today());
-        var sameperiod = store.reviewOfPeriod(kind, period.label());
+        // Locking read: two openings of one period at once wait for each other (or one fails and its job retries).
+        var sameperiod = store.reviewOfPeriodForUpdate(kind, period.label());
         if (sameperiod.isPresent()) {
             log.info("The {} review of {} exists already (management review {}): no second one", kind, period.label(), sameperiod.get().id());
             return null;

@@ -35,6 +35,8 @@ import org.vigil.risk.events.RiskAssessmentSignedOff;
 @Service("riskAssessments")
 public class RiskAssessments {
 
+    static final String CISO_GROUP = "ciso";
+
     static final Set<String> TREATMENTS = Set.of("modify", "retain", "avoid", "share");
     static final String ALL = "all";
     static final String HIGH_PRIORITY = "high-priority";
@@ -69,7 +71,8 @@ public class RiskAssessments {
     /** The CISO's start: {@code scope} "all" (the default), "high-priority", or a list of asset ids (no scope step then). */
     @Transactional
     public AssessmentStarted request(String by, Object scope) {
-        if (!people.mayStart(by, RiskAssessmentProcess.KEY)) {
+        // The CISO's, by name of the group: an administrator's grants do not make them the CISO.
+        if (!people.mayStart(by, RiskAssessmentProcess.KEY) || !people.membersOf(CISO_GROUP).contains(by)) {
             throw new RiskRefusedException("Only the CISO starts a risk assessment by hand; " + by + " may not. The yearly and"
                     + " quarterly assessments and those of significant changes start on their own.");
         }
@@ -463,6 +466,9 @@ public class RiskAssessments {
     /** Task_SignOff: the CISO's sign-off; the assets are assessed as of now, and the SoA is versioned on the event. */
     @Transactional
     public void signOff(long assessmentId, String by) {
+        if (!people.membersOf(CISO_GROUP).contains(by)) {
+            throw new RiskRefusedException("Only the CISO signs off risk assessment " + assessmentId + "; " + by + " may not");
+        }
         var assessment = store.lockAssessment(assessmentId).orElseThrow(() -> new NoSuchRiskRecordException("Risk assessment " + assessmentId));
         if ("SIGNED_OFF".equals(assessment.status())) {
             throw new AssessmentSignedOffException(assessmentId);

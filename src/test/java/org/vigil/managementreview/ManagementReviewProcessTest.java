@@ -303,6 +303,12 @@ class ManagementReviewProcessTest {
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("rule-1", "changed"), org.assertj.core.groups.Tuple.tuple("rule-3", "added"),
                         org.assertj.core.groups.Tuple.tuple("rule-2", "removed"));
 
+        // An administrator's grants do not make them the CISO; a review asked for and not opened yet counts.
+        assertThatThrownBy(() -> reviews.requestReview("admin", "annual", "2022")).isInstanceOf(ReviewRefusedException.class);
+        String pending = reviews.requestReview("ciso", "annual", "2022");
+        assertThatThrownBy(() -> reviews.requestReview("ciso", "annual", "2022")).isInstanceOf(StateConflict.class)
+                .hasMessageContaining("The annual review of 2022 is being opened");
+        runtime.deleteProcessInstance(pending, "test: one review per period");
         // One review per kind and period; a period not over yet is not reviewed.
         assertThatThrownBy(() -> reviews.requestReview("ciso", "annual", "2025")).isInstanceOf(StateConflict.class)
                 .hasMessageContaining("The annual review of 2025 exists already: management review " + secondId);

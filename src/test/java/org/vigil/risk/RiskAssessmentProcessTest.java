@@ -176,6 +176,8 @@ class RiskAssessmentProcessTest {
     void anAssetIsAssessedTreatedAcceptedByItsOwnerOnlyAndSignedOff() {
         assertThatThrownBy(() -> assessments.request("manager", "all")).isInstanceOf(RiskRefusedException.class)
                 .hasMessageContaining("Only the CISO starts a risk assessment by hand");
+        // An administrator's grants do not make them the CISO.
+        assertThatThrownBy(() -> assessments.request("admin", "all")).isInstanceOf(RiskRefusedException.class);
         assertThatThrownBy(() -> assessments.request("ciso", List.of("nothing-here"))).hasMessageStartingWith("scope: no asset nothing-here");
         assertThatThrownBy(() -> assessments.request("ciso", "some")).hasMessageStartingWith("scope:");
         var started = assessments.request("ciso", List.of("claims-db"));
@@ -266,6 +268,8 @@ class RiskAssessmentProcessTest {
         assertThat(signOff.getTaskDefinitionKey()).isEqualTo(RiskAssessmentProcess.Task_SignOff);
         assertThatThrownBy(() -> completeAs("ciso", "ciso", signOff, Map.of("signOff", false)))
                 .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("signOff:");
+        assertThatThrownBy(() -> completeAs("admin", "camunda-admin", signOff, Map.of("signOff", true)))
+                .hasRootCauseInstanceOf(org.camunda.bpm.engine.AuthorizationException.class).hasMessageContaining("Only the CISO signs off risk assessment");
         completeAs("ciso", "ciso", signOff, Map.of("signOff", true));
         assertThat(instance).isEnded();
         assertThat(assessments.assessment(id).status()).isEqualTo("SIGNED_OFF");
