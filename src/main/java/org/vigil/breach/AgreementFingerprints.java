@@ -1,13 +1,11 @@
 package org.vigil.breach;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
 import java.util.stream.Collectors;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -17,6 +15,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.vigil.breach.ContractualDuties.Agreement;
 import org.vigil.breach.events.AgreementChanged;
+import org.vigil.platform.NamedDatabaseLock;
 import org.vigil.platform.Sha256;
 
 /**
@@ -31,16 +30,16 @@ class AgreementFingerprints implements ApplicationRunner {
     static final String LOCK = "vigil.breach.agreement-fingerprints";
 
     private final ContractualDuties duties;
-    private final DataSource dataSource;
+    private final NamedDatabaseLock lock;
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    AgreementFingerprints(ContractualDuties duties, DataSource dataSource, JdbcClient jdbc, TransactionTemplate transaction,
+    AgreementFingerprints(ContractualDuties duties, NamedDatabaseLock lock, JdbcClient jdbc, TransactionTemplate transaction,
             ApplicationEventPublisher events, Clock clock) {
         this.duties = duties;
-        this.dataSource = dataSource;
+        this.lock = lock;
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.events = events;
@@ -58,20 +57,7 @@ class AgreementFingerprints implements ApplicationRunner {
      * lock released before the commit would let it announce the same change again). Returns how many were announced.
      */
     int compareOnce(List<Agreement> agreements) throws SQLException {
-        try (Connection lock = dataSource.getConnection()) {
-            try (var statement = lock.prepareStatement("SELECT GET_LOCK('" + LOCK + "', 60)"); var result = statement.executeQuery()) {
-                if (!result.next() || result.getInt(1) != 1) {
-                    throw new IllegalStateException("Another node held the agreement fingerprint lock for 60 s");
-                }
-            }
-            try {
-                return transaction.execute(status -> compare(agreements));
-            } finally {
-                try (var release = lock.prepareStatement("SELECT RELEASE_LOCK('" + LOCK + "')")) {
-                    release.execute();
-                }
-            }
-        }
+        return lock.holding(LOCK, "agreement fingerprint", () -> transaction.execute(status -> compare(agreements)));
     }
 
     /** Under the lock, in the caller's transaction: records the fingerprints, announces the added and changed agreements. */

@@ -2,11 +2,9 @@ package org.vigil.platform;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -26,16 +24,16 @@ class SeedLoader implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(SeedLoader.class);
 
-    private final DataSource dataSource;
+    private final NamedDatabaseLock lock;
     private final ResourceLoader resources;
     private final IdentitySeedLoader identity;
     private final SeedFileRepository seedFiles;
     private final Clock clock;
     private final boolean demo;
 
-    SeedLoader(DataSource dataSource, ResourceLoader resources, IdentitySeedLoader identity,
+    SeedLoader(NamedDatabaseLock lock, ResourceLoader resources, IdentitySeedLoader identity,
             SeedFileRepository seedFiles, Clock clock, SeedSettings seeds) {
-        this.dataSource = dataSource;
+        this.lock = lock;
         this.resources = resources;
         this.identity = identity;
         this.seedFiles = seedFiles;
@@ -45,28 +43,13 @@ class SeedLoader implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) throws SQLException {
-        try (Connection lock = dataSource.getConnection()) {
-            acquire(lock);
-            try {
-                identity.load(read("seeds/identity/groups-and-grants.yaml", IdentitySeeds.GroupsAndGrants.class));
-                if (demo) {
-                    identity.load(read("seeds/demo/users.yaml", IdentitySeeds.DemoUsers.class));
-                }
-            } finally {
-                try (var release = lock.prepareStatement("SELECT RELEASE_LOCK('vigil.seeds')")) {
-                    release.execute();
-                }
+        lock.holding("vigil.seeds", "seed", () -> {
+            identity.load(read("seeds/identity/groups-and-grants.yaml", IdentitySeeds.GroupsAndGrants.class));
+            if (demo) {
+                identity.load(read("seeds/demo/users.yaml", IdentitySeeds.DemoUsers.class));
             }
-        }
-    }
-
-    private static void acquire(Connection connection) throws SQLException {
-        try (var statement = connection.prepareStatement("SELECT GET_LOCK('vigil.seeds', 60)");
-                var result = statement.executeQuery()) {
-            if (!result.next() || result.getInt(1) != 1) {
-                throw new IllegalStateException("Another node held the seed lock for 60 s");
-            }
-        }
+            return null;
+        });
     }
 
     private <T> T read(String path, Class<T> type) {
